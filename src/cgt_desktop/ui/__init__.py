@@ -1,0 +1,1 @@
+"""Qt layer: models, views, controllers and the main window."""
