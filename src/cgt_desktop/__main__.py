@@ -1,0 +1,16 @@
+"""``python -m cgt_desktop`` and the ``cgt-desktop`` entry point."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    """Run cgt-desktop with the process's arguments."""
+    from .cli import main as cli_main
+
+    return cli_main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,310 @@
+"""Read access to the reference database: lists, detail pages, passages, timeline, search.
+
+:class:`ReferenceStore` wraps one read-only :class:`sqlite_utils.Database` and
+returns dataclasses and dicts, never cursors. Filtering, sorting and paging
+happen in SQL so that a list of 100 000 rows costs what a list of 100 does.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import sqlite_utils
+
+from . import search as search_mod
+from .models import (KIND_COLUMNS, KINDS, Citation, EntityDetail, EventRow, RelationView,
+                     column_sql, facet_sql)
+
+
+class StoreError(Exception):
+    """The reference database cannot be read (missing, damaged, wrong version)."""
+
+
+class UnknownId(KeyError):
+    """No entity, event, figure, document or passage has this id."""
+
+    def __str__(self) -> str:
+        return f"unknown id: {self.args[0]!r}"
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What one tab shows: kind, filter text, facet choices, sort, and an optional period."""
+
+    kind: str
+    text: str = ""
+    facets: tuple[tuple[str, str], ...] = ()
+    sort: str = "name_en"
+    descending: bool = False
+    period: tuple[str, str] | None = None  # ISO first and last day
+
+
+class ReferenceStore:
+    """Read-only access to one reference database file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute("SELECT 1 FROM build_info LIMIT 1")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot read the reference database {self.path}: {exc}") from exc
+        self.db = sqlite_utils.Database(conn)
+        self._vocab: dict[tuple[str, str], dict[str, Any]] | None = None
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # -- metadata ---------------------------------------------------------------------------
+    def build_info(self) -> dict[str, Any]:
+        info = {row["key"]: row["value"] for row in self.db.query("SELECT key, value FROM build_info")}
+        if "counts" in info:
+            info["counts"] = json.loads(info["counts"])
+        return info
+
+    def counts(self) -> dict[str, int]:
+        found = {k: n for k, n in self.db.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
+        return {kind: found.get(kind, 0) for kind in KINDS}
+
+    def vocabulary(self, group: str) -> dict[str, dict[str, Any]]:
+        if self._vocab is None:
+            self._vocab = {(r["grp"], r["key"]): r for r in self.db.query("SELECT * FROM vocabulary")}
+        return {key: row for (grp, key), row in self._vocab.items() if grp == group}
+
+    def label(self, group: str, key: str | None, lang: str = "en") -> str:
+        row = self.vocabulary(group).get(key or "")
+        return row[lang] if row else (key or "")
+
+    # -- lists ------------------------------------------------------------------------------
+    def _where(self, query: ListQuery) -> tuple[str, list[Any]]:
+        clauses, params = ["e.kind = ?"], [query.kind]
+        text = query.text.strip()
+        if text:
+            ids_sql, ids_params = search_mod.matching_ids_sql(text, kind=query.kind)
+            if ids_sql is None:
+                clauses.append("0")
+            else:
+                clauses.append(f"e.id IN ({ids_sql})")
+                params += ids_params
+        for facet, value in query.facets:
+            sql = facet_sql(query.kind, facet)
+            clauses.append(f"{sql} = ?")
+            params.append(value)
+        if query.period:
+            first, last = query.period
+            if query.kind == "event":
+                clauses.append("e.id IN (SELECT id FROM event_details WHERE span_start <= ? AND span_end >= ?)")
+                params += [last, first]
+            elif query.kind in ("figure", "document"):
+                clauses.append("e.sort_date BETWEEN ? AND ?")
+                params += [first, last]
+            else:
+                clauses.append(
+                    "e.id IN (SELECT r.object FROM relations r JOIN event_details d ON d.id = r.subject "
+                    "WHERE d.span_start <= ? AND d.span_end >= ? UNION SELECT r.subject FROM relations r "
+                    "JOIN event_details d ON d.id = r.object WHERE d.span_start <= ? AND d.span_end >= ?)")
+                params += [last, first, last, first]
+        return " AND ".join(clauses), params
+
+    def list_ids(self, query: ListQuery) -> list[str]:
+        """Return the ids of *query*'s rows, filtered and sorted in SQL."""
+        where, params = self._where(query)
+        order = column_sql(query.kind, query.sort)
+        direction = "DESC" if query.descending else "ASC"
+        sql = (f"SELECT e.id FROM entities e {self._joins(query.kind)} WHERE {where} "
+               f"ORDER BY {order} IS NULL, {order} {direction}, e.id")
+        return [row[0] for row in self.db.execute(sql, params)]
+
+    def _joins(self, kind: str) -> str:
+        joins = {"event": "LEFT JOIN event_details ev ON ev.id = e.id",
+                 "figure": "LEFT JOIN figure_details fi ON fi.id = e.id",
+                 "document": "LEFT JOIN document_details dd ON dd.id = e.id"}.get(kind, "")
+        return (f"{joins} LEFT JOIN entities org ON org.id = e.org_id "
+                f"LEFT JOIN entities plc ON plc.id = e.place_id")
+
+    def rows(self, kind: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Return the display columns of *ids* (one query per call), keyed by id."""
+        if not ids:
+            return {}
+        columns = ", ".join(f"{column_sql(kind, c.key)} AS {c.key}" for c in KIND_COLUMNS[kind])
+        marks = ",".join("?" * len(ids))
+        sql = f"SELECT e.id AS id, {columns} FROM entities e {self._joins(kind)} WHERE e.id IN ({marks})"
+        return {row["id"]: row for row in self.db.query(sql, list(ids))}
+
+    def facet_values(self, kind: str, facet: str, lang: str = "en") -> list[tuple[str, str, int]]:
+        """Return ``(value, label, count)`` for one facet of *kind*, most common first."""
+        sql = facet_sql(kind, facet)
+        rows = self.db.execute(
+            f"SELECT {sql} AS v, count(*) FROM entities e {self._joins(kind)} WHERE e.kind = ? "
+            f"AND {sql} IS NOT NULL AND {sql} != '' GROUP BY v ORDER BY count(*) DESC, v", [kind]).fetchall()
+        group = {"event": "event_categories", "organization": "organization_types", "place": "place_types",
+                 "policy": "policy_types", "technology": "technology_types", "figure": "figure_units"}.get(kind, "")
+        return [(str(v), self.label(group, str(v), lang) if facet == "type" else str(v), n) for v, n in rows]
+
+    # -- single items -----------------------------------------------------------------------
+    def exists(self, item_id: str) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM entities WHERE id = ? UNION ALL "
+                                    "SELECT 1 FROM passages WHERE id = ?", [item_id, item_id]).fetchone())
+
+    def names(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        """Return ``id -> (kind, name_en, name_zh)`` for the given ids."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return {r[0]: (r[1], r[2] or "", r[3] or "") for r in self.db.execute(
+            f"SELECT id, kind, name_en, name_zh FROM entities WHERE id IN ({marks})", ids)}
+
+    def citations(self, fact_id: str) -> list[Citation]:
+        """Return the passages that support *fact_id*, with both languages and the document."""
+        rows = self.db.execute(
+            "SELECT c.passage_id FROM citations c WHERE c.fact_id = ? ORDER BY c.seq", [fact_id]).fetchall()
+        return self.passages([r[0] for r in rows])
+
+    def passages(self, passage_ids: Sequence[str]) -> list[Citation]:
+        """Return sentence or paragraph passages by id, in the given order."""
+        out = []
+        for pid in passage_ids:
+            rows = self.db.execute(
+                "SELECT p.id, p.document_id, p.paragraph_id, p.orig, p.trans, p.lang, p.text_en, p.text_zh, "
+                "e.name_en, e.name_zh, d.date, d.precision FROM passages p JOIN entities e ON e.id = p.document_id "
+                "JOIN document_details d ON d.id = p.document_id WHERE p.id = ? OR p.paragraph_id = ? "
+                "ORDER BY p.seq", [pid, pid]).fetchall()
+            if not rows:
+                continue
+            first = rows[0]
+            join = "" if first[5] == "zh" else " "
+            other = " " if first[5] == "zh" else ""
+            out.append(Citation(
+                passage_id=pid, document_id=first[1], paragraph_id=first[2],
+                orig=join.join(r[3].strip() for r in rows), trans=other.join(r[4].strip() for r in rows),
+                lang=first[5], document_title_en=first[8] or "", document_title_zh=first[9] or "",
+                document_date=first[10], document_precision=first[11]))
+        return out
+
+    def entity(self, item_id: str) -> EntityDetail:
+        """Return everything the detail page shows for *item_id*.
+
+        Raises:
+            UnknownId: if there is no such entity.
+        """
+        row = self.db.execute("SELECT * FROM entities WHERE id = ?", [item_id]).fetchone()
+        if row is None:
+            raise UnknownId(item_id)
+        e = dict(zip([d[0] for d in self.db.execute("SELECT * FROM entities LIMIT 0").description], row))
+        group = {"event": "event_categories", "organization": "organization_types", "place": "place_types",
+                 "policy": "policy_types", "technology": "technology_types", "figure": "figure_units"}.get(e["kind"])
+        details: dict[str, Any] = {}
+        table = {"event": "event_details", "figure": "figure_details", "document": "document_details"}.get(e["kind"])
+        if table:
+            details = next(iter(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [item_id])), {})
+        aliases = list(self.db.query("SELECT alias, type FROM aliases WHERE entity_id = ? ORDER BY rowid", [item_id]))
+        relations = self._relations(item_id)
+        event_ids = [r.other_id for r in relations if r.other_kind == "event"]
+        figure_ids = [r.other_id for r in relations if r.other_kind == "figure"]
+        figure_ids += [r["id"] for r in self.db.query("SELECT id FROM figure_details WHERE subject = ?", [item_id])]
+        return EntityDetail(
+            id=e["id"], kind=e["kind"], name_en=e["name_en"] or "", name_zh=e["name_zh"] or "",
+            name_en_status=e["name_en_status"], name_zh_status=e["name_zh_status"], subtype=e["subtype"] or "",
+            subtype_en=self.label(group, e["subtype"], "en") if group else (e["subtype"] or ""),
+            subtype_zh=self.label(group, e["subtype"], "zh") if group else (e["subtype"] or ""),
+            desc_en=e["desc_en"] or "", desc_zh=e["desc_zh"] or "", aliases=aliases,
+            relations=[r for r in relations if r.other_kind not in ("event", "figure") or e["kind"] in ("event", "figure")],
+            events=self.events_by_id(event_ids), figures=self.figures_by_id(list(dict.fromkeys(figure_ids))),
+            sources=self.citations(item_id), details=details, file=e["file"], line=e["line"])
+
+    def _relations(self, item_id: str) -> list[RelationView]:
+        sql = ("SELECT r.*, CASE WHEN r.subject = :id THEN 0 ELSE 1 END AS inverse, o.id AS other_id, "
+               "o.kind AS other_kind, o.name_en AS other_en, o.name_zh AS other_zh, v.en, v.zh, v.inverse_en, "
+               "v.inverse_zh FROM relations r JOIN entities o ON o.id = CASE WHEN r.subject = :id THEN r.object "
+               "ELSE r.subject END LEFT JOIN vocabulary v ON v.grp = 'predicates' AND v.key = r.predicate "
+               "WHERE r.subject = :id OR r.object = :id ORDER BY r.predicate, inverse, o.name_en")
+        out = []
+        for r in self.db.query(sql, {"id": item_id}):
+            inverse = bool(r["inverse"])
+            out.append(RelationView(
+                id=r["id"], predicate=r["predicate"], inverse=inverse,
+                label_en=(r["inverse_en"] if inverse else r["en"]) or r["predicate"],
+                label_zh=(r["inverse_zh"] if inverse else r["zh"]) or r["predicate"],
+                other_id=r["other_id"], other_kind=r["other_kind"], other_name_en=r["other_en"] or "",
+                other_name_zh=r["other_zh"] or "", role_en=r["role_en"] or "", role_zh=r["role_zh"] or "",
+                start=r["start"], end=r["end"], note=r["note"] or "",
+                sources=[c[0] for c in self.db.execute(
+                    "SELECT passage_id FROM citations WHERE fact_id = ? ORDER BY seq", [r["id"]])]))
+        return out
+
+    def events_by_id(self, ids: Sequence[str]) -> list[EventRow]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self._event_rows(f"e.id IN ({marks})", list(ids))
+
+    def figures_by_id(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = list(self.db.query(f"SELECT * FROM figures WHERE id IN ({marks}) ORDER BY as_of, id", list(ids)))
+        for row in rows:
+            row["sources"] = [c.passage_id for c in self.citations(row["id"])]
+        return rows
+
+    def _event_rows(self, where: str, params: list[Any]) -> list[EventRow]:
+        sql = (f"SELECT e.id, e.name_en, e.name_zh, d.category, d.date, d.\"end\", d.precision, d.approximate, "
+               f"d.date_stated, d.date_note, d.span_start, d.span_end FROM entities e JOIN event_details d "
+               f"ON d.id = e.id WHERE {where} ORDER BY d.span_start IS NULL, d.span_start, d.span_end, e.id")
+        rows = self.db.execute(sql, params).fetchall()
+        sources: dict[str, list[str]] = {}
+        ids = [r[0] for r in rows]
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            for fact, passage in self.db.execute(
+                    f"SELECT fact_id, passage_id FROM citations WHERE fact_id IN ({','.join('?' * len(part))}) "
+                    "ORDER BY fact_id, seq", part):
+                sources.setdefault(fact, []).append(passage)
+        return [EventRow(id=r[0], title_en=r[1] or "", title_zh=r[2] or "", category=r[3], date=r[4], end=r[5],
+                         precision=r[6], approximate=bool(r[7]), date_stated=r[8] or "", date_note=r[9] or "",
+                         span_start=r[10], span_end=r[11], sources=sources.get(r[0], [])) for r in rows]
+
+    def timeline(self, year_from: int | None = None, year_to: int | None = None,
+                 category: str | None = None, include_undated: bool = True) -> list[EventRow]:
+        """Return events overlapping the years, dated first in date order, then the undated ones."""
+        clauses, params = ["1"], []
+        if category:
+            clauses.append("d.category = ?")
+            params.append(category)
+        dated = ["d.span_start IS NOT NULL"]
+        if year_from is not None:
+            dated.append("d.span_end >= ?")
+            params.append(f"{year_from:04d}-01-01")
+        if year_to is not None:
+            dated.append("d.span_start <= ?")
+            params.append(f"{year_to:04d}-12-31")
+        where = " AND ".join(clauses) + " AND ((" + " AND ".join(dated) + ")"
+        where += " OR d.span_start IS NULL)" if include_undated else ")"
+        return self._event_rows(where, params)
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """Return a document's metadata, paragraphs and aligned sentences in reading order."""
+        meta = next(iter(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id])), None)
+        if meta is None:
+            raise UnknownId(doc_id)
+        paragraphs = list(self.db.query("SELECT * FROM paragraphs WHERE document_id = ? ORDER BY seq", [doc_id]))
+        sentences = list(self.db.query("SELECT id, paragraph_id, orig, trans, role FROM passages "
+                                       "WHERE document_id = ? ORDER BY seq", [doc_id]))
+        by_para: dict[str, list[dict[str, Any]]] = {}
+        for s in sentences:
+            by_para.setdefault(s["paragraph_id"], []).append(s)
+        for p in paragraphs:
+            p["sentences"] = by_para.get(p["id"], [])
+        meta["paragraphs"] = paragraphs
+        return meta
+
+    def search(self, query: str, *, kind: str | None = None, limit: int = 20,
+               prefix_last: bool = False) -> list[search_mod.Hit]:
+        """Full-text search over names, aliases, descriptions and document text (both languages)."""
+        return search_mod.search(self.db, query, kind=kind, limit=limit, prefix_last=prefix_last)
+
