@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 import sqlite_utils
 
 from . import search as search_mod
+from .textindex import parse_query
 from .models import (KIND_COLUMNS, KINDS, Citation, EntityDetail, EventRow, RelationView,
                      column_sql, facet_sql)
 
@@ -41,6 +42,16 @@ class ListQuery:
     sort: str = "name_en"
     descending: bool = False
     period: tuple[str, str] | None = None  # ISO first and last day
+
+
+def _name_filter_sql(text: str, kind: str) -> tuple[str | None, list[Any]]:
+    """Return SQL selecting the ids of *kind* whose names/aliases/pinyin match *text* (as you type)."""
+    parsed = parse_query(text, prefix_last=True)
+    if parsed is None:
+        return None, []
+    sql = (f"SELECT i.item_id FROM {search_mod.ITEMS_TABLE} i WHERE i.kind = ? AND i.rowid IN "
+           f"(SELECT rowid FROM {search_mod.NAMES_FTS_TABLE} WHERE {search_mod.NAMES_FTS_TABLE} MATCH ?)")
+    return sql, [kind, parsed.match_expression()]
 
 
 class ReferenceStore:
@@ -84,7 +95,7 @@ class ReferenceStore:
         clauses, params = ["e.kind = ?"], [query.kind]
         text = query.text.strip()
         if text:
-            ids_sql, ids_params = search_mod.matching_ids_sql(text, kind=query.kind)
+            ids_sql, ids_params = _name_filter_sql(text, query.kind)
             if ids_sql is None:
                 clauses.append("0")
             else:
