@@ -46,6 +46,46 @@ MIGRATIONS: list[str] = [
                             PRIMARY KEY (tag_id, target_id));
     CREATE INDEX item_tags_target ON item_tags(target_id);
     """,
+    # 2: highlights, stars, orphan flags, and the full-text index of annotation text.
+    # The index (annotation_fts) holds text tokenized in Python by core.textindex, so
+    # SQL triggers cannot fill it; they queue the changed rows in annotation_fts_pending
+    # instead (whoever writes, even another program), and core.annotations.sync_index
+    # re-tokenizes the queue before every search. FTS rowid: note id * 2, highlight id * 2 + 1.
+    """
+    ALTER TABLE notes ADD COLUMN orphan TEXT;          -- why the anchor no longer resolves (NULL if it does)
+    CREATE TABLE highlights (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        passage_id TEXT NOT NULL,                      -- sentence id (covers original and translation)
+        side TEXT NOT NULL CHECK (side IN ('orig', 'trans')),
+        range_start INTEGER,                           -- character range on that side, NULL: whole sentence
+        range_end INTEGER,
+        color TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        quote TEXT NOT NULL,                           -- the highlighted text when it was made
+        created TEXT NOT NULL,
+        edited TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        orphan TEXT
+    );
+    CREATE INDEX highlights_passage ON highlights(passage_id);
+    CREATE TABLE stars (target_id TEXT PRIMARY KEY, created TEXT NOT NULL);
+    CREATE VIRTUAL TABLE annotation_fts USING fts5(body, body_uni, tokenize='unicode61');
+    CREATE TABLE annotation_fts_pending (fts_rowid INTEGER PRIMARY KEY);
+    CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+        INSERT OR IGNORE INTO annotation_fts_pending VALUES (new.id * 2); END;
+    CREATE TRIGGER notes_fts_update AFTER UPDATE OF body, deleted ON notes BEGIN
+        INSERT OR IGNORE INTO annotation_fts_pending VALUES (new.id * 2); END;
+    CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+        INSERT OR IGNORE INTO annotation_fts_pending VALUES (old.id * 2); END;
+    CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights BEGIN
+        INSERT OR IGNORE INTO annotation_fts_pending VALUES (new.id * 2 + 1); END;
+    CREATE TRIGGER highlights_fts_update AFTER UPDATE OF quote, comment, deleted ON highlights BEGIN
+        INSERT OR IGNORE INTO annotation_fts_pending VALUES (new.id * 2 + 1); END;
+    CREATE TRIGGER highlights_fts_delete AFTER DELETE ON highlights BEGIN
+        INSERT OR IGNORE INTO annotation_fts_pending VALUES (old.id * 2 + 1); END;
+    INSERT INTO annotation_fts_pending SELECT id * 2 FROM notes;
+    """,
 ]
 
 
@@ -67,6 +107,47 @@ class Note:
     body: str
     created: str
     edited: str
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag: its name, optional ``#rrggbb`` colour, and how many items carry it."""
+
+    id: int
+    name: str
+    color: str | None
+    count: int = 0
+
+
+MAX_TAG_CHARS = 80
+
+
+def clean_tag_name(name: str) -> str:
+    """Return a tag name with outer white space removed.
+
+    Raises:
+        ValueError: if the name is empty, too long or contains a line break.
+    """
+    cleaned = " ".join(str(name).split()) if name is not None else ""
+    if not cleaned:
+        raise ValueError("a tag needs a name")
+    if len(cleaned) > MAX_TAG_CHARS:
+        raise ValueError(f"a tag name has at most {MAX_TAG_CHARS} characters")
+    return cleaned
+
+
+def clean_color(color: str | None) -> str | None:
+    """Return a ``#rrggbb`` colour in lower case, or ``None``.
+
+    Raises:
+        ValueError: if the colour is not ``#rrggbb``.
+    """
+    if color is None or color == "":
+        return None
+    text = str(color).strip().lower()
+    if len(text) != 7 or text[0] != "#" or any(c not in "0123456789abcdef" for c in text[1:]):
+        raise ValueError(f"not a colour: {color!r} (expected #rrggbb)")
+    return text
 
 
 class UserStore:
@@ -167,7 +248,174 @@ class UserStore:
             params.append(target_id)
         return [Note(*row) for row in self.conn.execute(sql + " ORDER BY created, id", params)]
 
+    def note(self, uid: str) -> Note | None:
+        """Return the note with this uid, or ``None`` if there is none or it is deleted."""
+        row = self.conn.execute("SELECT id, uid, target_id, body, created, edited FROM notes "
+                                "WHERE uid = ? AND deleted = 0", [uid]).fetchone()
+        return Note(*row) if row else None
+
+    def edit_note(self, uid: str, body: str) -> Note:
+        """Replace a note's text and stamp its edited time.
+
+        Raises:
+            KeyError: if there is no such (undeleted) note.
+        """
+        with self.transaction() as conn:
+            cur = conn.execute("UPDATE notes SET body = ?, edited = ? WHERE uid = ? AND deleted = 0",
+                               [body, _now(), uid])
+            if cur.rowcount != 1:
+                raise KeyError(uid)
+        note = self.note(uid)
+        assert note is not None
+        return note
+
+    def delete_note(self, uid: str) -> None:
+        """Soft-delete a note: hidden everywhere, kept in the file, restorable."""
+        self._set_deleted("notes", uid, True)
+
+    def restore_note(self, uid: str) -> None:
+        """Undo :meth:`delete_note`."""
+        self._set_deleted("notes", uid, False)
+
+    def _set_deleted(self, table: str, uid: str, deleted: bool) -> None:
+        with self.transaction() as conn:
+            cur = conn.execute(f"UPDATE {table} SET deleted = ? WHERE uid = ?", [int(deleted), uid])
+            if cur.rowcount != 1:
+                raise KeyError(uid)
+
+    # -- stars ------------------------------------------------------------------------------
+    def star(self, target_id: str, starred: bool = True) -> None:
+        """Star (or with ``starred=False`` unstar) any item."""
+        with self.transaction() as conn:
+            if starred:
+                conn.execute("INSERT OR IGNORE INTO stars(target_id, created) VALUES (?, ?)", [target_id, _now()])
+            else:
+                conn.execute("DELETE FROM stars WHERE target_id = ?", [target_id])
+
+    def is_starred(self, target_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM stars WHERE target_id = ?", [target_id]).fetchone() is not None
+
+    def starred(self) -> list[str]:
+        """Return the starred item ids, most recent first."""
+        return [r[0] for r in self.conn.execute("SELECT target_id FROM stars ORDER BY created DESC, target_id")]
+
+    # -- tags -------------------------------------------------------------------------------
+    def tags(self) -> list[Tag]:
+        """Return every tag with the number of items carrying it, by name."""
+        return [Tag(*row) for row in self.conn.execute(
+            "SELECT t.id, t.name, t.color, count(i.target_id) FROM tags t "
+            "LEFT JOIN item_tags i ON i.tag_id = t.id GROUP BY t.id ORDER BY t.name COLLATE NOCASE")]
+
+    def tag(self, name: str) -> Tag | None:
+        row = self.conn.execute("SELECT t.id, t.name, t.color, (SELECT count(*) FROM item_tags i "
+                                "WHERE i.tag_id = t.id) FROM tags t WHERE t.name = ?", [name]).fetchone()
+        return Tag(*row) if row else None
+
+    def create_tag(self, name: str, color: str | None = None) -> Tag:
+        """Create a tag (or return the existing one of that name, setting its colour if it had none)."""
+        name = clean_tag_name(name)
+        color = clean_color(color)
+        with self.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO tags(name, color) VALUES (?, ?)", [name, color])
+            if color:
+                conn.execute("UPDATE tags SET color = ? WHERE name = ? AND color IS NULL", [color, name])
+        tag = self.tag(name)
+        assert tag is not None
+        return tag
+
+    def set_tag_color(self, name: str, color: str | None) -> None:
+        with self.transaction() as conn:
+            if conn.execute("UPDATE tags SET color = ? WHERE name = ?", [clean_color(color), name]).rowcount != 1:
+                raise KeyError(name)
+
+    def rename_tag(self, old: str, new: str) -> Tag:
+        """Rename a tag.
+
+        Raises:
+            KeyError: if there is no tag ``old``.
+            ValueError: if ``new`` is invalid or already a tag (use :meth:`merge_tags`).
+        """
+        new = clean_tag_name(new)
+        if new != old and self.tag(new) is not None:
+            raise ValueError(f"a tag named {new!r} already exists; merge the two tags instead")
+        with self.transaction() as conn:
+            if conn.execute("UPDATE tags SET name = ? WHERE name = ?", [new, old]).rowcount != 1:
+                raise KeyError(old)
+        tag = self.tag(new)
+        assert tag is not None
+        return tag
+
+    def merge_tags(self, source: str, into: str) -> Tag:
+        """Move every item of tag ``source`` to tag ``into`` (created if needed), then drop ``source``."""
+        src = self.tag(source)
+        if src is None:
+            raise KeyError(source)
+        into = clean_tag_name(into)
+        if into == source:
+            return src
+        with self.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO tags(name, color) VALUES (?, ?)", [into, src.color])
+            dest_id = conn.execute("SELECT id FROM tags WHERE name = ?", [into]).fetchone()[0]
+            conn.execute("INSERT OR IGNORE INTO item_tags(tag_id, target_id, created) "
+                         "SELECT ?, target_id, created FROM item_tags WHERE tag_id = ?", [dest_id, src.id])
+            conn.execute("DELETE FROM item_tags WHERE tag_id = ?", [src.id])
+            conn.execute("DELETE FROM tags WHERE id = ?", [src.id])
+        tag = self.tag(into)
+        assert tag is not None
+        return tag
+
+    def delete_tag(self, name: str) -> None:
+        """Delete a tag and take it off every item (the items and their notes stay)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM item_tags WHERE tag_id IN (SELECT id FROM tags WHERE name = ?)", [name])
+            conn.execute("DELETE FROM tags WHERE name = ?", [name])
+
+    def tag_item(self, target_id: str, name: str, color: str | None = None) -> Tag:
+        """Put tag ``name`` (created if needed) on an item; tagging twice changes nothing."""
+        name = clean_tag_name(name)
+        with self.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO tags(name, color) VALUES (?, ?)", [name, clean_color(color)])
+            tag_id = conn.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()[0]
+            conn.execute("INSERT OR IGNORE INTO item_tags(tag_id, target_id, created) VALUES (?, ?, ?)",
+                         [tag_id, target_id, _now()])
+        tag = self.tag(name)
+        assert tag is not None
+        return tag
+
+    def untag_item(self, target_id: str, name: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM item_tags WHERE target_id = ? AND tag_id IN "
+                         "(SELECT id FROM tags WHERE name = ?)", [target_id, name])
+
+    def item_tags(self, target_id: str) -> list[Tag]:
+        """Return the tags on one item, by name."""
+        return [Tag(*row) for row in self.conn.execute(
+            "SELECT t.id, t.name, t.color, (SELECT count(*) FROM item_tags x WHERE x.tag_id = t.id) "
+            "FROM item_tags i JOIN tags t ON t.id = i.tag_id WHERE i.target_id = ? "
+            "ORDER BY t.name COLLATE NOCASE", [target_id])]
+
+    def tagged_items(self, name: str) -> list[str]:
+        """Return the ids of the items carrying tag ``name``."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT i.target_id FROM item_tags i JOIN tags t ON t.id = i.tag_id WHERE t.name = ? "
+            "ORDER BY i.created, i.target_id", [name])]
+
 
 def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (migrations keep semicolons out of literals)."""
-    return [statement.strip() for statement in script.split(";") if statement.strip()]
+    """Split a migration script into complete statements.
+
+    Pieces between semicolons are joined until :func:`sqlite3.complete_statement`
+    accepts them, so trigger bodies (``BEGIN …; END``) stay whole. Migrations keep
+    semicolons out of string literals and comments.
+    """
+    out: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n\t;"):
+                out.append(pending.strip().rstrip(";").strip())
+            pending = ""
+    if pending.strip(" \n\t;"):
+        out.append(pending.strip().rstrip(";").strip())
+    return out
