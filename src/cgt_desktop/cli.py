@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Sequence
 
+from .cli_notes import cmd_notes
 from .core.models import KINDS
 
 EXIT_FAILED = 1
@@ -91,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("view", help="people, organizations, …, timeline, entity:ID, search:QUERY, reader:DOC_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE.png")
     p.add_argument("--lang", choices=["en", "zh"], default=None)
+
+    from .cli_notes import add_parser as add_notes_parser
+    add_notes_parser(sub)
     return parser
 
 
@@ -219,8 +223,20 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return screenshot(args)
 
 
-COMMANDS = {"build-db": cmd_build_db, "search": cmd_search, "show": cmd_show, "timeline": cmd_timeline,
-            "check": cmd_check, "screenshot": cmd_screenshot}
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .cli_data import cmd_backup as run
+
+    return run(args)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .cli_data import cmd_restore as run
+
+    return run(args)
+
+
+COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "build-db": cmd_build_db, "search": cmd_search, "show": cmd_show, "timeline": cmd_timeline,
+            "check": cmd_check, "screenshot": cmd_screenshot, "notes": cmd_notes}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
