@@ -1,0 +1,646 @@
+"""The reader's rendering widget: aligned sentence rows drawn lazily with ``QTextLayout``.
+
+Every aligned unit (one sentence and its translation) is one *row* of a grid.
+Both columns of a row start at the row's top, and the row is as tall as the
+taller of its two cells, so counterparts always sit side by side whatever the
+difference in length. Only rows on screen are laid out; the others carry a
+cheap height estimate that is replaced by the measured height on first paint
+or by an idle measuring pass, while the row at the top of the viewport keeps
+its place on screen. Opening a very long document therefore costs a pass over
+its rows, not a layout of its text.
+
+Text is drawn as plain text (``QTextLayout``): nothing is parsed as HTML and
+nothing is ever loaded, from the network or from disk.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Callable
+
+from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QKeySequence, QPainter, QPalette,
+                           QTextCharFormat, QTextLayout, QTextLine, QTextOption)
+from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QToolTip, QWidget
+
+SIDES = ("orig", "trans")
+HOVER = QColor(232, 240, 254)
+SELECTED = QColor(205, 222, 252)
+CITED = QColor(255, 243, 191)
+MENTION = QColor(26, 86, 176)
+ENTITY = QColor(255, 214, 120)
+FOUND = QColor(255, 250, 130)
+FOUND_CURRENT = QColor(255, 150, 50)
+REPEAT = QColor(230, 140, 40)
+MUTED = QColor(110, 110, 110)
+
+MARGIN = 10      # left/right margin of the content
+GUTTER = 22      # between the two columns
+PAD = 6          # inside a cell, around the text
+ROW_GAP = 2      # between rows of one paragraph
+HEADER_H = 24    # column labels above the rows
+
+
+@dataclass
+class ReaderRow:
+    """One grid row: an aligned sentence, or a note spanning the row (e.g. "repeats p06")."""
+
+    kind: str                      # "sentence" or "note"
+    passage_id: str                # sentence id (note: its paragraph id)
+    paragraph_id: str
+    role: str                      # paragraph role
+    orig: str = ""
+    trans: str = ""
+    first_in_paragraph: bool = False
+    repeated: bool = False         # part of a paragraph that repeats another
+
+    def text(self, side: str) -> str:
+        return self.orig if side == "orig" else self.trans
+
+
+class _ColumnHeader(QWidget):
+    """The column labels, drawn over the exact x-range of each column."""
+
+    def __init__(self, view: ReaderView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
+        font = QFont(self._view.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        for side, (x, width) in zip(self._view.visible_sides(), self._view.column_ranges()):
+            rect = QRect(int(x) + PAD, 0, int(width) - 2 * PAD, self.height())
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                             self._view.column_label(side))
+        painter.end()
+
+
+class ReaderView(QAbstractScrollArea):
+    """Draws aligned rows in one or two columns and handles pointer and keyboard.
+
+    Signals:
+        mention_clicked(str): a marked mention was clicked (its entity id).
+        row_activated(str): a sentence was clicked or reached with the keyboard (its passage id).
+        hover_changed(str): the pointer moved onto another sentence ("" when none).
+    """
+
+    mention_clicked = Signal(str)
+    row_activated = Signal(str)
+    hover_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setViewportMargins(0, HEADER_H, 0, 0)
+        self._header = _ColumnHeader(self)
+        self._second = QScrollBar(Qt.Orientation.Vertical, self.viewport())  # right column when unsynced
+        self._second.hide()
+        self._second.valueChanged.connect(self._on_second_value_changed)
+        self.verticalScrollBar().valueChanged.connect(self._on_main_value_changed)
+        self.rows: list[ReaderRow] = []
+        self.mention_finder: Callable[[str], list[tuple[int, int, str]]] = lambda text: []
+        self.entity_namer: Callable[[str], str] = lambda entity_id: entity_id
+        self.column_labels: dict[str, str] = {"orig": "", "trans": ""}
+        self.mode = "both"
+        self.placeholder = ""
+        self.swapped = False
+        self.synced = True
+        self.point_size = max(self.font().pointSizeF(), 9.0) + 1.5
+        self.families: list[str] = self.font().families() or [self.font().family()]
+        self._heights: list[int] = []
+        self._measured: list[bool] = []
+        self._tops: list[int] = [0]
+        self._layouts: dict[tuple[int, str], tuple[QTextLayout, float]] = {}
+        self._mentions: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
+        self._fonts: dict[str, QFont] = {}
+        self.hover_row = -1
+        self.selected_row = -1
+        self.cited_rows: set[int] = set()
+        self.entity_id: str | None = None
+        self.found: dict[int, list[tuple[str, int, int]]] = {}
+        self.current_found: tuple[int, str, int, int] | None = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._on_idle_timeout)
+        self._rebuild_fonts()
+
+    # -- content ---------------------------------------------------------------------------
+    def set_rows(self, rows: list[ReaderRow]) -> None:
+        """Show *rows* (replacing everything); selection, hover and highlights are cleared."""
+        self.rows = rows
+        self._mentions.clear()
+        self.hover_row = self.selected_row = -1
+        self.cited_rows = set()
+        self.found, self.current_found = {}, None
+        self._relayout(keep_anchor=False)
+        self.verticalScrollBar().setValue(0)
+        self._second.setValue(0)
+
+    def visible_sides(self) -> list[str]:
+        if self.mode in SIDES:
+            return [self.mode]
+        return ["trans", "orig"] if self.swapped else ["orig", "trans"]
+
+    def column_label(self, side: str) -> str:
+        return self.column_labels.get(side, "")
+
+    def column_ranges(self) -> list[tuple[float, float]]:
+        """Return ``(x, width)`` of each visible column, in viewport coordinates."""
+        width = max(self.viewport().width() - 2 * MARGIN, 40)
+        if len(self.visible_sides()) == 1:
+            return [(MARGIN, width)]
+        col = (width - GUTTER) / 2
+        return [(MARGIN, col), (MARGIN + col + GUTTER, col)]
+
+    def set_display(self, mode: str | None = None, swapped: bool | None = None) -> None:
+        """Show both languages or one (``both``, ``orig``, ``trans``); put the translation on the left."""
+        if mode is not None:
+            self.mode = mode
+        if swapped is not None:
+            self.swapped = swapped
+        self._second.setVisible(not self.synced and len(self.visible_sides()) == 2)
+        self._relayout()
+
+    def set_synced(self, synced: bool) -> None:
+        """Scroll both columns together (default) or each on its own."""
+        self.synced = synced
+        if synced:
+            self._second.hide()
+        else:
+            self._second.setValue(self.verticalScrollBar().value())
+            self._second.setVisible(len(self.visible_sides()) == 2)
+        self._place_second()
+        self.viewport().update()
+
+    def set_point_size(self, size: float) -> None:
+        """Zoom: change the reading font size, keeping the top row in place."""
+        self.point_size = max(6.0, min(40.0, size))
+        self._rebuild_fonts()
+        self._relayout()
+
+    def set_families(self, families: list[str]) -> None:
+        self.families = families
+        self._rebuild_fonts()
+        self._relayout()
+
+    # -- highlights --------------------------------------------------------------------------
+    def set_cited(self, rows: set[int]) -> None:
+        self.cited_rows = set(rows)
+        self.viewport().update()
+
+    def set_entity(self, entity_id: str | None) -> None:
+        self.entity_id = entity_id
+        self.viewport().update()
+
+    def set_found(self, found: dict[int, list[tuple[str, int, int]]],
+                  current: tuple[int, str, int, int] | None) -> None:
+        self.found, self.current_found = found, current
+        self.viewport().update()
+
+    def select_row(self, row: int, emit: bool = True) -> None:
+        if not 0 <= row < len(self.rows):
+            return
+        self.selected_row = row
+        self.scroll_to_row(row, center=False)
+        self.viewport().update()
+        if emit and self.rows[row].kind == "sentence":
+            self.row_activated.emit(self.rows[row].passage_id)
+
+    def mentions(self, row: int, side: str) -> list[tuple[int, int, str]]:
+        """Return the marked mentions of one cell (found once, then cached)."""
+        key = (row, side)
+        found = self._mentions.get(key)
+        if found is None:
+            r = self.rows[row]
+            found = self.mention_finder(r.text(side)) if r.kind == "sentence" else []
+            self._mentions[key] = found
+        return found
+
+    # -- geometry ---------------------------------------------------------------------------
+    def _rebuild_fonts(self) -> None:
+        def make(scale: float, bold: bool = False, italic: bool = False) -> QFont:
+            font = QFont()
+            font.setFamilies(self.families)
+            font.setPointSizeF(self.point_size * scale)
+            font.setBold(bold)
+            font.setItalic(italic)
+            return font
+        self._fonts = {"body": make(1.0), "title": make(1.4, bold=True), "heading": make(1.15, bold=True),
+                       "byline": make(0.9, italic=True), "boilerplate": make(0.9), "note": make(0.85, italic=True)}
+        self._metrics = {k: QFontMetricsF(f) for k, f in self._fonts.items()}
+
+    def _font_key(self, row: ReaderRow) -> str:
+        if row.kind == "note":
+            return "note"
+        return row.role if row.role in self._fonts else "body"
+
+    def _text_width(self, col_width: float, row: ReaderRow) -> float:
+        indent = self._metrics["body"].height() if row.role == "list-item" else 0.0
+        return max(col_width - 2 * PAD - indent, 20.0)
+
+    def _row_padding(self, index: int) -> int:
+        row = self.rows[index]
+        gap = int(self._metrics["body"].height() * 0.7) if row.first_in_paragraph and index else 0
+        return gap + ROW_GAP
+
+    def _estimate(self, index: int, widths: list[float]) -> int:
+        row = self.rows[index]
+        metrics = self._metrics[self._font_key(row)]
+        em, avg, line = metrics.height() * 0.92, metrics.averageCharWidth() * 1.08, metrics.lineSpacing()
+        tallest = line
+        for side, width in zip(self.visible_sides(), widths):
+            text = row.text(side) if row.kind == "sentence" else (row.orig if side == self.visible_sides()[0] else "")
+            if not text:
+                continue
+            wide = (len(text.encode("utf-8")) - len(text)) // 2
+            lines = math.ceil((wide * em + (len(text) - wide) * avg) / self._text_width(width, row))
+            tallest = max(tallest, lines * line)
+        return int(tallest) + 2 * PAD + self._row_padding(index)
+
+    def _layout(self, index: int, side: str) -> tuple[QTextLayout, float] | None:
+        """Return the laid-out text of one cell and its height (cached until the geometry changes)."""
+        key = (index, side)
+        hit = self._layouts.get(key)
+        if hit is not None:
+            return hit
+        row = self.rows[index]
+        sides = self.visible_sides()
+        if side not in sides:
+            return None
+        if row.kind == "note":
+            text = row.orig if side == sides[0] else ""
+        else:
+            text = row.text(side)
+        width = self._text_width(self.column_ranges()[sides.index(side)][1], row)
+        layout = QTextLayout(text, self._fonts[self._font_key(row)])
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.setCacheEnabled(True)
+        layout.beginLayout()
+        y = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+        layout.endLayout()
+        if len(self._layouts) > 1500:
+            self._layouts.clear()
+        self._layouts[key] = (layout, y)
+        return layout, y
+
+    def _measure(self, index: int) -> bool:
+        """Measure one row exactly; return whether its height changed."""
+        self._measured[index] = True
+        tallest = 0.0
+        for side in self.visible_sides():
+            laid = self._layout(index, side)
+            if laid:
+                tallest = max(tallest, laid[1])
+        height = int(math.ceil(tallest)) + 2 * PAD + self._row_padding(index)
+        if height != self._heights[index]:
+            self._heights[index] = height
+            return True
+        return False
+
+    def _relayout(self, keep_anchor: bool = True) -> None:
+        """Re-estimate every row (after a change of width, font or columns) and keep the top row in place."""
+        anchors = [self._anchor(v) for v in self._offsets()] if keep_anchor else []
+        self._layouts.clear()
+        widths = [w for _x, w in self.column_ranges()]
+        self._heights = [self._estimate(i, widths) for i in range(len(self.rows))]
+        self._measured = [False] * len(self.rows)
+        self._update_tops(anchors)
+        self._header.update()
+        self._idle.start()
+
+    def _offsets(self) -> list[int]:
+        return [self.verticalScrollBar().value(), self._second.value()]
+
+    def _anchor(self, offset: int) -> tuple[int, int]:
+        row = self.row_at_y(offset)
+        return (row, offset - self._tops[row]) if row >= 0 else (-1, 0)
+
+    def _update_tops(self, anchors: list[tuple[int, int]]) -> None:
+        self._tops = [0, *accumulate(self._heights)]
+        total = self._tops[-1]
+        maximum = max(0, total - self.viewport().height() + PAD * 4)
+        for bar in (self.verticalScrollBar(), self._second):
+            bar.blockSignals(True)
+            bar.setRange(0, maximum)
+            bar.setPageStep(max(1, self.viewport().height() - 40))
+            bar.setSingleStep(int(self._metrics["body"].lineSpacing()) * 2)
+            bar.blockSignals(False)
+        for bar, (row, delta) in zip((self.verticalScrollBar(), self._second), anchors):
+            if 0 <= row < len(self.rows):
+                bar.blockSignals(True)
+                bar.setValue(self._tops[row] + delta)
+                bar.blockSignals(False)
+        self.viewport().update()
+
+    def row_at_y(self, content_y: float) -> int:
+        """Return the row at a content y (-1 when there are no rows)."""
+        if not self.rows:
+            return -1
+        return max(0, min(len(self.rows) - 1, bisect.bisect_right(self._tops, content_y) - 1))
+
+    def _column_offset(self, column: int) -> int:
+        if column == 1 and not self.synced:
+            return self._second.value()
+        return self.verticalScrollBar().value()
+
+    def _ensure_measured(self, first: int, last: int) -> None:
+        changed = False
+        for i in range(max(first, 0), min(last, len(self.rows) - 1) + 1):
+            if not self._measured[i]:
+                changed |= self._measure(i)
+        if changed:
+            self._update_tops([self._anchor(v) for v in self._offsets()])
+
+    def _ensure_visible_measured(self) -> None:
+        for _ in range(4):  # measuring can pull more rows into view
+            before = list(self._heights)
+            for column in range(len(self.visible_sides())):
+                top = self._column_offset(column)
+                self._ensure_measured(self.row_at_y(top), self.row_at_y(top + self.viewport().height()))
+            if before == self._heights:
+                break
+
+    def cell_rect(self, index: int, side: str) -> QRectF:
+        """Return where the text of one cell is drawn, in viewport coordinates (empty if hidden)."""
+        sides = self.visible_sides()
+        if side not in sides or not 0 <= index < len(self.rows):
+            return QRectF()
+        self._ensure_measured(index, index)
+        column = sides.index(side)
+        x, width = self.column_ranges()[column]
+        row = self.rows[index]
+        indent = self._metrics["body"].height() if row.role == "list-item" else 0.0
+        laid = self._layout(index, side)
+        top = self._tops[index] + self._row_padding(index) + PAD - self._column_offset(column)
+        return QRectF(x + PAD + indent, top, self._text_width(width, row), laid[1] if laid else 0.0)
+
+    def mention_rect(self, index: int, side: str, start: int) -> QRectF:
+        """Return the box of the character at *start* in one cell, in viewport coordinates."""
+        cell = self.cell_rect(index, side)
+        laid = self._layout(index, side)
+        if laid is None:
+            return QRectF()
+        line = laid[0].lineForTextPosition(start)
+        x0 = line.cursorToX(start)[0]
+        x1 = line.cursorToX(start + 1)[0]
+        return QRectF(cell.x() + x0, cell.y() + line.y(), max(x1 - x0, 1.0), line.height())
+
+    def scroll_to_row(self, index: int, center: bool = True) -> None:
+        """Bring a row into view (centred, or just visible); all columns when unsynced."""
+        if not 0 <= index < len(self.rows):
+            return
+        height = self.viewport().height()
+        self._ensure_measured(index - 40, index + 40)
+        top, bottom = self._tops[index], self._tops[index + 1]
+        for column, bar in enumerate((self.verticalScrollBar(), self._second)):
+            value = bar.value()
+            if center:
+                value = top - max(0, (height - (bottom - top)) // 3)
+            elif top < value:
+                value = top
+            elif bottom > value + height:
+                value = bottom - height
+            bar.setValue(int(value))
+            if self.synced:
+                break
+        self.viewport().update()
+
+    # -- events -----------------------------------------------------------------------------
+    def _on_main_value_changed(self, _value: int) -> None:
+        self.viewport().update()
+
+    def _on_second_value_changed(self, _value: int) -> None:
+        self.viewport().update()
+
+    def _on_idle_timeout(self) -> None:
+        """Measure rows in the background, a few milliseconds at a time."""
+        clock = QElapsedTimer()
+        clock.start()
+        changed = False
+        try:
+            start = self._measured.index(False)
+        except ValueError:
+            return
+        for i in range(start, len(self.rows)):
+            if not self._measured[i]:
+                changed |= self._measure(i)
+            if clock.elapsed() > 8:
+                break
+        if changed:
+            self._update_tops([self._anchor(v) for v in self._offsets()])
+        if False in self._measured:
+            self._idle.start()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        rect = self.viewport().geometry()
+        self._header.setGeometry(rect.x(), rect.y() - HEADER_H, rect.width(), HEADER_H)
+        self._place_second()
+        self._relayout()
+
+    def _place_second(self) -> None:
+        if len(self.column_ranges()) == 2:
+            x, width = self.column_ranges()[0]
+            bar = self._second.sizeHint().width()
+            self._second.setGeometry(int(x + width + (GUTTER - bar) / 2), 0, bar, self.viewport().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._ensure_visible_measured()
+        painter = QPainter(self.viewport())
+        painter.fillRect(self.viewport().rect(), self.palette().color(QPalette.ColorRole.Base))
+        height = self.viewport().height()
+        text_color = self.palette().color(QPalette.ColorRole.Text)
+        if not self.rows:
+            painter.setPen(MUTED)
+            painter.drawText(self.viewport().rect(), int(Qt.AlignmentFlag.AlignCenter), self.placeholder)
+        for column, (side, (x, width)) in enumerate(zip(self.visible_sides(), self.column_ranges())):
+            offset = self._column_offset(column)
+            painter.save()
+            painter.setClipRect(QRectF(x, 0, width, height))
+            first, last = self.row_at_y(offset), self.row_at_y(offset + height)
+            for i in range(max(first, 0), last + 1):
+                self._paint_cell(painter, i, side, x, width, offset, text_color)
+            painter.restore()
+        painter.end()
+
+    def _paint_cell(self, painter: QPainter, i: int, side: str, x: float, width: float, offset: int,
+                    text_color: QColor) -> None:
+        row = self.rows[i]
+        top = self._tops[i] + self._row_padding(i) - offset
+        box = QRectF(x, top, width, self._heights[i] - self._row_padding(i))
+        if row.kind == "sentence":
+            if i == self.selected_row:
+                painter.fillRect(box, SELECTED)
+            elif i in self.cited_rows:
+                painter.fillRect(box, CITED)
+            elif i == self.hover_row:
+                painter.fillRect(box, HOVER)
+        if row.repeated or row.kind == "note":
+            painter.fillRect(QRectF(x, top, 3, box.height()), REPEAT)
+        laid = self._layout(i, side)
+        if laid is None:
+            return
+        cell = self.cell_rect(i, side)
+        if row.role == "list-item" and row.kind == "sentence" and row.first_in_paragraph:
+            painter.setPen(text_color)
+            painter.setFont(self._fonts["body"])
+            painter.drawText(QPointF(x + PAD, cell.y() + self._metrics["body"].ascent()), "•")
+        muted = row.kind == "note" or row.role in ("boilerplate", "byline")
+        painter.setPen(MUTED if muted else text_color)
+        laid[0].draw(painter, cell.topLeft(), self._selections(i, side))
+
+    def _selections(self, i: int, side: str) -> list[QTextLayout.FormatRange]:
+        out = []
+
+        def add(start: int, end: int, fmt: QTextCharFormat) -> None:
+            r = QTextLayout.FormatRange()
+            r.start, r.length, r.format = start, end - start, fmt
+            out.append(r)
+        for start, end, entity_id in self.mentions(i, side):
+            fmt = QTextCharFormat()
+            fmt.setForeground(MENTION)
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            if entity_id == self.entity_id:
+                fmt.setBackground(ENTITY)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            add(start, end, fmt)
+        for found_side, start, end in self.found.get(i, ()):
+            if found_side == side:
+                fmt = QTextCharFormat()
+                current = self.current_found == (i, side, start, end)
+                fmt.setBackground(FOUND_CURRENT if current else FOUND)
+                add(start, end, fmt)
+        return out
+
+    def hit(self, pos: QPointF) -> tuple[int, str, str | None]:
+        """Return ``(row, side, entity id or None)`` under a viewport position (row -1: nothing)."""
+        for column, (side, (x, width)) in enumerate(zip(self.visible_sides(), self.column_ranges())):
+            if not x <= pos.x() < x + width:
+                continue
+            index = self.row_at_y(pos.y() + self._column_offset(column))
+            if index < 0 or pos.y() + self._column_offset(column) >= self._tops[-1]:
+                return -1, side, None
+            cell = self.cell_rect(index, side)
+            laid = self._layout(index, side)
+            if laid is None or not cell.contains(pos):
+                return index, side, None
+            local = pos - cell.topLeft()
+            for n in range(laid[0].lineCount()):
+                line = laid[0].lineAt(n)
+                if line.y() <= local.y() < line.y() + line.height() and local.x() <= line.naturalTextWidth():
+                    cursor = line.xToCursor(local.x(), QTextLine.CursorPosition.CursorOnCharacter)
+                    for start, end, entity_id in self.mentions(index, side):
+                        if start <= cursor < end:
+                            return index, side, entity_id
+            return index, side, None
+        return -1, "", None
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        index, _side, entity_id = self.hit(event.position())
+        shape = Qt.CursorShape.PointingHandCursor if entity_id else Qt.CursorShape.ArrowCursor
+        self.viewport().setCursor(shape)
+        if index >= 0 and self.rows[index].kind != "sentence":
+            index = -1
+        if index != self.hover_row:
+            self.hover_row = index
+            self.viewport().update()
+            self.hover_changed.emit(self.rows[index].passage_id if index >= 0 else "")
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.hover_row != -1:
+            self.hover_row = -1
+            self.viewport().update()
+            self.hover_changed.emit("")
+        super().leaveEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        index, side, entity_id = self.hit(event.position())
+        if index < 0 or self.rows[index].kind != "sentence":
+            return None
+        self.selected_row = index
+        if not self.synced:  # bring the counterpart level with the clicked sentence
+            column = self.visible_sides().index(side)
+            screen_y = self._tops[index] - self._column_offset(column)
+            other = (self._second, self.verticalScrollBar())[column]
+            other.setValue(self._tops[index] - screen_y)
+        self.viewport().update()
+        self.row_activated.emit(self.rows[index].passage_id)
+        if entity_id:
+            self.mention_clicked.emit(entity_id)
+        return None
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.synced and len(self.visible_sides()) == 2 and event.position().x() > self.column_ranges()[1][0]:
+            self._second.event(event)  # the right column scrolls on its own
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Copy):
+            text = self.copy_text()
+            if text:
+                QGuiApplication.clipboard().setText(text)
+            return
+        key = event.key()
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_J: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_K: -1}.get(key)
+        if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.move_selection(step)
+            return
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self.rows:
+            self.select_row(0 if key == Qt.Key.Key_Home else len(self.rows) - 1)
+            return
+        super().keyPressEvent(event)
+
+    def move_selection(self, step: int) -> None:
+        """Select the next (``1``) or previous (``-1``) sentence and keep it in view."""
+        index = self.selected_row
+        if index < 0:
+            index = self.row_at_y(self.verticalScrollBar().value()) - step
+        index += step
+        while 0 <= index < len(self.rows) and self.rows[index].kind != "sentence":
+            index += step
+        if 0 <= index < len(self.rows):
+            self.select_row(index)
+
+    def copy_text(self) -> str:
+        """Return the selected sentence as a bilingual pair: original, translation, passage id."""
+        if not 0 <= self.selected_row < len(self.rows):
+            return ""
+        row = self.rows[self.selected_row]
+        return f"{row.orig.strip()}\n{row.trans.strip()}\n[{row.passage_id}]"
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == event.Type.ToolTip:
+            index, _side, entity_id = self.hit(QPointF(event.pos()))
+            if entity_id:
+                QToolTip.showText(event.globalPos(), self.entity_namer(entity_id), self)
+            elif index >= 0:
+                QToolTip.showText(event.globalPos(), self.rows[index].passage_id, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
