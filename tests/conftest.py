@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,57 @@ def store(reference_db):
     s = ReferenceStore(reference_db)
     yield s
     s.close()
+
+
+_REAL = {
+    "connect": socket.socket.connect,
+    "connect_ex": socket.socket.connect_ex,
+    "sendto": socket.socket.sendto,
+    "getaddrinfo": socket.getaddrinfo,
+}
+
+
+@pytest.fixture
+def network_attempts() -> list[str]:
+    """The network connections attempted during the current test (filled by the offline guard)."""
+    return []
+
+
+@pytest.fixture(autouse=True)
+def offline_guard(monkeypatch, network_attempts):
+    """Proof of offline: any IP connection attempt, or host lookup, fails the test.
+
+    Local (AF_UNIX) sockets stay allowed. The attempt is refused at once, and the
+    test fails at teardown even if the code under test swallowed the error.
+    """
+
+    def refuse(what: str, detail: object) -> None:
+        network_attempts.append(f"{what} {detail!r}")
+        raise ConnectionRefusedError(f"cgt-desktop is offline: {what} {detail!r} refused by the test suite")
+
+    def connect(self, address, *args):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            refuse("connect", address)
+        return _REAL["connect"](self, address, *args)
+
+    def connect_ex(self, address, *args):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            refuse("connect_ex", address)
+        return _REAL["connect_ex"](self, address, *args)
+
+    def sendto(self, data, *args):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            refuse("sendto", args[-1])
+        return _REAL["sendto"](self, data, *args)
+
+    def getaddrinfo(host, *args, **kwargs):
+        refuse("getaddrinfo", host)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket.socket, "sendto", sendto)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield
+    attempts = list(network_attempts)
+    network_attempts.clear()
+    assert not attempts, f"the code under test tried to use the network: {attempts}"

@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Sequence
 
+from .cli_data import cmd_backup, cmd_restore
 from .cli_notes import cmd_notes
 from .core.models import KINDS
 
@@ -95,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .cli_notes import add_parser as add_notes_parser
     add_notes_parser(sub)
+    from .cli_data import add_parser as add_data_parser
+    add_data_parser(sub)
     return parser
 
 
@@ -223,20 +226,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return screenshot(args)
 
 
-def cmd_backup(args: argparse.Namespace) -> int:
-    from .cli_data import cmd_backup as run
-
-    return run(args)
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    from .cli_data import cmd_restore as run
-
-    return run(args)
-
-
-COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "build-db": cmd_build_db, "search": cmd_search, "show": cmd_show, "timeline": cmd_timeline,
-            "check": cmd_check, "screenshot": cmd_screenshot, "notes": cmd_notes}
+COMMANDS = {"build-db": cmd_build_db, "search": cmd_search, "show": cmd_show, "timeline": cmd_timeline,
+            "check": cmd_check, "screenshot": cmd_screenshot, "notes": cmd_notes,
+            "backup": cmd_backup, "restore": cmd_restore}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
