@@ -1,0 +1,219 @@
+"""Start the app (``cgt-desktop``) or render one view to PNG (``cgt-desktop screenshot``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..core.paths import APP_NAME, Home, corpus_dir, resolve_home
+
+SCREENSHOT_SIZE = (1280, 800)
+KIND_VIEWS = {"people": "person", "organizations": "organization", "places": "place", "events": "event",
+              "policies": "policy", "technologies": "technology", "figures": "figure", "documents": "document"}
+
+
+class StartupError(Exception):
+    """Something the user must fix before the app can start; the message says what."""
+
+
+def _stderr(message: str) -> None:
+    print(f"cgt-desktop: {message}", file=sys.stderr)
+
+
+def _application() -> Any:
+    """Return the QApplication, creating and configuring it (name, high-DPI, fonts) if needed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("cgt-desktop")
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    from .fonts import apply_app_font
+
+    apply_app_font(app)
+    from ..core.paths import resources_dir
+
+    icon = resources_dir() / "icons" / "cgt-desktop.svg"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: Any = None) -> tuple[Any, Any]:
+    """Resolve the home, build the reference database if needed, open both stores.
+
+    Raises:
+        StartupError: with a message for the user (unwritable home, damaged database…).
+    """
+    from ..core.build import ensure_reference_db, stored_hash
+    from ..core.corpus import content_hash
+    from ..core.store import ReferenceStore, StoreError
+    from ..core.userdb import UserDataError, UserStore
+
+    try:
+        home = Home(resolve_home(getattr(args, "home", None))).ensure()
+    except OSError as exc:
+        raise StartupError(f"cannot use the home folder {exc.filename or args.home}: {exc.strerror or exc}. "
+                           "Choose another with --home DIR.") from exc
+    try:
+        corpus = Path(args.corpus) if getattr(args, "corpus", None) else corpus_dir()
+        if splash is not None and stored_hash(home.reference_db) != content_hash(corpus):
+            splash("Building the reference database…")
+        report = ensure_reference_db(corpus, home.reference_db)
+        store = ReferenceStore(report.path)
+    except (OSError, StoreError, ValueError) as exc:
+        raise StartupError(f"cannot prepare the reference database in {home.cache_dir}: {exc}. Delete "
+                           f"{home.reference_db} to rebuild it.") from exc
+    try:
+        user = UserStore((user_home or home.root) / "user.sqlite")
+    except (UserDataError, OSError) as exc:
+        store.close()
+        raise StartupError(str(exc)) from exc
+    return store, user
+
+
+def _show_error(app: Any, message: str) -> None:
+    _stderr(message)
+    if app is not None and app.platformName() not in ("offscreen", "minimal"):
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "cgt-desktop", message)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the main window on the built-in corpus and run the event loop; return the exit status."""
+    app = _application()
+    from PySide6.QtWidgets import QSplashScreen
+
+    splash_widget: list[Any] = []
+
+    def splash(message: str) -> None:
+        from PySide6.QtGui import QPixmap
+
+        pixmap = QPixmap(420, 120)
+        pixmap.fill(app.palette().window().color())
+        widget = QSplashScreen(pixmap)
+        widget.show()
+        widget.showMessage(message)
+        app.processEvents()
+        splash_widget.append(widget)
+
+    try:
+        store, user = open_data(args, splash=splash)
+    except StartupError as exc:
+        _show_error(app, str(exc))
+        return 1
+    from .i18n import Translations, default_language
+    from .main_window import MainWindow
+
+    translations = Translations(app)
+    translations.apply(user.get_setting("ui.language", default_language()))
+    window = MainWindow(store, user, translations)
+    window.show()
+    for widget in splash_widget:
+        widget.finish(window)
+    try:
+        return int(app.exec())
+    finally:
+        store.close()
+        user.close()
+
+
+def _render(window: Any, view: str) -> str | None:
+    """Put *window* in the state of *view*; return an error message or ``None``."""
+    if view in KIND_VIEWS:
+        kind = KIND_VIEWS[view]
+        window.show_kind(kind)
+        if window.lists[kind].model.rowCount():
+            window.lists[kind].view.selectRow(0)
+        return None
+    name, _, value = view.partition(":")
+    if name == "entity" and value:
+        if not window.open_page(value):
+            return f"unknown id: {value!r}; try 'cgt-desktop search'"
+        return None
+    if name == "search" and value:
+        window.search.field.setText(value)
+        window.search.run_search()
+        return None
+    if name == "timeline" and not value:
+        if not window.show_timeline():
+            return "the timeline view is not available in this build"
+        return None
+    if name == "reader" and value:
+        if window.store.names([value]).get(value, ("",))[0] != "document":
+            return f"unknown document id: {value!r}; see 'cgt-desktop search --kind document'"
+        window.open_page(f"read:{value}")
+        return None
+    return "__usage__"
+
+
+def screenshot(args: argparse.Namespace) -> int:
+    """Render one view offscreen at 1280×800 and save it as PNG (``cgt-desktop screenshot``)."""
+    view = args.view.strip()
+    known = view in KIND_VIEWS or view == "timeline" or any(
+        view.startswith(p) and len(view) > len(p) for p in ("entity:", "search:", "reader:"))
+    if not known:
+        _stderr(f"unknown view {view!r}; choose one of {', '.join(KIND_VIEWS)}, timeline, entity:ID, "
+                "search:QUERY, reader:DOC_ID")
+        return 2
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        _stderr(f"cannot write {output}: the folder {output.parent} does not exist")
+        return 1
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application()
+    with tempfile.TemporaryDirectory(prefix="cgt-shot-") as scratch:
+        try:
+            store, user = open_data(args, user_home=Path(scratch))
+        except StartupError as exc:
+            _stderr(str(exc))
+            return 1
+        from .i18n import Translations
+        from .main_window import MainWindow
+
+        translations = Translations(app)
+        translations.apply(getattr(args, "lang", None) or "en")
+        user.set_setting("ui.language", translations.language)
+        try:
+            window = MainWindow(store, user, translations)
+            window.resize(*SCREENSHOT_SIZE)
+            window.show()
+            app.processEvents()
+            error = _render(window, view)
+            if error == "__usage__":
+                _stderr(f"unknown view {view!r}")
+                return 2
+            if error:
+                _stderr(error)
+                return 1
+            for _ in range(3):
+                app.processEvents()
+            if window.search.popup.isVisible():
+                window.search.place_popup()
+            app.processEvents()
+            if not window.grab().save(str(output), "PNG"):
+                _stderr(f"cannot write {output}")
+                return 1
+            window.hide()
+            window.deleteLater()
+            app.processEvents()
+        finally:
+            store.close()
+            user.close()
+    print(output)
+    return 0

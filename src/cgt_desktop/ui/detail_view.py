@@ -1,0 +1,377 @@
+"""The detail page: one entity (or passage) rendered as escaped HTML in a QTextBrowser.
+
+Pages are addressed by *page strings*: an entity id (``person/qian-qijun``,
+``document/000_…``) or ``passage:<passage id>``. Links inside pages use the
+``cgt:`` scheme (``cgt:entity/person/qian-qijun``, ``cgt:passage/<id>``,
+``cgt:read/<document id>``) with ids percent-encoded, and are handled by the
+main window, never by QTextBrowser itself. All corpus text is ``html.escape``d
+and :meth:`DetailView.loadResource` refuses every resource, so no file named
+in the corpus can be loaded.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from html import escape
+from typing import Any
+from urllib.parse import quote, unquote
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ..core import dates
+from ..core.models import Citation, EntityDetail
+from ..core.store import ReferenceStore, UnknownId
+from .entity_table import kind_label
+
+EDITOR_ANCHOR = "cgt-editor-rendering"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DetailView", text)
+
+
+def entity_url(item_id: str) -> str:
+    return "cgt:entity/" + quote(item_id, safe="/")
+
+
+def passage_url(passage_id: str) -> str:
+    return "cgt:passage/" + quote(passage_id, safe="")
+
+
+def read_url(document_id: str, passage_id: str | None = None) -> str:
+    return "cgt:read/" + quote(document_id, safe="/") + ("/" + quote(passage_id, safe="") if passage_id else "")
+
+
+def page_from_url(url: QUrl | str) -> str | None:
+    """Turn a ``cgt:`` link into a page string (``read:doc|passage`` for reader links); ``None`` if foreign."""
+    text = url if isinstance(url, str) else url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+    if not text.startswith("cgt:"):
+        return None
+    kind, _, rest = text[4:].partition("/")
+    if kind == "entity" and rest:
+        return unquote(rest)
+    if kind == "passage" and rest:
+        return "passage:" + unquote(rest)
+    if kind == "read" and rest:
+        parts = rest.split("/")
+        passage = unquote(parts[2]) if len(parts) > 2 else ""
+        return "read:" + unquote("/".join(parts[:2])) + ("|" + passage if passage else "")
+    return None
+
+
+class PageRenderer:
+    """Builds the HTML of pages for one store, language and name order."""
+
+    def __init__(self, store: ReferenceStore, language: str = "en", name_order: str = "en_first",
+                 muted: str = "#777777", reader_available: bool = False) -> None:
+        self.store = store
+        self.language = language
+        self.name_order = name_order
+        self.muted = muted
+        self.reader_available = reader_available
+
+    # -- small pieces ---------------------------------------------------------------------
+    def _pair(self, en: str, zh: str) -> list[tuple[str, str]]:
+        pairs = [("en", en), ("zh", zh)]
+        return pairs[::-1] if self.name_order == "zh_first" else pairs
+
+    def _name(self, en: str, zh: str) -> str:
+        first, second = (zh, en) if self.name_order == "zh_first" else (en, zh)
+        first, second = first or second or "—", second if first else ""
+        return escape(first) + (f' <span style="color:{self.muted}">{escape(second)}</span>' if second else "")
+
+    def link(self, item_id: str, en: str, zh: str) -> str:
+        return f'<a href="{escape(entity_url(item_id))}">{self._name(en, zh)}</a>'
+
+    def _date(self, start: str | None, end: str | None = None, approximate: bool = False) -> str:
+        try:
+            return escape(dates.display(start, end, approximate, self.language))
+        except dates.DateError:
+            return escape(start or "")
+
+    def _note(self, text: str) -> str:
+        return f'<span style="color:{self.muted}; font-size:small">{escape(text)}</span>'
+
+    def _names_block(self, d: EntityDetail) -> str:
+        rows = []
+        for lang, name in self._pair(d.name_en, d.name_zh):
+            status = d.name_en_status if lang == "en" else d.name_zh_status
+            label = _t("English") if lang == "en" else _t("Chinese")
+            if not name or status == "unknown":
+                shown = "—" + " " + self._note(_t("not stated in the sources"))
+            elif status == "editor":
+                shown = (f'<a name="{EDITOR_ANCHOR}">{escape(name)}</a> '
+                         + self._note(_t("editor's rendering, not attested in the sources")))
+            else:
+                shown = escape(name)
+            rows.append(f"<tr><td style='color:{self.muted}; padding-right:12px'>{label}</td><td>{shown}</td></tr>")
+        return "<table cellspacing=2>" + "".join(rows) + "</table>"
+
+    def _heading(self, d: EntityDetail) -> str:
+        en, zh = d.name_en or "", d.name_zh or ""
+        if self.name_order == "both" and en and zh:
+            title = f"{escape(en)} · {escape(zh)}"
+            sub = ""
+        else:
+            first, second = (zh, en) if self.name_order == "zh_first" else (en, zh)
+            title = escape(first or second or "—")
+            sub = escape(second) if first and second else ""
+        subtype = d.subtype_zh if self.language == "zh" else d.subtype_en
+        meta = " · ".join(x for x in (kind_label(d.kind, plural=False), subtype) if x)
+        html = f"<h1 style='margin-bottom:0'>{title}</h1>"
+        if sub:
+            html += f"<p style='font-size:large; margin-top:2px'>{sub}</p>"
+        return html + f"<p>{self._note(meta)}</p>"
+
+    def _section(self, title: str, body: str) -> str:
+        return f"<h3 style='margin-top:16px'>{escape(title)}</h3>{body}" if body else ""
+
+    # -- pages ----------------------------------------------------------------------------
+    def entity_page(self, item_id: str) -> str:
+        """Return the page of *item_id*.
+
+        Raises:
+            UnknownId: if the store has no such entity.
+        """
+        d = self.store.entity(item_id)
+        parts = [self._heading(d), self._names_block(d)]
+        if d.aliases:
+            parts.append(self._section(_t("Also known as"), escape("; ".join(a["alias"] for a in d.aliases))))
+        desc = "".join(f"<p>{escape(text)}</p>" for _, text in self._pair(d.desc_en, d.desc_zh) if text)
+        parts.append(self._section(_t("Description"), desc))
+        parts.append(self._details(d))
+        parts.append(self._relations(d))
+        if d.events:
+            rows = "".join(
+                f"<tr><td style='padding-right:12px; white-space:nowrap'>{self._date(e.date, e.end, e.approximate)}"
+                f"</td><td>{self.link(e.id, e.title_en, e.title_zh)}</td></tr>" for e in d.events)
+            parts.append(self._section(_t("Events"), f"<table cellspacing=2>{rows}</table>"))
+        if d.figures:
+            rows = "".join(
+                f"<li><b>{escape(str(f.get('value_stated') or f.get('value') or ''))}</b> "
+                f"{self.link(f['id'], f.get('label_en') or '', f.get('label_zh') or '')}"
+                + (f" {self._note(self._date(f.get('as_of')))}" if f.get("as_of") else "") + "</li>"
+                for f in d.figures)
+            parts.append(self._section(_t("Key figures"), f"<ul>{rows}</ul>"))
+        if d.kind == "document":
+            parts.append(self._document_text(d.id))
+        parts.append(self._sources(d.sources))
+        return "".join(parts)
+
+    def _details(self, d: EntityDetail) -> str:
+        info = d.details or {}
+        rows: list[tuple[str, str]] = []
+        if d.kind == "event":
+            rows.append((_t("Date"), self._date(info.get("date"), info.get("end"), bool(info.get("approximate")))))
+            if info.get("date_stated"):
+                rows.append((_t("As stated"), escape(info["date_stated"])))
+            if info.get("date_note"):
+                rows.append((_t("Note"), escape(info["date_note"])))
+            rows.append((_t("Category"), escape(self.store.label("event_categories", info.get("category"),
+                                                                 self.language))))
+        elif d.kind == "figure":
+            rows.append((_t("Value as stated"), f"<b>{escape(str(info.get('value_stated') or ''))}</b>"))
+            if info.get("unit"):
+                rows.append((_t("Unit"), escape(self.store.label("figure_units", info["unit"], self.language))))
+            if info.get("as_of"):
+                rows.append((_t("As of"), self._date(info["as_of"])))
+            if info.get("period"):
+                rows.append((_t("Period"), escape(str(info["period"]))))
+            scope = " / ".join(escape(s) for _, s in self._pair(info.get("scope_en") or "", info.get("scope_zh")
+                                                                 or "") if s)
+            if scope:
+                rows.append((_t("Scope"), scope))
+            subject = info.get("subject")
+            if subject:
+                names = self.store.names([subject]).get(subject)
+                rows.append((_t("About"), self.link(subject, names[1], names[2]) if names else escape(subject)))
+        elif d.kind == "document":
+            rows.append((_t("Date"), self._date(info.get("date"), None, bool(info.get("approximate")))))
+            if info.get("date_stated"):
+                rows.append((_t("As stated"), escape(info["date_stated"])))
+            outlet = " · ".join(escape(s) for _, s in self._pair(info.get("outlet_en") or "",
+                                                                  info.get("outlet_zh") or "") if s)
+            rows.append((_t("Outlet"), outlet or _t("not stated")))
+            rows.append((_t("Original language"), _t("Chinese") if info.get("lang") == "zh" else _t("English")))
+            if self.reader_available:
+                rows.append((_t("Read"), f'<a href="{escape(read_url(d.id))}">{escape(_t("Open in the reader"))}</a>'))
+        if not rows:
+            return ""
+        body = "".join(f"<tr><td style='color:{self.muted}; padding-right:12px'>{escape(k)}</td><td>{v}</td></tr>"
+                       for k, v in rows)
+        return f"<table cellspacing=2 style='margin-top:8px'>{body}</table>"
+
+    def _relations(self, d: EntityDetail) -> str:
+        groups: OrderedDict[str, list[str]] = OrderedDict()
+        for r in d.relations:
+            label = r.label_zh if self.language == "zh" else r.label_en
+            role = r.role_zh if self.language == "zh" and r.role_zh else r.role_en
+            extra = []
+            if role:
+                extra.append(escape(role))
+            if r.start or r.end:
+                extra.append(self._date(r.start) + "–" + (self._date(r.end) if r.end else ""))
+            item = self.link(r.other_id, r.other_name_en, r.other_name_zh)
+            if extra:
+                item += " " + self._note(", ".join(extra))
+            groups.setdefault(label, []).append(f"<li>{item}</li>")
+        body = "".join(f"<p style='margin-bottom:0'><b>{escape(label)}</b></p><ul style='margin-top:0'>"
+                       f"{''.join(items)}</ul>" for label, items in groups.items())
+        return self._section(_t("Relations"), body)
+
+    def _quote(self, c: Citation) -> str:
+        texts = "".join(f"<p style='margin:2px 0'>{escape(text)}</p>"
+                        for _, text in self._pair(c.text_en, c.text_zh) if text)
+        doc_link = self.link(c.document_id, c.document_title_en, c.document_title_zh)
+        target = read_url(c.document_id, c.passage_id) if self.reader_available else passage_url(c.passage_id)
+        label = _t("Open in the reader") if self.reader_available else _t("Show passage")
+        return (f"<blockquote style='margin-left:12px'>{texts}<p style='margin:2px 0'>{self._note('— ')}"
+                f"{doc_link} · <a href='{escape(target)}'>{escape(label)}</a> "
+                f"{self._note(c.passage_id)}</p></blockquote>")
+
+    def _sources(self, sources: list[Citation]) -> str:
+        if not sources:
+            return self._section(_t("Sources"), f"<p>{self._note(_t('No passage cites this entry.'))}</p>")
+        return self._section(_t("Sources") + f" ({len(sources)})", "".join(self._quote(c) for c in sources))
+
+    def _document_text(self, doc_id: str, mark: str | None = None) -> str:
+        try:
+            doc = self.store.document(doc_id)
+        except UnknownId:
+            return ""
+        rows = []
+        for para in doc["paragraphs"]:
+            for s in para["sentences"]:
+                en, zh = (s["orig"], s["trans"]) if doc.get("lang") == "en" else (s["trans"], s["orig"])
+                cells = "".join(f"<td width='50%' style='padding:2px 8px 2px 0'>{escape(t or '')}</td>"
+                                for _, t in self._pair(en, zh))
+                style = " style='background-color:rgba(255,200,0,60)'" if s["id"] == mark else ""
+                rows.append(f"<tr{style}><td><a name='{escape(s['id'])}'></a>"
+                            f"<a href='{escape(passage_url(s['id']))}'>{self._note(s['id'].rsplit('#', 1)[-1])}"
+                            f"</a></td>{cells}</tr>")
+        return self._section(_t("Text"), "<table width='100%' cellspacing=2>" + "".join(rows) + "</table>")
+
+    def passage_page(self, passage_id: str) -> str:
+        """Return the page of one passage (both languages, its paragraph and document).
+
+        Raises:
+            UnknownId: if there is no such passage.
+        """
+        found = self.store.passages([passage_id])
+        if not found:
+            raise UnknownId(passage_id)
+        c = found[0]
+        parts = [f"<h1 style='margin-bottom:0'>{escape(_t('Passage'))}</h1>",
+                 f"<p>{self._note(passage_id)}</p>", self._quote(c)]
+        if c.paragraph_id and c.paragraph_id != passage_id:
+            para = self.store.passages([c.paragraph_id])
+            if para:
+                body = "".join(f"<p>{escape(t)}</p>" for _, t in self._pair(para[0].text_en, para[0].text_zh) if t)
+                parts.append(self._section(_t("In its paragraph"), body))
+        parts.append(self._section(_t("Document"), "<p>" + self.link(c.document_id, c.document_title_en,
+                                                                        c.document_title_zh) + "</p>"))
+        return "".join(parts)
+
+
+class DetailView(QTextBrowser):
+    """Shows one page; links are reported, not followed.
+
+    Signals:
+        link_activated(str): the user clicked a link to this page string.
+    """
+
+    link_activated = Signal(str)
+
+    def __init__(self, store: ReferenceStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.page: str | None = None
+        self.language = "en"
+        self.name_order = "en_first"
+        self.reader_available = False
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setMinimumWidth(280)
+        self.anchorClicked.connect(self._on_self_anchor_clicked)
+        self.show_page(None)
+
+    def loadResource(self, type_: int, name: QUrl) -> Any:  # noqa: N802 - Qt override
+        """Refuse every resource: pages never embed files (corpus text could name any path)."""
+        return None
+
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        page = page_from_url(url)
+        if page:
+            self.link_activated.emit(page)
+
+    def renderer(self) -> PageRenderer:
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        return PageRenderer(self.store, self.language, self.name_order, muted, self.reader_available)
+
+    def set_display(self, language: str, name_order: str) -> None:
+        """Apply the interface language and name order, re-rendering the page shown."""
+        self.language, self.name_order = language, name_order
+        self.show_page(self.page)
+
+    def show_page(self, page: str | None) -> bool:
+        """Render *page* (entity id or ``passage:<id>``); ``None`` shows the empty state.
+
+        Returns:
+            False if the page does not exist (an explanation is shown instead).
+        """
+        self.page = page
+        if page is None:
+            self.setHtml(f"<p style='color:{self.renderer().muted}; margin-top:40px' align='center'>"
+                         + escape(_t("Select a row on the left to see its page here, or press Ctrl+K "
+                                     "to search everything.")) + "</p>")
+            return True
+        try:
+            if page.startswith("passage:"):
+                html = self.renderer().passage_page(page.split(":", 1)[1])
+            else:
+                html = self.renderer().entity_page(page)
+        except UnknownId:
+            self.setHtml("<p>" + escape(_t("Nothing in the corpus has the id %1.").replace("%1", page)) + "</p>")
+            return False
+        self.setHtml(html)
+        self._mark_editor_names()
+        return True
+
+    def _mark_editor_names(self) -> None:
+        """Underline names that are the editors' rendering with a dotted line (HTML cannot say so)."""
+        doc = self.document()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and EDITOR_ANCHOR in fragment.charFormat().anchorNames():
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    fmt = QTextCharFormat()
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                    fmt.setToolTip(_t("Editor's rendering: the sources do not give this name"))
+                    cursor.mergeCharFormat(fmt)
+                it += 1
+            block = block.next()
+
+    def editor_marked_text(self) -> list[str]:
+        """Return the texts shown with the editor's-rendering underline (for tests)."""
+        found = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine:
+                    found.append(fragment.text())
+                it += 1
+            block = block.next()
+        return found
+
+    def plain_text(self) -> str:
+        """The page as plain text (what a user reads; used by tests)."""
+        return self.toPlainText()

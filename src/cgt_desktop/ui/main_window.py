@@ -1,0 +1,486 @@
+"""The main window: one tab per kind (list + page), timeline, reader, search, history, menus.
+
+The window composes panels and tells each what changed; the panels' own
+controllers do the work. Pages are addressed by page strings (see
+:mod:`cgt_desktop.ui.detail_view`): an entity id, ``passage:<id>``, or
+``read:<document id>|<passage id>``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar,
+                               QToolButton, QWidget)
+
+from .. import __version__
+from ..core.models import KINDS
+from ..core.paths import resources_dir
+from ..core.store import ReferenceStore
+from ..core.userdb import UserStore
+from .detail_view import DetailView
+from .entity_table import EntityListController, kind_label
+from .history import History
+from .i18n import Translations
+from .search_popup import GlobalSearch
+from .settings import Preferences, PreferencesDialog, UiState
+
+
+class MainWindow(QMainWindow):
+    """The cgt-desktop browser window.
+
+    Signals:
+        page_opened(str): a page (entity id, ``passage:…`` or ``read:…``) is now shown.
+    """
+
+    page_opened = Signal(str)
+
+    def __init__(self, store: ReferenceStore, user: UserStore, translations: Translations | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.translations = translations
+        self.state = UiState(user)
+        self.prefs = self.state.preferences(translations.language if translations else "en")
+        if translations and translations.language != self.prefs.language:
+            translations.apply(self.prefs.language)
+        self.history = History(parent=self)
+        self.counts = store.counts()
+        self.setObjectName("main_window")
+        self.setMinimumSize(900, 560)
+        icon = resources_dir() / "icons" / "cgt-desktop.svg"
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.lists: dict[str, EntityListController] = {}
+        self.details: dict[str, DetailView] = {}
+        self.splitters: dict[str, QSplitter] = {}
+        for kind in KINDS:
+            controller = EntityListController(store, kind, self)
+            detail = DetailView(store)
+            detail.setObjectName(f"detail_{kind}")
+            splitter = QSplitter(Qt.Orientation.Horizontal)
+            splitter.setObjectName(f"splitter_{kind}")
+            splitter.addWidget(controller.widget)
+            splitter.addWidget(detail)
+            splitter.setStretchFactor(0, 1)
+            splitter.setStretchFactor(1, 1)
+            splitter.setSizes([520, 520])
+            splitter.setChildrenCollapsible(False)
+            self.tabs.addTab(splitter, "")
+            self.lists[kind], self.details[kind], self.splitters[kind] = controller, detail, splitter
+            controller.entity_selected.connect(self._on_list_entity_selected)
+            controller.rows_changed.connect(self._on_list_rows_changed)
+            detail.link_activated.connect(self._on_detail_link_activated)
+        self.timeline: Any = None
+        self.timeline_holder = QLabel()
+        self.timeline_holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timeline_holder.setWordWrap(True)
+        self.tabs.addTab(self.timeline_holder, "")
+        self.reader: Any = None
+        self.period: tuple[str, str] | None = None
+
+        self.search = GlobalSearch(store, self, self)
+        self.search.result_activated.connect(self._on_search_result_activated)
+        self._build_actions()
+        self._build_status_bar()
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.history.changed.connect(self._on_history_changed)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._apply_display()
+        self.retranslate()
+        self.restore_state()
+        self._on_history_changed()
+
+    # -- construction ---------------------------------------------------------------------
+    def _action(self, shortcut: Any, slot: Any, menu_name: str = "") -> QAction:
+        action = QAction(self)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_prefs = self._action(QKeySequence(keys.Preferences), self._on_prefs_triggered)
+        self.act_prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_quit = self._action(QKeySequence(keys.Quit), self.close)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_search = self._action(QKeySequence("Ctrl+K"), self.search.focus)
+        self.act_filter = self._action(QKeySequence(keys.Find), self._on_filter_triggered)
+        self.act_copy = self._action(QKeySequence(keys.Copy), self._on_copy_triggered)
+        self.act_back = self._action([QKeySequence(keys.Back), QKeySequence("Alt+Left")], self.go_back)
+        self.act_forward = self._action([QKeySequence(keys.Forward), QKeySequence("Alt+Right")], self.go_forward)
+        self.act_clear_period = self._action(None, self.clear_period)
+        self.act_about = self._action(None, self._on_about_triggered)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_about_qt = self._action(None, QApplication.aboutQt)
+        self.act_tabs = [self._action(QKeySequence(f"Ctrl+{i + 1}"), lambda _=False, n=i: self.tabs.setCurrentIndex(n))
+                         for i in range(min(9, self.tabs.count()))]
+        for action in (self.act_back, self.act_forward):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        style = self.style()
+        self.act_back.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
+        self.act_forward.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_prefs)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_copy)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_search)
+        self.menu_edit.addAction(self.act_filter)
+        self.menu_view = bar.addMenu("")
+        for action in self.act_tabs:
+            self.menu_view.addAction(action)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_clear_period)
+        self.menu_go = bar.addMenu("")
+        self.menu_go.addAction(self.act_back)
+        self.menu_go.addAction(self.act_forward)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+        self.menu_help.addAction(self.act_about_qt)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.act_back)
+        self.toolbar.addAction(self.act_forward)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.search.field)
+        self.addToolBar(self.toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.status_counts = QLabel(self)
+        self.status_period = QLabel(self)
+        self.period_clear = QToolButton(self)
+        self.period_clear.setText("×")
+        self.period_clear.clicked.connect(self.clear_period)
+        status = self.statusBar()
+        status.addWidget(self.status_counts, 1)
+        status.addPermanentWidget(self.status_period)
+        status.addPermanentWidget(self.period_clear)
+        self.status_period.hide()
+        self.period_clear.hide()
+
+    def retranslate(self) -> None:
+        """Set every visible string in the current interface language."""
+        self.setWindowTitle(self.tr("cgt-desktop — China cell & gene therapy reference"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_go.setTitle(self.tr("&Go"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_prefs.setText(self.tr("&Preferences…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_copy.setText(self.tr("&Copy"))
+        self.act_search.setText(self.tr("&Search Everything"))
+        self.act_filter.setText(self.tr("&Filter This List"))
+        self.act_back.setText(self.tr("&Back"))
+        self.act_back.setToolTip(self.tr("Back to the previous page (Alt+Left)"))
+        self.act_forward.setText(self.tr("&Forward"))
+        self.act_forward.setToolTip(self.tr("Forward to the next page (Alt+Right)"))
+        self.act_clear_period.setText(self.tr("Clear &Period Filter"))
+        self.act_about.setText(self.tr("&About cgt-desktop"))
+        self.act_about_qt.setText(self.tr("About &Qt"))
+        self.toolbar.setWindowTitle(self.tr("Navigation"))
+        self.period_clear.setToolTip(self.tr("Show all periods again"))
+        for i, kind in enumerate(KINDS):
+            self.tabs.setTabText(i, f"{kind_label(kind)} ({self.counts.get(kind, 0)})")
+            self.tabs.setTabToolTip(i, self.tr("Browse, sort and filter all entries of this kind"))
+            self.lists[kind].retranslate()
+            self.details[kind].set_display(self.prefs.language, self.prefs.name_order)
+        for i, action in enumerate(self.act_tabs):
+            action.setText(self.tabs.tabText(i))
+        timeline_index = self.tabs.indexOf(self.timeline or self.timeline_holder)
+        self.tabs.setTabText(timeline_index, self.tr("Timeline"))
+        self.tabs.setTabToolTip(timeline_index, self.tr("Events on a time axis; select a period to filter every list"))
+        self.timeline_holder.setText(self.tr("The timeline is not available in this version."))
+        if self.reader is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.reader), self.tr("Reader"))
+        self.search.retranslate()
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- display preferences --------------------------------------------------------------
+    def _apply_display(self) -> None:
+        language = self.translations.language if self.translations else self.prefs.language
+        self.prefs.language = language
+        for kind in KINDS:
+            self.lists[kind].set_display(language, self.prefs.name_order)
+            self.details[kind].set_display(language, self.prefs.name_order)
+        self.search.name_order = self.prefs.name_order
+
+    def set_preferences(self, prefs: Preferences) -> None:
+        """Apply and remember new preferences (language switch retranslates the whole window)."""
+        self.prefs = Preferences(prefs.name_order, prefs.language)
+        self.state.save_preferences(self.prefs)
+        if self.translations is not None and self.translations.language != prefs.language:
+            self.translations.apply(prefs.language)
+        self._apply_display()
+        self.retranslate()
+
+    def _on_prefs_triggered(self) -> None:
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.set_preferences(dialog.preferences())
+
+    # -- navigation -----------------------------------------------------------------------
+    def current_kind(self) -> str | None:
+        index = self.tabs.currentIndex()
+        return KINDS[index] if 0 <= index < len(KINDS) else None
+
+    def show_kind(self, kind: str) -> None:
+        self.tabs.setCurrentIndex(KINDS.index(kind))
+
+    def open_page(self, page: str, record: bool = True) -> bool:
+        """Show *page* where it belongs and (by default) add it to the history.
+
+        Returns:
+            False if the page does not exist (the status bar says so).
+        """
+        if page.startswith("read:"):
+            doc_id, _, passage = page[5:].partition("|")
+            if self._ensure_reader():
+                self.tabs.setCurrentWidget(self.reader)
+                self.reader.open_document(doc_id, passage or None)
+                shown = True
+            else:
+                page = f"passage:{passage}" if passage else doc_id
+                return self.open_page(page, record)
+        elif page.startswith("passage:"):
+            self.show_kind("document")
+            detail = self.details["document"]
+            shown = detail.show_page(page)
+            found = self.store.passages([page[8:]])
+            self.lists["document"].select_id(found[0].document_id if found else "")
+        else:
+            kind = self.store.names([page]).get(page, (None,))[0]
+            if kind not in self.lists:
+                self.statusBar().showMessage(self.tr("Nothing in the corpus has the id %1.").replace("%1", page),
+                                             5000)
+                return False
+            self.show_kind(kind)
+            self.lists[kind].select_id(page)
+            shown = self.details[kind].show_page(page)
+            self._highlight_on_timeline(page)
+        if shown and record:
+            self.history.visit(page)
+        if shown:
+            self.page_opened.emit(page)
+        return shown
+
+    def current_detail(self) -> DetailView | None:
+        kind = self.current_kind()
+        return self.details[kind] if kind else None
+
+    def go_back(self) -> None:
+        page = self.history.back()
+        if page:
+            self.open_page(page, record=False)
+
+    def go_forward(self) -> None:
+        page = self.history.forward()
+        if page:
+            self.open_page(page, record=False)
+
+    def _on_history_changed(self) -> None:
+        self.act_back.setEnabled(self.history.can_go_back())
+        self.act_forward.setEnabled(self.history.can_go_forward())
+
+    def _on_list_entity_selected(self, item_id: str) -> None:
+        self.open_page(item_id)
+
+    def _on_detail_link_activated(self, page: str) -> None:
+        self.open_page(page)
+
+    def _on_search_result_activated(self, page: str) -> None:
+        self.open_page(page)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
+                and isinstance(watched, QWidget) and watched.window() is self:
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- timeline and reader (other modules, loaded when first needed) ----------------------
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.timeline_holder:
+            self.ensure_timeline()
+        self._update_status()
+
+    def ensure_timeline(self) -> bool:
+        """Create the timeline panel on first use; False if it is not available."""
+        if self.timeline is not None:
+            return True
+        try:
+            from .timeline import TimelinePanel
+        except ImportError:
+            return False
+        index = self.tabs.indexOf(self.timeline_holder)
+        self.timeline = TimelinePanel(self.store, self)
+        self.timeline.event_activated.connect(self._on_timeline_event_activated)
+        self.timeline.period_selected.connect(self._on_timeline_period_selected)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.timeline, self.tr("Timeline"))
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        self.timeline_holder.deleteLater()
+        return True
+
+    def show_timeline(self) -> bool:
+        self.tabs.setCurrentIndex(len(KINDS))
+        return self.ensure_timeline()
+
+    def _on_timeline_event_activated(self, event_id: str) -> None:
+        self.open_page(event_id)
+
+    def _on_timeline_period_selected(self, period: object) -> None:
+        self.set_period(period if isinstance(period, tuple) and len(period) == 2 else None)
+
+    def _highlight_on_timeline(self, item_id: str) -> None:
+        if self.timeline is None:
+            return
+        detail = self.store.entity(item_id)
+        self.timeline.highlight_entities([item_id, *(e.id for e in detail.events)])
+
+    def _ensure_reader(self) -> bool:
+        if self.reader is not None:
+            return True
+        try:
+            from .reader import ReaderPanel
+        except ImportError:
+            return False
+        self.reader = ReaderPanel(self.store, self)
+        self.reader.entity_activated.connect(self._on_reader_entity_activated)
+        self.tabs.addTab(self.reader, self.tr("Reader"))
+        for detail in self.details.values():
+            detail.reader_available = True
+        return True
+
+    def _on_reader_entity_activated(self, item_id: str) -> None:
+        self.open_page(item_id)
+
+    def set_period(self, period: tuple[str, str] | None) -> None:
+        """Filter every list to entries related to the ISO (first, last) period; ``None`` clears it."""
+        self.period = tuple(period) if period else None  # type: ignore[assignment]
+        for controller in self.lists.values():
+            controller.set_period(self.period)
+        self._update_status()
+
+    def clear_period(self) -> None:
+        self.set_period(None)
+
+    # -- status, menus --------------------------------------------------------------------
+    def _on_list_rows_changed(self, _shown: int, _total: int) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        kind = self.current_kind()
+        if kind:
+            model = self.lists[kind].model
+            text = self.tr("Showing %1 of %2 · %3").replace("%1", str(model.rowCount())).replace(
+                "%2", str(self.counts.get(kind, 0))).replace("%3", kind_label(kind))
+        else:
+            text = self.tr("%1 entries in the corpus").replace("%1", str(sum(self.counts.values())))
+        self.status_counts.setText(text)
+        if self.period:
+            self.status_period.setText(self.tr("Period: %1 – %2").replace("%1", self.period[0]).replace(
+                "%2", self.period[1]))
+        self.status_period.setVisible(bool(self.period))
+        self.period_clear.setVisible(bool(self.period))
+        self.act_clear_period.setEnabled(bool(self.period))
+
+    def _on_filter_triggered(self) -> None:
+        kind = self.current_kind()
+        if kind:
+            self.lists[kind].filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_copy_triggered(self) -> None:
+        focus = QApplication.focusWidget()
+        if hasattr(focus, "copy"):
+            focus.copy()
+
+    def _on_about_triggered(self) -> None:
+        info = self.store.build_info()
+        QMessageBox.about(self, self.tr("About cgt-desktop"), self.about_text(info))
+
+    def about_text(self, info: dict[str, Any] | None = None) -> str:
+        info = info if info is not None else self.store.build_info()
+        return (self.tr("<h3>cgt-desktop %1</h3><p>An offline bilingual reference on China's cell and gene "
+                        "therapy ecosystem.</p><p>Reference data built %2.</p>")
+                .replace("%1", __version__).replace("%2", str(info.get("built_at", "?"))))
+
+    # -- remembered state -----------------------------------------------------------------
+    def save_state(self) -> None:
+        """Remember geometry, splitters, open tab, list columns and sort, last page."""
+        self.state.set_bytes("geometry", self.saveGeometry())
+        self.state.set_bytes("window_state", self.saveState())
+        self.state.set("splitters", {kind: s.sizes() for kind, s in self.splitters.items()})
+        index = self.tabs.currentIndex()
+        self.state.set("tab", KINDS[index] if index < len(KINDS) else
+                       ("timeline" if self.tabs.widget(index) in (self.timeline, self.timeline_holder) else "reader"))
+        self.state.set("lists", {kind: c.save_state() for kind, c in self.lists.items()})
+        if self.history.current:
+            self.state.set("last_page", self.history.current)
+
+    def restore_state(self) -> None:
+        """Restore what :meth:`save_state` saved (anything missing or unusable is skipped)."""
+        geometry = self.state.get_bytes("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        window_state = self.state.get_bytes("window_state")
+        if window_state is not None:
+            self.restoreState(window_state)
+        splitters = self.state.get("splitters", {})
+        for kind, splitter in self.splitters.items():
+            sizes = splitters.get(kind) if isinstance(splitters, dict) else None
+            if isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(n, int) and n > 0 for n in sizes):
+                splitter.setSizes(sizes)
+        lists = self.state.get("lists", {})
+        for kind, controller in self.lists.items():
+            controller.restore_state(lists.get(kind) if isinstance(lists, dict) else None)
+        last = self.state.get("last_page")
+        if isinstance(last, str) and last and not last.startswith("read:"):
+            self.open_page(last)
+        tab = self.state.get("tab")
+        if tab in KINDS:
+            self.show_kind(tab)
+        elif tab == "timeline":
+            self.show_timeline()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.search.popup.hide()
+        super().closeEvent(event)

@@ -1,0 +1,309 @@
+"""Global search: a toolbar field with results as you type in a popup, grouped by kind.
+
+The popup is a child widget laid over the main window (not a separate window),
+so the search field keeps the keyboard focus while arrows and Enter move
+through the results, and offscreen screenshots include it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex,
+                            QPoint, QRectF, QSize, Qt, QTimer, Signal)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QLabel, QLineEdit, QListView, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
+
+from ..core import search as search_mod
+from ..core.store import ReferenceStore
+from ..core.textindex import snippet_html
+from .entity_table import kind_label
+from .settings import ordered_names
+
+RESULT_LIMIT = 40
+HtmlRole = Qt.ItemDataRole.UserRole + 1
+PageRole = Qt.ItemDataRole.UserRole + 2
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SearchPopup", text)
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Search hits with one header row per kind (``People (3)``); headers cannot be selected."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row["text"]
+        if role == HtmlRole:
+            return row["html"]
+        if role == PageRole:
+            return row.get("page")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.get("page")
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()].get("page") is None:
+            return Qt.ItemFlag.ItemNeverHasChildren
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def hit_rows(self) -> list[int]:
+        return [i for i, row in enumerate(self._rows) if row.get("page")]
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints an item's ``HtmlRole`` text as rich text (bold matches in snippets)."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(3)
+        doc.setHtml(index.data(HtmlRole) or "")
+        width = option.rect.width()
+        if width <= 0 and isinstance(option.widget, QListView):
+            width = option.widget.viewport().width()
+        doc.setTextWidth(max(width, 200))
+        return doc
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QStyle()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+
+class SearchPopup(QFrame):
+    """The results list shown under the search field.
+
+    Signals:
+        result_activated(str): a result was chosen (a page string).
+    """
+
+    result_activated = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_popup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.model = SearchResultsModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(HtmlDelegate(self.view))
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setUniformItemSizes(False)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.clicked.connect(self._on_view_clicked)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.addWidget(self.view)
+        layout.addWidget(self.empty)
+        self.hide()
+
+    def _on_view_clicked(self, index: QModelIndex) -> None:
+        page = index.data(PageRole)
+        if page:
+            self.result_activated.emit(page)
+
+    def set_rows(self, rows: list[dict[str, Any]], query: str) -> None:
+        """Show *rows*; select the first hit (Enter opens it)."""
+        self.model.set_rows(rows)
+        has_hits = bool(self.model.hit_rows())
+        self.view.setVisible(has_hits)
+        self.empty.setVisible(not has_hits)
+        self.empty.setText(_t("No results for “%1”. Try fewer or other words, pinyin, or an English "
+                              "term.").replace("%1", query))
+        if has_hits:
+            self.select_row(self.model.hit_rows()[0])
+            self.view.scrollToTop()
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def step(self, delta: int) -> None:
+        """Move the selection *delta* hits up or down (skipping headers)."""
+        hits = self.model.hit_rows()
+        if not hits:
+            return
+        current = self.view.currentIndex().row()
+        position = hits.index(current) if current in hits else -1
+        self.select_row(hits[max(0, min(len(hits) - 1, position + delta))])
+
+    def current_page(self) -> str | None:
+        index = self.view.currentIndex()
+        page = index.data(PageRole) if index.isValid() else None
+        if page is None and self.model.hit_rows():
+            page = self.model.index(self.model.hit_rows()[0], 0).data(PageRole)
+        return page
+
+
+class GlobalSearch(QObject):
+    """Controller of the search field and its popup.
+
+    Signals:
+        result_activated(str): the user chose a result (page string: entity id or ``read:doc|passage``).
+        results_shown(int): results for the current text are on screen (number of hits).
+    """
+
+    result_activated = Signal(str)
+    results_shown = Signal(int)
+
+    def __init__(self, store: ReferenceStore, window: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.window = window
+        self.name_order = "en_first"
+        self.field = QLineEdit()
+        self.field.setObjectName("global_search")
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumWidth(260)
+        self.popup = SearchPopup(window)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.run_search)
+        self.field.textEdited.connect(self._on_field_text_edited)
+        self.field.returnPressed.connect(self._on_field_return_pressed)
+        self.field.installEventFilter(self)
+        self.popup.result_activated.connect(self._activate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.field.setPlaceholderText(_t("Search everything (Ctrl+K)"))
+        self.field.setToolTip(_t("Search names, descriptions and documents in Chinese, English or pinyin; "
+                                 "↑/↓ choose, Enter opens"))
+
+    def focus(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+        if self.field.text().strip():
+            self.run_search()
+
+    def _on_field_text_edited(self, _text: str) -> None:
+        self._timer.start()
+
+    def _on_field_return_pressed(self) -> None:
+        if self._timer.isActive() or not self.popup.isVisible():
+            self.run_search()
+        page = self.popup.current_page()
+        if page:
+            self._activate(page)
+
+    def _activate(self, page: str) -> None:
+        self.popup.hide()
+        self.result_activated.emit(page)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.popup.isVisible():
+                self.popup.step(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key == Qt.Key.Key_Escape and self.popup.isVisible():
+                self.popup.hide()
+                return True
+        if watched is self.field and event.type() == QEvent.Type.FocusOut and self.popup.isVisible():
+            QTimer.singleShot(150, self._hide_if_unfocused)
+        return super().eventFilter(watched, event)
+
+    def _hide_if_unfocused(self) -> None:
+        if not self.field.hasFocus() and not self.popup.underMouse():
+            self.popup.hide()
+
+    def run_search(self) -> None:
+        """Search for the field's text now and show the popup (hidden for empty text)."""
+        self._timer.stop()
+        text = self.field.text()
+        if not text.strip():
+            self.popup.hide()
+            return
+        hits = self.store.search(text, limit=RESULT_LIMIT, prefix_last=True)
+        counter = getattr(search_mod, "count", None)
+        totals = counter(self.store.db, text) if counter else {}
+        self.place_popup()
+        self.popup.set_rows(self._rows(hits, totals), text)
+        self.popup.show()
+        self.popup.raise_()
+        self.results_shown.emit(len(hits))
+
+    def _rows(self, hits: list[Any], totals: dict[str, int]) -> list[dict[str, Any]]:
+        order: dict[str, list[Any]] = {}
+        for hit in hits:
+            order.setdefault(hit.kind, []).append(hit)
+        doc_ids = [h.document_id for h in hits if h.kind == "passage" and h.document_id]
+        doc_names = self.store.names(doc_ids)
+        rows: list[dict[str, Any]] = []
+        for kind, group in order.items():
+            total = max(totals.get(kind, 0), len(group))
+            label = f"{kind_label(kind)} ({len(group)}" + (f" / {total})" if total > len(group) else ")")
+            rows.append({"text": label, "html": f"<b>{escape(label)}</b>", "page": None})
+            for hit in group:
+                if hit.kind == "passage":
+                    _, en, zh = doc_names.get(hit.document_id or "", ("", "", ""))
+                    first, second = ordered_names(en, zh, self.name_order)
+                    page = f"read:{hit.document_id}|{hit.id}"
+                else:
+                    first, second = ordered_names(hit.name_en, hit.name_zh, self.name_order)
+                    page = hit.id
+                title = f"{escape(first)}" + (f" <span style='color:gray'>{escape(second)}</span>" if second else "")
+                plain = (hit.snippet or "").replace("«", "").replace("»", "")
+                snippet = snippet_html(hit.snippet) if plain and plain not in (hit.name_en, hit.name_zh) else ""
+                rows.append({"text": f"{first} {second}".strip(), "page": page,
+                             "html": f"&nbsp;&nbsp;{title}" + (f"<br>&nbsp;&nbsp;<small>{snippet}</small>"
+                                                                if snippet else "")})
+        return rows
+
+    def place_popup(self) -> None:
+        """Put the popup under the field, inside the window."""
+        if not self.field.isVisible():
+            origin = QPoint(self.window.width() - 560, 40)
+        else:
+            origin = self.field.mapTo(self.window, QPoint(0, self.field.height()))
+        width = min(max(self.field.width(), 520), self.window.width() - 16)
+        x = max(8, min(origin.x(), self.window.width() - width - 8))
+        height = min(440, max(120, self.window.height() - origin.y() - 40))
+        self.popup.setGeometry(x, origin.y() + 2, width, height)
