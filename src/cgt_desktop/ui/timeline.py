@@ -1,0 +1,409 @@
+"""The Timeline tab: the plot, its filters, the period brush, the event lists beside it.
+
+Importing this module does not import pyqtgraph: :class:`TimelinePanel` loads
+:mod:`cgt_desktop.ui.timeline_plot` when it is first built. The Qt-free work
+(lanes, spans, hit tests, counts) is in :mod:`cgt_desktop.core.timeline_model`;
+:class:`TimelineController` ties the store, the plot and the list models
+together; the panel only builds widgets and exposes the main window's API.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from typing import Any
+
+from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QObject,
+                            QPersistentModelIndex, Qt, QTimer, Signal)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QListView, QPushButton, QSplitter, QToolButton, QToolTip, QVBoxLayout, QWidget)
+
+from ..core import dates
+from ..core import timeline_model as tm
+from ..core.models import EventRow
+from ..core.store import ListQuery, ReferenceStore
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Timeline", text)
+
+
+def event_tooltip(event: EventRow, category_label: str) -> str:
+    """Return the hover text of *event*: both titles, the date as stated, the category and the sources."""
+    e = html.escape
+    when = dates.display(event.date, event.end, event.approximate)
+    when_zh = dates.display(event.date, event.end, event.approximate, lang="zh")
+    lines = [f"<b>{e(event.title_en)}</b>", e(event.title_zh),
+             f"{e(_t('Date'))}: {e(when)} · {e(when_zh)}",
+             f"{e(_t('As stated'))}: “{e(event.date_stated)}”"]
+    if event.approximate or event.date_note:
+        label = _t("Approximate") if event.approximate else _t("Note")
+        lines.append(f"<i>{e(label)}: {e(event.date_note or _t('computed from the text'))}</i>")
+    lines.append(f"{e(_t('Category'))}: {e(category_label)}")
+    lines.append(f"{e(_t('Source'))}: {e(', '.join(event.sources) or _t('none'))}")
+    return "<br>".join(lines)
+
+
+class EventListModel(QAbstractListModel):
+    """Events in date order: ids plus the rows the controller already holds (no query per row)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[str] = []
+        self._rows: dict[str, EventRow] = {}
+        self._labels: dict[str, str] = {}
+        self._bold: set[str] = set()
+
+    def set_events(self, events: list[EventRow], category_labels: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._ids = [e.id for e in events]
+        self._rows = {e.id: e for e in events}
+        self._labels = category_labels
+        self.endResetModel()
+
+    def set_highlighted(self, ids: set[str]) -> None:
+        self._bold = set(ids)
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [Qt.ItemDataRole.FontRole])
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        event = self._rows[self._ids[index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            when = dates.display(event.date, event.end, event.approximate) if event.date else event.date_stated
+            return f"{when} — {event.title_en}\n{event.title_zh}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return event_tooltip(event, self._labels.get(event.category, event.category))
+        if role == Qt.ItemDataRole.UserRole:
+            return event.id
+        if role == Qt.ItemDataRole.DecorationRole:
+            from .timeline_plot import category_color  # loaded with the panel already
+            return category_color(event.category)
+        if role == Qt.ItemDataRole.FontRole and event.id in self._bold:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class TimelineController(QObject):
+    """Owns the events, filters, period and highlight; updates the plot, the lists and the count.
+
+    Signals:
+        event_activated(str): an event was clicked in the plot or activated in a list.
+        period_selected(object): ``(first, last)`` ISO days of the brushed period, or ``None`` when cleared.
+    """
+
+    event_activated = Signal(str)
+    period_selected = Signal(object)
+
+    def __init__(self, store: ReferenceStore, panel: TimelinePanel) -> None:
+        super().__init__(panel)
+        self.store = store
+        self.panel = panel
+        self.plot = panel.plot
+        vocab = store.vocabulary("event_categories")
+        self.category_labels = {k: f"{v['en']} {v['zh']}" for k, v in vocab.items()}
+        self._vocab = vocab
+        lo, hi = tm.LIMIT_YEARS
+        dated = store.timeline(lo, hi, include_undated=False)
+        undated = [e for e in store.timeline(include_undated=True) if not e.span_start]
+        self.events: list[EventRow] = dated + undated
+        self.total = store.counts().get("event", len(self.events))
+        for e in self.events:
+            self.category_labels.setdefault(e.category, e.category)
+        self.categories: set[str] = {e.category for e in self.events} | set(vocab)
+        self.text = ""
+        self.text_ids: set[str] | None = None
+        self.lane_mode = "category"
+        self.period: tuple[str, str] | None = None
+        self.highlighted: set[str] = set()
+        self.layout: tm.TimelineLayout | None = None
+        self.list_model = EventListModel(self)
+        self.undated_model = EventListModel(self)
+        self.plot.mark_clicked.connect(self._on_plot_mark_clicked)
+        self.plot.mark_hovered.connect(self._on_plot_mark_hovered)
+        self.plot.region_changed.connect(self._on_plot_region_changed)
+        self.plot.view_changed.connect(self._on_plot_view_changed)
+        self.refresh()
+
+    # -- state changes ---------------------------------------------------------------------
+    def set_categories(self, categories: set[str]) -> None:
+        self.categories = set(categories)
+        self.refresh()
+
+    def set_text(self, text: str) -> None:
+        self.text = text.strip()
+        self.text_ids = self._search(self.text) if self.text else None
+        self.refresh()
+
+    def _search(self, text: str) -> set[str]:
+        """Ids of events matching *text*: the app's search (SQL, both languages) plus plain substrings."""
+        found = {e.id for e in self.events if tm.text_matches(e, text)}
+        try:
+            found.update(self.store.list_ids(ListQuery(kind="event", text=text)))
+        except Exception:  # noqa: BLE001 - a search backend problem must not break the timeline
+            pass
+        return found
+
+    def set_lane_mode(self, mode: str) -> None:
+        self.lane_mode = mode if mode in tm.LANE_MODES else "category"
+        self.refresh()
+
+    def set_period(self, period: tuple[str, str] | None, *, emit: bool = False) -> None:
+        """Filter the event list to *period* and show it as the region (emits only when *emit*)."""
+        self.period = tuple(sorted(period)) if period else None  # type: ignore[assignment]
+        self.plot.set_region(tm.extent_of_period(self.period) if self.period else None)
+        self.update_lists()
+        if emit:
+            self.period_selected.emit(self.period)
+
+    def highlight_entities(self, ids: list[str]) -> None:
+        self.highlighted = tm.events_linked_to(self.store.db, ids) if ids else set()
+        self.plot.set_highlight(self.highlighted)
+        self.list_model.set_highlighted(self.highlighted)
+        self.undated_model.set_highlighted(self.highlighted)
+
+    # -- recomputation ---------------------------------------------------------------------
+    def visible_events(self) -> list[EventRow]:
+        """The events passing the category and text filters (dated and undated)."""
+        return tm.filter_events(self.events, self.categories, self.text_ids)
+
+    def refresh(self) -> None:
+        events = self.visible_events()
+        if self.lane_mode == "category":
+            cats = {k: v for k, v in self._vocab.items() if k in self.categories}
+            lanes, lane_of = tm.category_lanes(events, cats)
+        else:
+            links = tm.event_links(self.store.db, self.lane_mode)
+            names = self.store.names({i for ids in links.values() for i in ids})
+            noun = (_t("organizations"), "机构") if self.lane_mode == "organization" else (_t("people"), "人物")
+            lanes, lane_of = tm.entity_lanes(events, links, names, noun)
+        self.layout = tm.build_layout(events, lanes, lane_of)
+        self.plot.set_layout(self.layout, self.category_labels)
+        self.plot.set_highlight(self.highlighted)
+        self.update_lists()
+
+    def update_lists(self) -> None:
+        layout = self.layout
+        if layout is None:
+            return
+        plotted = layout.plotted_ids
+        dated = [e for e in self.visible_events() if e.id in plotted and tm.overlaps(e, self.period)]
+        self.list_model.set_events(dated, self.category_labels)
+        self.undated_model.set_events(layout.undated, self.category_labels)
+        self.list_model.set_highlighted(self.highlighted)
+        self.undated_model.set_highlighted(self.highlighted)
+        self.panel.show_list_counts(len(dated), len(layout.undated), self.period)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if self.layout is not None:
+            self.panel.show_count(self.layout.count_in_view(*self.plot.x_range()), self.total)
+
+    # -- slots -----------------------------------------------------------------------------
+    def _on_plot_mark_clicked(self, event_id: str) -> None:
+        self.event_activated.emit(event_id)
+
+    def _on_plot_mark_hovered(self, found) -> None:
+        if found is None:
+            QToolTip.hideText()
+            return
+        event_id, global_pos = found
+        event = next((e for e in self.events if e.id == event_id), None)
+        if event is not None:
+            label = self.category_labels.get(event.category, event.category)
+            QToolTip.showText(global_pos, event_tooltip(event, label), self.plot)
+
+    def _on_plot_region_changed(self, x0: float, x1: float, finished: bool) -> None:
+        if finished:
+            self.set_period(tm.period_of_extent(x0, x1), emit=True)
+
+    def _on_plot_view_changed(self, *_args) -> None:
+        self._update_count()
+
+
+class TimelinePanel(QWidget):
+    """The Timeline tab.
+
+    Signals:
+        event_activated(str): an event id was clicked/activated.
+        period_selected(object): ``(first_iso_date, last_iso_date)``, or ``None`` when the region is cleared.
+    """
+
+    event_activated = Signal(str)
+    period_selected = Signal(object)
+
+    def __init__(self, store: ReferenceStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+        from .timeline_plot import TimelinePlot, category_color
+
+        self.store = store
+        self.plot = TimelinePlot(self)
+        self.lanes_label = QLabel()
+        self.lanes_combo = QComboBox()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(240)
+        self.select_button = QToolButton()
+        self.select_button.setCheckable(True)
+        self.clear_button = QPushButton()
+        self.reset_button = QPushButton()
+        self.count_label = QLabel()
+        self.list_label = QLabel()
+        self.undated_label = QLabel()
+        self.event_list = QListView()
+        self.undated_list = QListView()
+        for view in (self.event_list, self.undated_list):
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setUniformItemSizes(True)
+            view.setWordWrap(False)
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setAlternatingRowColors(True)
+        self.controller = TimelineController(store, self)
+        self.event_list.setModel(self.controller.list_model)
+        self.undated_list.setModel(self.controller.undated_model)
+        self.category_boxes: dict[str, QCheckBox] = {}
+        cat_row = QHBoxLayout()
+        cat_row.setContentsMargins(0, 0, 0, 0)
+        for key, label in self.controller.category_labels.items():
+            box = QCheckBox(label)
+            box.setChecked(True)
+            color = category_color(key).name()
+            box.setStyleSheet(f"QCheckBox {{ color: {color}; font-weight: bold; }}")
+            box.toggled.connect(self._on_category_toggled)
+            self.category_boxes[key] = box
+            cat_row.addWidget(box)
+        cat_row.addStretch(1)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        for w in (self.lanes_label, self.lanes_combo, self.filter_edit, self.select_button, self.clear_button,
+                  self.reset_button):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.list_label)
+        side_layout.addWidget(self.event_list, 3)
+        side_layout.addWidget(self.undated_label)
+        side_layout.addWidget(self.undated_list, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.plot)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 330])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(cat_row)
+        layout.addWidget(splitter, 1)
+
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(250)
+        self._text_timer.timeout.connect(self._on_text_timer_timeout)
+        self.filter_edit.textChanged.connect(self._text_timer.start)
+        self.lanes_combo.currentIndexChanged.connect(self._on_lanes_combo_changed)
+        self.select_button.toggled.connect(self._on_select_button_toggled)
+        self.clear_button.clicked.connect(self._on_clear_button_clicked)
+        self.reset_button.clicked.connect(self.plot.reset_view)
+        self.event_list.activated.connect(self._on_list_activated)
+        self.undated_list.activated.connect(self._on_list_activated)
+        self.controller.event_activated.connect(self.event_activated)
+        self.controller.period_selected.connect(self._on_controller_period_selected)
+        self._retranslate()
+
+    # -- the main window's API -------------------------------------------------------------
+    def highlight_entities(self, ids: list[str]) -> None:
+        """Ring the events linked to *ids* (entities, or events themselves) in the plot and lists."""
+        self.controller.highlight_entities(list(ids))
+
+    def export_png(self, path) -> None:
+        """Write the current view (plot and legend) as PNG."""
+        self.plot.export_png(path)
+
+    def export_svg(self, path) -> None:
+        """Write the current view (plot and legend) as SVG."""
+        self.plot.export_svg(path)
+
+    def set_period(self, period: tuple[str, str] | None) -> None:
+        """Show *period* as the selected region and filter the list to it (does not emit period_selected)."""
+        self.controller.set_period(period)
+        self.clear_button.setEnabled(period is not None)
+
+    # -- called by the controller ----------------------------------------------------------
+    def show_count(self, shown: int, total: int) -> None:
+        self.count_label.setText(_t("%1 of %2 events shown").replace("%1", str(shown)).replace("%2", str(total)))
+
+    def show_list_counts(self, listed: int, undated: int, period: tuple[str, str] | None) -> None:
+        if period:
+            text = _t("Events %1 – %2 (%3)").replace("%1", period[0]).replace("%2", period[1])
+        else:
+            text = _t("Dated events (%3)")
+        self.list_label.setText(text.replace("%3", str(listed)))
+        self.undated_label.setText(_t("Date unknown, not plotted (%1)").replace("%1", str(undated)))
+        self.clear_button.setEnabled(period is not None)
+
+    # -- slots -----------------------------------------------------------------------------
+    def _on_category_toggled(self, _checked: bool) -> None:
+        self.controller.set_categories({k for k, box in self.category_boxes.items() if box.isChecked()})
+
+    def _on_text_timer_timeout(self) -> None:
+        self.controller.set_text(self.filter_edit.text())
+
+    def _on_lanes_combo_changed(self, index: int) -> None:
+        self.controller.set_lane_mode(tm.LANE_MODES[max(0, index)])
+
+    def _on_select_button_toggled(self, checked: bool) -> None:
+        self.plot.view.brush_mode = checked
+
+    def _on_clear_button_clicked(self) -> None:
+        self.controller.set_period(None, emit=True)
+
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        event_id = index.data(Qt.ItemDataRole.UserRole)
+        if event_id:
+            self.event_activated.emit(event_id)
+
+    def _on_controller_period_selected(self, period) -> None:
+        self.clear_button.setEnabled(period is not None)
+        self.period_selected.emit(period)
+
+    # -- language --------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.lanes_label.setText(self.tr("Lanes:"))
+        current = max(0, self.lanes_combo.currentIndex())
+        self.lanes_combo.blockSignals(True)
+        self.lanes_combo.clear()
+        self.lanes_combo.addItems([self.tr("by category"), self.tr("by organization"), self.tr("by person")])
+        self.lanes_combo.setCurrentIndex(current)
+        self.lanes_combo.blockSignals(False)
+        self.filter_edit.setPlaceholderText(self.tr("Filter events (English or 中文)…"))
+        self.select_button.setText(self.tr("Select period"))
+        self.select_button.setToolTip(self.tr("Drag across the plot to select a period (or Shift+drag any time)"))
+        self.clear_button.setText(self.tr("Clear period"))
+        self.reset_button.setText(self.tr("2008–2025"))
+        self.reset_button.setToolTip(self.tr("Show the default years (Home key); ←/→ pan, +/− zoom"))
+        self.plot.setToolTip("")
+        self.controller.update_lists()
+
