@@ -8,6 +8,7 @@ controllers do the work. Pages are addressed by page strings (see
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
             controller.entity_selected.connect(self._on_list_entity_selected)
             controller.rows_changed.connect(self._on_list_rows_changed)
             detail.link_activated.connect(self._on_detail_link_activated)
+        reader_expected = importlib.util.find_spec("cgt_desktop.ui.reader") is not None
+        for detail in self.details.values():
+            detail.reader_available = reader_expected
         self.timeline: Any = None
         self.timeline_holder = QLabel()
         self.timeline_holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -378,6 +382,8 @@ class MainWindow(QMainWindow):
         try:
             from .reader import ReaderPanel
         except ImportError:
+            for detail in self.details.values():
+                detail.reader_available = False
             return False
         self.reader = ReaderPanel(self.store, self)
         self.reader.entity_activated.connect(self._on_reader_entity_activated)
