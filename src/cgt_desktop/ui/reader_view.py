@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Callable
@@ -25,6 +26,25 @@ from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, Qt, QTimer, Si
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QKeySequence, QPainter, QPalette,
                            QTextCharFormat, QTextLayout, QTextLine, QTextOption)
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QToolTip, QWidget
+
+
+
+def keep_none_alive() -> None:
+    """Work around PySide6 6.12.0 on CPython 3.11 returning ``None`` from void methods without a reference.
+
+    Measured here: every Python call of a void Qt method (``QFont.setBold``, ``QTextLine.setLineWidth``,
+    ``QWidget.update``, …) lowers ``sys.getrefcount(None)`` by one; after a few thousand calls CPython
+    aborts with "none_dealloc: deallocating None". From 3.12 ``None`` is immortal and this is harmless.
+    Giving ``None`` a huge reference count once per process makes it effectively immortal here too.
+    The app's start-up (and the test conftest) should call this; the reader calls it on import because
+    laying out a long document makes tens of thousands of such calls.
+    """
+    if sys.version_info < (3, 12) and sys.getrefcount(None) < (1 << 40):
+        import ctypes
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 42  # ob_refcnt is PyObject's first field
+
+
+keep_none_alive()
 
 SIDES = ("orig", "trans")
 HOVER = QColor(232, 240, 254)
@@ -44,7 +64,7 @@ ROW_GAP = 2      # between rows of one paragraph
 HEADER_H = 24    # column labels above the rows
 
 
-@dataclass
+@dataclass(slots=True)
 class ReaderRow:
     """One grid row: an aligned sentence, or a note spanning the row (e.g. "repeats p06")."""
 
@@ -254,19 +274,36 @@ class ReaderView(QAbstractScrollArea):
         gap = int(self._metrics["body"].height() * 0.7) if row.first_in_paragraph and index else 0
         return gap + ROW_GAP
 
-    def _estimate(self, index: int, widths: list[float]) -> int:
-        row = self.rows[index]
-        metrics = self._metrics[self._font_key(row)]
-        em, avg, line = metrics.height() * 0.92, metrics.averageCharWidth() * 1.08, metrics.lineSpacing()
-        tallest = line
-        for side, width in zip(self.visible_sides(), widths):
-            text = row.text(side) if row.kind == "sentence" else (row.orig if side == self.visible_sides()[0] else "")
-            if not text:
-                continue
-            wide = (len(text.encode("utf-8")) - len(text)) // 2
-            lines = math.ceil((wide * em + (len(text) - wide) * avg) / self._text_width(width, row))
-            tallest = max(tallest, lines * line)
-        return int(tallest) + 2 * PAD + self._row_padding(index)
+    def _estimates(self) -> list[int]:
+        """Return a cheap height estimate of every row (no text layout: character counts and metrics)."""
+        sides = self.visible_sides()
+        widths = [w for _x, w in self.column_ranges()]
+        gap = int(self._metrics["body"].height() * 0.7)
+        indent = self._metrics["body"].height()
+        consts: dict[str, tuple[float, float, float]] = {}
+        for key, m in self._metrics.items():
+            consts[key] = (m.height() * 0.92, m.averageCharWidth() * 1.08, m.lineSpacing())
+        out = []
+        ceil = math.ceil
+        for index, row in enumerate(self.rows):
+            key = "note" if row.kind == "note" else (row.role if row.role in consts else "body")
+            em, avg, line = consts[key]
+            tallest = line
+            for n, side in enumerate(sides):
+                if row.kind == "note":
+                    text = row.orig if n == 0 else ""
+                else:
+                    text = row.orig if side == "orig" else row.trans
+                if not text:
+                    continue
+                wide = (len(text.encode("utf-8")) - len(text)) >> 1
+                usable = widths[n] - 2 * PAD - (indent if row.role == "list-item" else 0.0)
+                lines = ceil((wide * em + (len(text) - wide) * avg) / max(usable, 20.0))
+                if lines * line > tallest:
+                    tallest = lines * line
+            pad = (gap if row.first_in_paragraph and index else 0) + ROW_GAP
+            out.append(int(tallest) + 2 * PAD + pad)
+        return out
 
     def _layout(self, index: int, side: str) -> tuple[QTextLayout, float] | None:
         """Return the laid-out text of one cell and its height (cached until the geometry changes)."""
@@ -321,8 +358,7 @@ class ReaderView(QAbstractScrollArea):
         """Re-estimate every row (after a change of width, font or columns) and keep the top row in place."""
         anchors = [self._anchor(v) for v in self._offsets()] if keep_anchor else []
         self._layouts.clear()
-        widths = [w for _x, w in self.column_ranges()]
-        self._heights = [self._estimate(i, widths) for i in range(len(self.rows))]
+        self._heights = self._estimates()
         self._measured = [False] * len(self.rows)
         self._update_tops(anchors)
         self._header.update()
@@ -385,6 +421,7 @@ class ReaderView(QAbstractScrollArea):
         sides = self.visible_sides()
         if side not in sides or not 0 <= index < len(self.rows):
             return QRectF()
+        self._ensure_visible_measured()  # rows on screen get their real height before anything is placed
         self._ensure_measured(index, index)
         column = sides.index(side)
         x, width = self.column_ranges()[column]

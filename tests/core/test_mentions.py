@@ -1,0 +1,82 @@
+"""Entity mentions in running text: longest first, no overlaps, Latin on word boundaries."""
+
+from __future__ import annotations
+
+from cgt_desktop.core.mentions import MentionMatcher, matcher_for, usable_name
+
+
+def spans(matcher: MentionMatcher, text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], i) for s, e, i in matcher.find(text)]
+
+
+def test_longest_name_wins_and_mentions_do_not_overlap():
+    m = MentionMatcher([("张江", "place/zhangjiang", 0), ("张江科学城", "place/science-city", 0),
+                        ("科学城", "place/science-city", 1), ("上海", "place/shanghai", 0)])
+    assert spans(m, "上海张江科学城和张江") == [
+        ("上海", "place/shanghai"), ("张江科学城", "place/science-city"), ("张江", "place/zhangjiang")]
+
+
+def test_global_longest_first_beats_leftmost():
+    m = MentionMatcher([("AB", "x/ab", 0), ("BCDE", "x/bcde", 0)])  # all-caps: case-sensitive abbreviations
+    assert spans(m, "ABCDE 中") == []  # inside one Latin word: no boundaries
+    m = MentionMatcher([("细胞", "x/short", 0), ("胞治疗中心", "x/long", 0)])
+    assert spans(m, "细胞治疗中心") == [("胞治疗中心", "x/long")]
+
+
+def test_latin_is_case_insensitive_on_word_boundaries():
+    m = MentionMatcher([("Zhangjiang", "place/zhangjiang", 0), ("Pudong New Area", "place/pudong", 0)])
+    text = "ZHANGJIANG, zhangjiangxi and the pudong new area; Zhangjiang在张江"
+    assert spans(m, text) == [("ZHANGJIANG", "place/zhangjiang"), ("pudong new area", "place/pudong"),
+                              ("Zhangjiang", "place/zhangjiang")]
+
+
+def test_abbreviations_match_only_in_capitals_and_short_names_are_skipped():
+    m = MentionMatcher([("MOST", "organization/most", 1), ("NK", "technology/nk", 1), ("Li", "person/li", 1),
+                        ("钱", "person/qian", 1)])
+    assert spans(m, "most of MOST; NK cells, nk, Li 钱") == [("MOST", "organization/most"), ("NK", "technology/nk")]
+    assert not usable_name("Li") and not usable_name("钱") and usable_name("NK") and usable_name("张江")
+    assert not usable_name("") and not usable_name("  ") and not usable_name(None)
+
+
+def test_ambiguous_alias_is_not_marked_but_a_name_beats_an_alias():
+    m = MentionMatcher([("Medical Center", "org/a", 1), ("Medical Center", "org/b", 1),
+                        ("Sichuan University", "org/scu", 0), ("Sichuan University", "org/other", 1)])
+    assert spans(m, "the Medical Center of Sichuan University") == [("Sichuan University", "org/scu")]
+
+
+def test_offsets_stay_valid_when_lowercasing_changes_length():
+    m = MentionMatcher([("Zhangjiang", "place/zhangjiang", 0)])
+    text = "İstanbul and Zhangjiang"
+    [(start, end, _id)] = m.find(text)
+    assert text[start:end] == "Zhangjiang"
+
+
+def test_store_matcher_finds_both_languages_and_is_cached(store):
+    matcher = matcher_for(store)
+    assert matcher is matcher_for(store)
+    names = store.names([r[0] for r in store.db.execute(
+        "SELECT id FROM entities WHERE kind IN ('place', 'organization', 'person') AND name_zh != '' "
+        "AND name_en != '' AND length(name_zh) >= 2 AND length(name_en) >= 4")])
+    assert names, "the corpus has entities with both names"
+    for entity_id, (_kind, name_en, name_zh) in list(names.items())[:40]:
+        for name in (name_en, name_zh):
+            found = matcher.find(f"({name})")
+            assert found and found[0][0] == 1, (entity_id, name)
+            start, end, _ = found[0]
+            assert end - start >= len(name)
+
+
+def test_seed_document_mentions_are_sorted_disjoint_and_name_an_entity(store):
+    doc = store.document("document/003_f3128c6eecc96df2")
+    matcher = matcher_for(store)
+    known = {r[0] for r in store.db.execute("SELECT id FROM entities")}
+    total = 0
+    for paragraph in doc["paragraphs"]:
+        for sentence in paragraph["sentences"]:
+            for text in (sentence["orig"], sentence["trans"]):
+                found = matcher.find(text)
+                total += len(found)
+                for (s1, e1, _), (s2, _e2, _) in zip(found, found[1:]):
+                    assert e1 <= s2
+                assert all(i in known and e > s for s, e, i in found)
+    assert total > 20
