@@ -20,7 +20,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 import pyqtgraph.exporters  # noqa: E402,F401
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal  # noqa: E402
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, QPen, QTransform  # noqa: E402
 
 from ..core import timeline_model as tm  # noqa: E402
@@ -252,9 +252,11 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         for category, marks in sorted(points.items()):
             xs = np.fromiter((m.center for m in marks), float, len(marks))
             ys = np.fromiter((m.y for m in marks), float, len(marks))
-            item = pg.ScatterPlotItem(x=xs, y=ys, symbol="o", size=9, pen=pg.mkPen("w"),
-                                      brush=pg.mkBrush(category_color(category)), pxMode=True)
+            item = pg.ScatterPlotItem(x=xs, y=ys, data=[m.event_id for m in marks], symbol="o", size=9,
+                                      pen=pg.mkPen("w"), brush=pg.mkBrush(category_color(category)),
+                                      pxMode=True)
             item.setZValue(5)
+            item.sigClicked.connect(self._on_scatter_clicked)
             self._add(item)
         approx = [m for m in layout.marks if m.approximate]
         if approx:
@@ -405,6 +407,11 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         if mark is not None:
             self.mark_clicked.emit(mark.event_id)
 
+    def _on_scatter_clicked(self, _item, points, _ev) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if len(points):
+            self.mark_clicked.emit(str(points[0].data()))
+
     def _on_view_hovered(self, pos) -> None:
         mark = self.mark_at(pos.x(), pos.y()) if pos is not None else None
         if mark is None:
@@ -416,7 +423,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
     def _on_view_range_changed(self, *_args) -> None:
         self.view_changed.emit(*self.x_range())
 
-    def scene_pos_of(self, event_id: str) -> QPointF | None:
+    def scene_pos_of(self, event_id: str) -> QPoint | None:
         """Return the widget position of *event_id*'s first mark (for tests and keyboard users)."""
         for m in self._layout.marks if self._layout else []:
             if m.event_id == event_id:

@@ -1,0 +1,278 @@
+"""The Timeline tab: what is drawn, honest dates, clicks, hover, brushing, filters, lanes, export."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from cgt_desktop.core import timeline_model as tm
+
+MONTH_EVENT = "event/2019-cancer-precision-medicine-research-center-established"  # "2019-02"
+DAY_EVENT = "event/2019-first-zhangjiang-international-summit-on-cell-therapy"     # "2019-11-14"
+UNDATED_EVENT = "event/unknown-qian-cheng-european-and-spanish-projects"
+
+# The offscreen platform plugin says these whenever a top-level widget with a layout is shown or a tool
+# tip window is raised; they are not about the timeline (a project-wide qt_log_ignore would cover them).
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
+                                       r"This plugin does not support raise\(\)")
+
+
+@pytest.fixture
+def panel(qtbot, store):
+    from cgt_desktop.ui.fonts import apply_app_font
+    from cgt_desktop.ui.timeline import TimelinePanel
+
+    apply_app_font(QApplication.instance())
+    widget = TimelinePanel(store)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def linked_store(corpus_dir, tmp_path):
+    """The corpus plus a new organization and person, each linked to one event by a relation."""
+    from cgt_desktop.core.build import build_reference_db
+    from cgt_desktop.core.store import ReferenceStore
+
+    source = "003_f3128c6eecc96df2#p06.s01"
+    common = {"name_en_status": "editor", "name_zh_status": "editor", "aliases": [], "desc_en": "Test.",
+              "desc_zh": "测试。", "sources": [source]}
+    org = {"id": "organization/timeline-test-org", "name_en": "Timeline Test Org", "name_zh": "时间线测试机构",
+           "type": "company", **common}
+    person = {"id": "person/timeline-test-person", "name_en": "Timeline Tester", "name_zh": "时间线测试者",
+              "type": "scientist", **common}
+    for name, record in (("organizations.jsonl", org), ("people.jsonl", person)):
+        with (corpus_dir / "entities" / name).open("a", encoding="utf-8") as fh:
+            fh.write("\n" + json.dumps(record, ensure_ascii=False) + "\n")
+    (corpus_dir / "relations").mkdir(exist_ok=True)
+    rel = [{"subject": DAY_EVENT, "predicate": "organizer", "object": org["id"], "sources": [source]},
+           {"subject": person["id"], "predicate": "founded", "object": MONTH_EVENT, "sources": [source]}]
+    (corpus_dir / "relations" / "zz_timeline_test.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rel), "utf-8")
+    target = tmp_path / "linked.sqlite"
+    build_reference_db(corpus_dir, target)
+    s = ReferenceStore(target)
+    yield s, org, person
+    s.close()
+
+
+def _drawn_points(panel) -> list[tuple[float, float]]:
+    return [(p.pos().x(), p.pos().y()) for item in panel.plot.scatter_items() for p in item.points()]
+
+
+def _drawn_bars(panel) -> list[tuple[float, float]]:
+    out = []
+    for item in panel.plot.bar_items():
+        out += list(zip(item.opts["x0"].tolist(), item.opts["x1"].tolist()))
+    return out
+
+
+def test_importing_the_module_does_not_import_pyqtgraph():
+    code = "import sys, cgt_desktop.ui.timeline; print('pyqtgraph' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False"]
+
+
+def test_plotted_marks_are_exactly_the_store_events_of_the_range(panel, store):
+    expected = store.timeline(*tm.LIMIT_YEARS, include_undated=False)
+    assert expected, "the corpus has dated events"
+    assert sorted(panel.controller.layout.plotted_ids) == sorted(e.id for e in expected)
+    days = [e for e in expected if e.precision == "day"]
+    others = [e for e in expected if e.precision != "day"]
+    # what is on screen: one spot per day-precise event, one bar per month/year/range event
+    assert sorted(x for x, _ in _drawn_points(panel)) == sorted(tm.day_number(e.date) + 0.5 for e in days)
+    assert sorted(_drawn_bars(panel)) == sorted(map(tm.event_extent, others))
+    assert len(panel.plot.scatter_items()) <= len(store.vocabulary("event_categories"))
+
+
+def test_month_precision_event_spans_its_month(panel):
+    mark = next(m for m in panel.controller.layout.marks if m.event_id == MONTH_EVENT)
+    assert mark.kind == tm.SPAN
+    assert (mark.x0, mark.x1) == (tm.day_number("2019-02-01"), tm.day_number("2019-02-28") + 1)
+    assert (mark.x0, mark.x1) in _drawn_bars(panel)
+    assert tm.day_number("2019-02-01") + 0.5 not in [x for x, _ in _drawn_points(panel)]
+
+
+def test_unknown_year_event_is_listed_not_plotted(panel, store):
+    undated = {e.id for e in store.timeline() if e.span_start is None}
+    assert UNDATED_EVENT in undated
+    assert UNDATED_EVENT not in panel.controller.layout.plotted_ids
+    assert set(panel.controller.undated_model.ids()) == undated
+    assert UNDATED_EVENT not in panel.controller.list_model.ids()
+    assert f"({len(undated)})" in panel.undated_label.text()
+
+
+def test_clicking_a_spot_emits_its_event_id(panel, qtbot):
+    pos = panel.plot.scene_pos_of(DAY_EVENT)
+    assert pos is not None
+    with qtbot.waitSignal(panel.event_activated, timeout=2000) as blocker:
+        qtbot.mouseClick(panel.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == [DAY_EVENT]
+
+
+def test_clicking_empty_space_emits_nothing(panel, qtbot):
+    view = panel.plot.view
+    empty = panel.plot.mapFromScene(view.mapViewToScene(QPointF(tm.day_number("2011-06-01"), 0)))
+    with qtbot.assertNotEmitted(panel.event_activated):
+        qtbot.mouseClick(panel.plot.viewport(), Qt.MouseButton.LeftButton, pos=empty)
+
+
+def test_hover_shows_both_languages_stated_date_and_source(panel, qtbot, store):
+    event = next(e for e in store.timeline() if e.id == DAY_EVENT)
+    pos = panel.plot.scene_pos_of(DAY_EVENT)
+    qtbot.mouseMove(panel.plot.viewport(), pos)
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and event.sources[0] in QToolTip.text(), timeout=3000)
+    text = QToolTip.text()
+    for part in (event.title_en, event.title_zh, event.date_stated):
+        assert part in text
+
+
+def _drag(panel, qtbot, first: str, last: str, modifiers=Qt.KeyboardModifier.ShiftModifier) -> None:
+    viewport = panel.plot.viewport()
+    view = panel.plot.view
+    y = panel.plot.view.viewRange()[1][0] + 0.3
+    a = panel.plot.mapFromScene(view.mapViewToScene(QPointF(tm.day_number(first) + 0.5, y)))
+    b = panel.plot.mapFromScene(view.mapViewToScene(QPointF(tm.day_number(last) + 0.5, y)))
+
+    def send(kind, at, buttons):
+        button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+        QApplication.sendEvent(viewport, QMouseEvent(kind, QPointF(at), panel.plot.mapToGlobal(QPointF(at)),
+                                                     button, buttons, modifiers))
+
+    send(QEvent.Type.MouseButtonPress, a, Qt.MouseButton.LeftButton)
+    steps = 8
+    for i in range(1, steps + 1):
+        at = QPointF(a + (b - a) * (i / steps))
+        send(QEvent.Type.MouseMove, at.toPoint(), Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
+
+
+def test_brushing_a_region_filters_the_list_and_emits_the_period(panel, qtbot, store):
+    assert not panel.clear_button.isEnabled()
+    with qtbot.waitSignal(panel.period_selected, timeout=2000) as blocker:
+        _drag(panel, qtbot, "2019-01-01", "2021-12-31")
+    first, last = blocker.args[0]
+    assert abs(tm.day_number(first) - tm.day_number("2019-01-01")) <= 10
+    assert abs(tm.day_number(last) - tm.day_number("2021-12-31")) <= 10
+    listed = panel.controller.list_model.ids()
+    expected = [e.id for e in store.timeline(*tm.LIMIT_YEARS, include_undated=False)
+                if e.span_start <= last and e.span_end >= first]
+    assert listed == expected
+    assert MONTH_EVENT in listed and "event/2013-qian-qijun-founds-shanghai-cell-therapy-group" not in listed
+    assert panel.plot.region.isVisible() and panel.clear_button.isEnabled()
+    assert first in panel.list_label.text()
+    with qtbot.waitSignal(panel.period_selected, timeout=2000) as cleared:
+        qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
+    assert cleared.args == [None]
+    assert len(panel.controller.list_model.ids()) == len(store.timeline(*tm.LIMIT_YEARS, include_undated=False))
+    assert not panel.plot.region.isVisible()
+
+
+def test_select_period_toggle_brushes_without_modifier(panel, qtbot):
+    panel.select_button.click()
+    with qtbot.waitSignal(panel.period_selected, timeout=2000) as blocker:
+        _drag(panel, qtbot, "2022-01-01", "2022-12-31", modifiers=Qt.KeyboardModifier.NoModifier)
+    assert blocker.args[0][0].startswith("2022") or blocker.args[0][0].startswith("2021-12")
+
+
+def test_set_period_from_the_main_window_filters_without_echo(panel, qtbot):
+    with qtbot.assertNotEmitted(panel.period_selected):
+        panel.set_period(("2023-01-01", "2023-12-31"))
+    ids = panel.controller.list_model.ids()
+    assert ids and all(e.startswith(("event/2022", "event/2023")) for e in ids)
+    assert panel.plot.region.isVisible()
+    panel.set_period(None)
+    assert not panel.plot.region.isVisible()
+
+
+def test_category_checkbox_and_text_filter(panel, qtbot, store):
+    total = store.counts()["event"]
+    before = panel.count_label.text()
+    assert f"of {total} events shown" in before
+    panel.category_boxes["policy"].setChecked(False)
+    plotted = panel.controller.layout.plotted_ids
+    assert plotted and not any(e.category == "policy" for e in store.timeline() if e.id in plotted)
+    assert panel.count_label.text() != before
+    panel.category_boxes["policy"].setChecked(True)
+    panel.filter_edit.setText("峰会")  # QTest cannot type Han characters
+    qtbot.waitUntil(lambda: panel.controller.text == "峰会", timeout=2000)
+    assert DAY_EVENT in panel.controller.list_model.ids()
+    assert MONTH_EVENT not in panel.controller.list_model.ids()
+    assert panel.count_label.text().startswith(f"{len(panel.controller.layout.plotted_ids)} of")
+
+
+def test_keyboard_zoom_and_pan_stay_within_limits(panel, qtbot):
+    lo, hi = tm.view_limits()
+    panel.plot.setFocus()
+    for _ in range(30):
+        qtbot.keyClick(panel.plot, Qt.Key.Key_Minus)
+        qtbot.keyClick(panel.plot, Qt.Key.Key_Left)
+    x0, x1 = panel.plot.x_range()
+    assert lo - 1 <= x0 and x1 <= hi + 1
+    for _ in range(60):
+        qtbot.keyClick(panel.plot, Qt.Key.Key_Plus)
+    x0, x1 = panel.plot.x_range()
+    assert x1 - x0 >= tm.MIN_VIEW_DAYS - 1
+    qtbot.keyClick(panel.plot, Qt.Key.Key_Home)
+    assert panel.plot.x_range() == pytest.approx(tm.default_view(), abs=1)
+
+
+def test_highlight_and_lanes_by_organization(qtbot, linked_store):
+    from cgt_desktop.ui.timeline import TimelinePanel
+
+    store, org, person = linked_store
+    panel = TimelinePanel(store)
+    qtbot.addWidget(panel)
+    panel.highlight_entities([org["id"]])
+    assert panel.controller.highlighted == {DAY_EVENT}
+    assert len(panel.plot._highlight.points()) == 1
+    panel.lanes_combo.setCurrentIndex(1)
+    lanes = panel.controller.layout.lanes
+    keys = [lane.key for lane in lanes]
+    assert org["id"] in keys and keys[-1] == tm.LANE_NONE and lanes[-1].label_en.startswith("Not linked")
+    assert keys.index(org["id"]) in {m.lane for m in panel.controller.layout.marks if m.event_id == DAY_EVENT}
+    assert sorted(m.event_id for m in panel.controller.layout.marks if m.lane == keys.index(org["id"])) == [
+        DAY_EVENT]
+    assert "时间线测试机构" in lanes[keys.index(org["id"])].label_zh
+    panel.lanes_combo.setCurrentIndex(2)
+    keys = [lane.key for lane in panel.controller.layout.lanes]
+    assert MONTH_EVENT in {m.event_id for m in panel.controller.layout.marks if m.lane == keys.index(person["id"])}
+    panel.highlight_entities([])
+    assert len(panel.plot._highlight.points()) == 0
+
+
+def test_list_model_passes_qtmodeltester(panel, qtmodeltester):
+    qtmodeltester.check(panel.controller.list_model)
+    qtmodeltester.check(panel.controller.undated_model)
+
+
+def test_activating_a_list_row_emits_the_event(panel, qtbot):
+    model = panel.controller.list_model
+    row = model.ids().index(MONTH_EVENT)
+    with qtbot.waitSignal(panel.event_activated, timeout=2000) as blocker:
+        panel.event_list.activated.emit(model.index(row))
+    assert blocker.args == [MONTH_EVENT]
+
+
+def test_export_png_and_svg(panel, tmp_path):
+    png, svg = tmp_path / "t.png", tmp_path / "t.svg"
+    panel.export_png(png)
+    panel.export_svg(svg)
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() >= 800
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 10  # not a blank page
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert len(list(root.iter())) > 50
+    assert "政策" in svg.read_text("utf-8")  # lane labels are text, in both languages
