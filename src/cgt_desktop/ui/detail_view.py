@@ -25,7 +25,7 @@ from ..core.models import Citation, EntityDetail
 from ..core.store import ReferenceStore, UnknownId
 from .entity_table import kind_label
 
-EDITOR_ANCHOR = "cgt-editor-rendering"
+EDITOR_MARK = "#fe01fe"  # a colour only used to find editor renderings after layout
 
 
 def _t(text: str) -> str:
@@ -102,7 +102,7 @@ class PageRenderer:
             if not name or status == "unknown":
                 shown = "—" + " " + self._note(_t("not stated in the sources"))
             elif status == "editor":
-                shown = (f'<a name="{EDITOR_ANCHOR}">{escape(name)}</a> '
+                shown = (f'<span style="color:{EDITOR_MARK}">{escape(name)}</span> '
                          + self._note(_t("editor's rendering, not attested in the sources")))
             else:
                 shown = escape(name)
@@ -347,12 +347,13 @@ class DetailView(QTextBrowser):
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
-                if fragment.isValid() and EDITOR_ANCHOR in fragment.charFormat().anchorNames():
+                if fragment.isValid() and fragment.charFormat().foreground().color().name() == EDITOR_MARK:
                     cursor = QTextCursor(doc)
                     cursor.setPosition(fragment.position())
                     cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
                     fmt = QTextCharFormat()
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                    fmt.setForeground(self.palette().text())
                     fmt.setToolTip(_t("Editor's rendering: the sources do not give this name"))
                     cursor.mergeCharFormat(fmt)
                 it += 1

@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
     def _action(self, shortcut: Any, slot: Any, menu_name: str = "") -> QAction:
         action = QAction(self)
         if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
+            unique = {QKeySequence(k).toString(): QKeySequence(k) for k in shortcut if not QKeySequence(k).isEmpty()}
+            action.setShortcuts(list(unique.values()))
         elif shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)

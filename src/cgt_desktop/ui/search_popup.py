@@ -289,9 +289,13 @@ class GlobalSearch(QObject):
                 else:
                     first, second = ordered_names(hit.name_en, hit.name_zh, self.name_order)
                     page = hit.id
-                title = f"{escape(first)}" + (f" <span style='color:gray'>{escape(second)}</span>" if second else "")
                 plain = (hit.snippet or "").replace("«", "").replace("»", "")
-                snippet = snippet_html(hit.snippet) if plain and plain not in (hit.name_en, hit.name_zh) else ""
+
+                def shown(name: str, marked: str = hit.snippet, plain: str = plain) -> str:
+                    return snippet_html(marked) if marked and name == plain else escape(name)
+
+                title = shown(first) + (f" <span style='color:gray'>{shown(second)}</span>" if second else "")
+                snippet = snippet_html(hit.snippet) if plain and plain not in (first, second) else ""
                 rows.append({"text": f"{first} {second}".strip(), "page": page,
                              "html": f"&nbsp;&nbsp;{title}" + (f"<br>&nbsp;&nbsp;<small>{snippet}</small>"
                                                                 if snippet else "")})

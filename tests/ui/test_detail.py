@@ -1,0 +1,156 @@
+"""Detail pages: names (editor's rendering marked), relations, honest dates, sources, safety."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
+
+from cgt_desktop.core.build import build_reference_db
+from cgt_desktop.core.store import ReferenceStore
+from cgt_desktop.ui.detail_view import DetailView, entity_url, page_from_url, passage_url, read_url
+
+
+@pytest.fixture
+def view(qtbot, store):
+    widget = DetailView(store)
+    qtbot.addWidget(widget)
+    widget.resize(700, 900)
+    return widget
+
+
+def _one(store, sql):
+    row = store.db.execute(sql).fetchone()
+    assert row, sql
+    return row[0]
+
+
+def test_empty_page_says_what_to_do(view):
+    assert "Select a row" in view.plain_text()
+
+
+def test_page_shows_both_names_and_marks_the_editors_rendering(view, store):
+    item = _one(store, "SELECT id FROM entities WHERE name_zh_status = 'editor' AND kind = 'person' ORDER BY id")
+    detail = store.entity(item)
+    assert view.show_page(item)
+    text = view.plain_text()
+    assert detail.name_en in text and detail.name_zh in text
+    assert "editor's rendering" in text
+    assert detail.name_zh in view.editor_marked_text()
+    assert detail.desc_en in text and detail.desc_zh in text
+
+
+def test_unknown_name_is_shown_as_a_dash(view, store):
+    item = _one(store, "SELECT id FROM entities WHERE (name_zh IS NULL OR name_zh = '') AND kind = 'person'")
+    view.show_page(item)
+    assert "— not stated in the sources" in view.plain_text()
+
+
+def test_relations_are_grouped_by_label_and_link_to_their_pages(view, store, qtbot):
+    item = _one(store, "SELECT subject FROM relations GROUP BY subject ORDER BY count(*) DESC LIMIT 1")
+    detail = store.entity(item)
+    view.show_page(item)
+    html = view.toHtml()
+    text = view.plain_text()
+    assert "Relations" in text
+    for relation in detail.relations:
+        assert relation.label_en in text
+        assert entity_url(relation.other_id) in html
+    with qtbot.waitSignal(view.link_activated) as clicked:
+        view.anchorClicked.emit(QUrl(entity_url(detail.relations[0].other_id)))
+    assert clicked.args == [detail.relations[0].other_id]
+
+
+def test_events_show_honest_dates(view, store):
+    approx = _one(store, "SELECT d.id FROM event_details d WHERE d.approximate = 1 AND d.date IS NOT NULL")
+    view.show_page(approx)
+    assert "c. " in view.plain_text()
+    undated = _one(store, "SELECT d.id FROM event_details d WHERE d.date IS NULL OR d.date = ''")
+    view.show_page(undated)
+    assert "date unknown" in view.plain_text()
+
+
+def test_entity_events_are_listed_in_date_order(view, store):
+    item = _one(store, "SELECT r.subject FROM relations r JOIN entities e ON e.id = r.object AND e.kind = 'event' "
+                       "JOIN entities s ON s.id = r.subject AND s.kind != 'event' "
+                       "GROUP BY r.subject ORDER BY count(*) DESC LIMIT 1")
+    detail = store.entity(item)
+    assert detail.events
+    view.show_page(item)
+    text = view.plain_text()
+    positions = [text.index(e.title_en) for e in detail.events if e.title_en]
+    assert positions == sorted(positions)
+
+
+def test_sources_quote_each_passage_in_both_languages_with_a_link(view, store, qtbot):
+    detail = store.entity("person/qian-qijun")
+    view.show_page(detail.id)
+    text = view.plain_text()
+    html = view.toHtml()
+    assert f"Sources ({len(detail.sources)})" in text
+    for citation in detail.sources:
+        assert citation.text_en in text and citation.text_zh in text
+        link = read_url(citation.document_id, citation.passage_id) if view.reader_available \
+            else passage_url(citation.passage_id)
+        assert link.replace("&", "&amp;") in html
+
+
+def test_passage_link_shows_the_passage_until_the_reader_exists(view, store, qtbot):
+    citation = store.entity("person/qian-qijun").sources[0]
+    with qtbot.waitSignal(view.link_activated) as clicked:
+        view.anchorClicked.emit(QUrl(passage_url(citation.passage_id)))
+    page = clicked.args[0]
+    assert page == "passage:" + citation.passage_id
+    view.show_page(page)
+    text = view.plain_text()
+    assert citation.text_en in text and citation.text_zh in text
+    assert citation.document_title_en in text
+
+
+def test_link_urls_round_trip_ids_with_special_characters():
+    assert page_from_url(QUrl(entity_url("person/qian-qijun"))) == "person/qian-qijun"
+    assert page_from_url(QUrl(passage_url("000_abc#p03.s01"))) == "passage:000_abc#p03.s01"
+    assert page_from_url(QUrl(read_url("document/000_abc", "000_abc#p03.s01"))) == \
+        "read:document/000_abc|000_abc#p03.s01"
+    assert page_from_url(QUrl("file:///etc/passwd")) is None
+    assert page_from_url(QUrl("https://example.com")) is None
+
+
+def test_name_order_puts_chinese_first(view, store):
+    view.set_display("en", "zh_first")
+    view.show_page("person/qian-qijun")
+    lines = [line for line in view.plain_text().splitlines() if line.strip()]
+    assert lines[0] == "钱其军"
+    view.set_display("en", "both")
+    assert view.plain_text().splitlines()[0].strip() == "Qian Qijun · 钱其军"
+
+
+def test_unknown_id_explains_itself(view):
+    assert not view.show_page("person/nobody-at-all")
+    assert "person/nobody-at-all" in view.plain_text()
+
+
+def test_corpus_text_is_escaped_and_no_local_file_is_loaded(qtbot, corpus_dir, tmp_path):
+    people = corpus_dir / "entities" / "people.jsonl"
+    lines = people.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    record["desc_en"] = '<img src="file:///etc/hostname"><b>bold?</b> & more'
+    lines[0] = json.dumps(record, ensure_ascii=False)
+    people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = tmp_path / "ref.sqlite"
+    build_reference_db(corpus_dir, target)
+    store = ReferenceStore(target)
+    try:
+        view = DetailView(store)
+        qtbot.addWidget(view)
+        view.show_page(record["id"])
+        assert '<img src="file:///etc/hostname"><b>bold?</b> & more' in view.plain_text()
+        assert "<img" not in view.toHtml()
+        assert view.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                                 QUrl("file:///etc/hostname")) is None
+    finally:
+        store.close()
+    shutil.rmtree(corpus_dir)

@@ -1,0 +1,125 @@
+"""Global search: Ctrl+K, results as you type grouped by kind, arrows and Enter."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.ui.main_window import MainWindow
+from cgt_desktop.ui.search_popup import PageRole, SearchResultsModel
+
+
+@pytest.fixture
+def window(qtbot, store, home):
+    user = UserStore(home.user_db)
+    win = MainWindow(store, user)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    user.close()
+
+
+def _type(qtbot, window, text):
+    """Type *text* as a user would: keys for ASCII, an input-method commit for Chinese."""
+    field = window.search.field
+    field.setFocus()
+    with qtbot.waitSignal(window.search.results_shown, timeout=3000):
+        if text.isascii():
+            qtbot.keyClicks(field, text)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(text)
+            QApplication.sendEvent(field, event)
+
+
+def test_ctrl_k_focuses_the_search_field(window, qtbot):
+    window.activateWindow()
+    window.lists["person"].view.setFocus()
+    qtbot.keyClick(window.lists["person"].view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.search.field.hasFocus())
+
+
+def test_typing_zhangjiang_and_enter_opens_the_zhangjiang_entry(window, qtbot, store):
+    top = store.search("张江", prefix_last=True)[0]
+    assert "张江" in top.name_zh
+    _type(qtbot, window, "张江")
+    assert window.search.popup.isVisible()
+    with qtbot.waitSignal(window.page_opened) as opened:
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert opened.args == [top.id]
+    assert window.current_kind() == top.kind
+    page = window.details[top.kind].plain_text()
+    assert top.name_zh in page and top.name_en in page
+    assert not window.search.popup.isVisible()
+
+
+def test_results_are_grouped_by_kind_with_counts_and_highlighted(window, qtbot, store):
+    _type(qtbot, window, "张江")
+    model = window.search.popup.model
+    headers = [model.index(r, 0).data() for r in range(model.rowCount()) if model.index(r, 0).data(PageRole) is None]
+    kinds = {h.kind for h in store.search("张江", prefix_last=True, limit=40)}
+    assert len(headers) == len(kinds) >= 2
+    assert any(h.startswith("Places (") for h in headers)
+    html = [model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(model.rowCount())]
+    assert any("<b>张江</b>" in h for h in html)
+
+
+def test_arrow_down_then_enter_opens_the_second_hit(window, qtbot, store):
+    _type(qtbot, window, "张江")
+    model = window.search.popup.model
+    first, second = (model.index(r, 0).data(PageRole) for r in model.hit_rows()[:2])
+    assert first == store.search("张江", prefix_last=True)[0].id and second != first
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Up)
+    with qtbot.waitSignal(window.page_opened) as opened:
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Enter)
+    assert opened.args == [second]
+
+
+def test_escape_hides_the_popup(window, qtbot):
+    _type(qtbot, window, "CAR-T")
+    assert window.search.popup.isVisible()
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    assert not window.search.popup.isVisible()
+
+
+@pytest.mark.parametrize("text", ['"', "NEAR(", "*", "AND", "🙂", "x" * 3000])
+def test_hostile_text_shows_results_or_an_explanation(window, qtbot, text):
+    window.search.field.setText(text)
+    window.search.run_search()
+    popup = window.search.popup
+    assert popup.isVisible()
+    assert popup.model.hit_rows() or "No results" in popup.empty.text()
+
+
+def test_pinyin_finds_a_chinese_name(window, qtbot, store):
+    _type(qtbot, window, "qian qijun")
+    pages = [window.search.popup.model.index(r, 0).data(PageRole)
+             for r in window.search.popup.model.hit_rows()]
+    assert "person/qian-qijun" in pages
+
+
+def test_a_passage_hit_opens_the_reader_or_the_passage(window, qtbot, store):
+    hit = store.search("三大支柱", kind="passage")[0]
+    _type(qtbot, window, "三大支柱")
+    model = window.search.popup.model
+    row = next(r for r in model.hit_rows() if model.index(r, 0).data(PageRole).endswith(hit.id))
+    window.search.popup.select_row(row)
+    with qtbot.waitSignal(window.page_opened):
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    if window.reader is not None:
+        assert window.tabs.currentWidget() is window.reader
+    else:
+        assert "三大支柱" in window.details["document"].plain_text()
+
+
+def test_results_model_passes_qtmodeltester(qtmodeltester, window, qtbot):
+    _type(qtbot, window, "细胞")
+    qtmodeltester.check(window.search.popup.model)
+    qtmodeltester.check(SearchResultsModel())
