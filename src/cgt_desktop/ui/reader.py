@@ -272,6 +272,7 @@ class ReaderPanel(QWidget):
         self.find_prev = self._tool_button()
         self.find_next = self._tool_button()
         self.find_count = QLabel()
+        self.find_count.setMinimumWidth(self.find_count.fontMetrics().horizontalAdvance("00000 of 00000") + 8)
         self.find_close = self._tool_button()
         bar = QHBoxLayout(self.find_bar)
         bar.setContentsMargins(0, 0, 0, 0)
@@ -304,7 +305,8 @@ class ReaderPanel(QWidget):
         self.view.mention_clicked.connect(self._on_view_mention_clicked)
         self.view.row_activated.connect(self._on_view_row_activated)
 
-        shortcuts = [(QKeySequence.StandardKey.Find, self.show_find), (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+        self.view.command_requested.connect(self._on_view_command_requested)
+        shortcuts = [(QKeySequence.StandardKey.ZoomIn, self.zoom_in),
                      (QKeySequence("Ctrl+="), self.zoom_in), (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
                      (QKeySequence("Ctrl+0"), self.zoom_reset),
                      (QKeySequence.StandardKey.FindNext, lambda: self.controller.find_step(1)),
@@ -392,6 +394,14 @@ class ReaderPanel(QWidget):
 
     def _on_boilerplate_toggled(self, show: bool) -> None:
         self.controller.set_show_boilerplate(show)
+
+    def _on_view_command_requested(self, command: str) -> None:
+        actions = {"find": self.show_find, "find_next": lambda: self.controller.find_step(1),
+                   "find_previous": lambda: self.controller.find_step(-1), "zoom_in": self.zoom_in,
+                   "zoom_out": self.zoom_out, "zoom_reset": self.zoom_reset}
+        action = actions.get(command)
+        if action:
+            action()
 
     def _on_view_mention_clicked(self, entity_id: str) -> None:
         self.entity_activated.emit(entity_id)

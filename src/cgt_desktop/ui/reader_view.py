@@ -109,11 +109,20 @@ class ReaderView(QAbstractScrollArea):
         mention_clicked(str): a marked mention was clicked (its entity id).
         row_activated(str): a sentence was clicked or reached with the keyboard (its passage id).
         hover_changed(str): the pointer moved onto another sentence ("" when none).
+        command_requested(str): a reader key was pressed (``find``, ``find_next``, ``find_previous``,
+            ``zoom_in``, ``zoom_out``, ``zoom_reset``).
     """
 
     mention_clicked = Signal(str)
     row_activated = Signal(str)
     hover_changed = Signal(str)
+    command_requested = Signal(str)
+
+    #: Keys the reader handles itself even where the window defines the same shortcut.
+    COMMANDS = ((QKeySequence.StandardKey.Find, "find"), (QKeySequence.StandardKey.FindNext, "find_next"),
+                (QKeySequence.StandardKey.FindPrevious, "find_previous"),
+                (QKeySequence.StandardKey.ZoomIn, "zoom_in"), (QKeySequence.StandardKey.ZoomOut, "zoom_out"))
+    EXTRA_KEYS = {"Ctrl+=": "zoom_in", "Ctrl+0": "zoom_reset"}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -636,11 +645,34 @@ class ReaderView(QAbstractScrollArea):
             return
         super().wheelEvent(event)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def _command(self, event) -> str | None:
         if event.matches(QKeySequence.StandardKey.Copy):
-            text = self.copy_text()
-            if text:
-                QGuiApplication.clipboard().setText(text)
+            return "copy"
+        for key, command in self.COMMANDS:
+            if event.matches(key):
+                return command
+        combo = QKeySequence(event.keyCombination()).toString()
+        return self.EXTRA_KEYS.get(combo)
+
+    def event(self, event) -> bool:  # noqa: D401 - Qt override
+        if event.type() == event.Type.ShortcutOverride and self._command(event):
+            event.accept()  # the reader's own keys win over the window's shortcuts while it has focus
+            return True
+        return super().event(event)
+
+    def copy(self) -> None:
+        """Copy the selected sentence as a bilingual pair (what Ctrl+C does)."""
+        text = self.copy_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        command = self._command(event)
+        if command == "copy":
+            self.copy()
+            return
+        if command:
+            self.command_requested.emit(command)
             return
         key = event.key()
         step = {Qt.Key.Key_Down: 1, Qt.Key.Key_J: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_K: -1}.get(key)
