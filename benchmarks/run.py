@@ -1,0 +1,565 @@
+"""Measure cgt-desktop on a synthetic large corpus and print each figure next to its target.
+
+Usage::
+
+    python benchmarks/run.py --corpus DIR [--repeat N] [--json out.json] [--only NAME,...]
+
+``DIR`` is a folder made by ``benchmarks/make_corpus.py`` (``DIR/db``, ``DIR/home``,
+``DIR/manifest.json``). Timing uses only the standard library
+(``time.perf_counter``; peak memory from ``resource.getrusage``). Every figure is
+the median and the 95th percentile over repeated runs. A feature whose module has
+not landed yet is reported as "not available yet" (``null`` in the JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+#: metric key -> (label, target in seconds / MB / ratio, unit). ``None`` target: reported, not judged.
+METRICS: dict[str, tuple[str, float | None, str]] = {
+    "start_app": ("cold start to first paint, app", None, "s"),
+    "start_bare": ("cold start to first paint, bare PySide6 tab window", None, "s"),
+    "start_ratio": ("start ratio app / bare", 2.0, "x"),
+    "search": ("search latency, all queries", 0.030, "s"),
+    "tab_open": ("tab open (model + first page of rows)", 0.150, "s"),
+    "table_page": ("table scroll, one page of 40 rows", None, "s"),
+    "table_scroll_all": ("table scroll, every row of the largest tab", None, "s"),
+    "sort": ("sort by a column", 0.100, "s"),
+    "filter": ("facet / text filter", 0.100, "s"),
+    "entity_page": ("entity page, most relations (store + render)", 0.050, "s"),
+    "entity_page_view": ("entity page shown in the detail view (incl. Qt layout)", None, "s"),
+    "timeline_first": ("timeline first render, all events", 0.500, "s"),
+    "timeline_frame": ("timeline frame while panning/zooming", 0.016, "s"),
+    "reader_open": ("200-page document open in the reader", 0.300, "s"),
+    "reader_scroll": ("reader scroll frame (page down)", None, "s"),
+    "pdf_export": ("100-entity dossier to PDF", 5.0, "s"),
+    "peak_rss": ("peak memory (RSS) of a session using every feature", 400.0, "MB"),
+}
+
+SEARCH_QUERIES: dict[str, list[str]] = {
+    "zh-1": ["细", "王", "瘤", "张"],
+    "zh-2": ["细胞", "上海", "治疗", "王伟"],
+    "zh-phrase": ["细胞治疗", "临床试验", "基因编辑", "多发性骨髓瘤", "上海细胞治疗研究中心"],
+    "en-word": ["therapy", "lymphoma", "Shanghai", "clinical trial", "CD19"],
+    "en-prefix": ["immun", "lympho", "Shang", "ther", "biotech"],
+    "pinyin": ["wangwei", "zhang wei", "li ming", "chenjing", "Huang Hua"],
+}
+
+
+class NotAvailable(Exception):
+    """The module a figure needs has not landed yet."""
+
+
+def summary(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, max(0, int(round(0.95 * len(ordered) + 0.5)) - 1))]
+    return {"median": statistics.median(ordered), "p95": p95, "n": len(ordered), "max": ordered[-1]}
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    ram = ""
+    try:
+        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")))
+        ram = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration):
+        pass
+    info = {"nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+            "cpu": cpu, "ram": ram, "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+            "platform": platform.platform()}
+    try:
+        import PySide6
+
+        info["pyside6"] = PySide6.__version__
+    except ImportError:
+        info["pyside6"] = None
+    return info
+
+
+# -- cold start (subprocesses) ----------------------------------------------------------------
+_PAINT_HOOK = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+class _FirstPaint(QObject):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window() is self.window:
+            print("PAINTED", json.dumps(marks), flush=True)
+            os._exit(0)
+        return False
+"""
+
+BARE_CHILD = """
+import json, time
+T0 = time.perf_counter(); marks = {}
+""" + _PAINT_HOOK + """
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+app = QApplication([])
+window = QMainWindow()
+tabs = QTabWidget()
+for i in range(9):
+    tabs.addTab(QWidget(), f"Tab {i}")
+window.setCentralWidget(tabs)
+window.resize(1280, 800)
+hook = _FirstPaint(window)
+app.installEventFilter(hook)
+marks["built"] = time.perf_counter() - T0
+window.show()
+app.exec()
+"""
+
+APP_CHILD = """
+import json, time, argparse
+T0 = time.perf_counter(); marks = {}
+""" + _PAINT_HOOK + """
+home, corpus = sys.argv[1], sys.argv[2]
+from cgt_desktop.ui.app import _application, open_data
+marks["import_app"] = time.perf_counter() - T0
+app = _application()
+marks["application"] = time.perf_counter() - T0
+store, user = open_data(argparse.Namespace(home=home, corpus=corpus))
+marks["open_data"] = time.perf_counter() - T0
+from cgt_desktop.ui.i18n import Translations
+from cgt_desktop.ui.main_window import MainWindow
+marks["import_window"] = time.perf_counter() - T0
+translations = Translations(app)
+translations.apply(user.get_setting("ui.language", "en"))
+window = MainWindow(store, user, translations)
+window.resize(1280, 800)
+marks["window"] = time.perf_counter() - T0
+hook = _FirstPaint(window)
+app.installEventFilter(hook)
+window.show()
+marks["shown"] = time.perf_counter() - T0
+app.exec()
+"""
+
+
+def _run_child(code: str, args: list[str]) -> tuple[float, dict[str, float], int]:
+    """Run a child interpreter; return (seconds to its first paint, its marks, its peak RSS in KB)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO / "src"))
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env, text=True)
+    line = proc.stdout.readline() if proc.stdout else ""
+    elapsed = time.perf_counter() - started
+    _, status, usage = os.wait4(proc.pid, 0)
+    stderr = proc.stderr.read() if proc.stderr else ""
+    if not line.startswith("PAINTED"):
+        raise RuntimeError(f"child did not paint (status {status}): {stderr[-2000:]}")
+    return elapsed, json.loads(line.split(" ", 1)[1]), usage.ru_maxrss
+
+
+def bench_start(ctx: dict[str, Any]) -> dict[str, Any]:
+    app_times, bare_times, ratios, marks, rss = [], [], [], [], []
+    home, corpus = str(ctx["home"]), str(ctx["db"])
+    _run_child(BARE_CHILD, [])  # warm the file cache for both
+    _run_child(APP_CHILD, [home, corpus])
+    for _ in range(ctx["repeat"]):
+        bare, _, _ = _run_child(BARE_CHILD, [])
+        app, mark, kb = _run_child(APP_CHILD, [home, corpus])
+        app_times.append(app)
+        bare_times.append(bare)
+        ratios.append(app / bare)
+        marks.append(mark)
+        rss.append(kb / 1024)
+    breakdown = {k: statistics.median(m[k] for m in marks) for k in marks[0]}
+    return {"start_app": (app_times, {"child_marks_median_s": breakdown, "peak_rss_mb": max(rss)}),
+            "start_bare": (bare_times, {}), "start_ratio": (ratios, {})}
+
+
+# -- in-process measurements ------------------------------------------------------------------
+def _timed(fn: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def bench_search(ctx: dict[str, Any]) -> dict[str, Any]:
+    store = ctx["store"]
+    samples, by_group = [], {}
+    for group, queries in SEARCH_QUERIES.items():
+        prefix = group == "en-prefix"
+        group_samples = []
+        for query in queries:
+            store.search(query, prefix_last=prefix)  # first run: page cache
+            for _ in range(ctx["repeat"]):
+                group_samples.append(_timed(lambda q=query: store.search(q, prefix_last=prefix)))
+        by_group[group] = summary(group_samples)
+        samples += group_samples
+    worst = {}
+    for group, queries in SEARCH_QUERIES.items():
+        for query in queries:
+            worst[query] = statistics.median(
+                _timed(lambda q=query: store.search(q, prefix_last=group == "en-prefix")) for _ in range(3))
+    top = sorted(worst.items(), key=lambda kv: -kv[1])[:5]
+    return {"search": (samples, {"by_group": by_group, "slowest_queries_median_s": dict(top)})}
+
+
+def _fetch_page(model: Any, first: int, rows: int = 40) -> None:
+    from PySide6.QtCore import Qt
+
+    for row in range(first, min(model.rowCount(), first + rows)):
+        for column in range(model.columnCount()):
+            model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+
+def bench_tables(ctx: dict[str, Any]) -> dict[str, Any]:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from cgt_desktop.core.models import KINDS
+    from cgt_desktop.ui.entity_table import EntityListController
+
+    store, repeat = ctx["store"], ctx["repeat"]
+    opens, per_kind = [], {}
+    controllers = {}
+    for kind in KINDS:
+        kind_samples = []
+        for _ in range(repeat):
+            def open_tab() -> None:
+                controllers[kind] = EntityListController(store, kind)
+                _fetch_page(controllers[kind].model, 0)
+            kind_samples.append(_timed(open_tab))
+        per_kind[kind] = summary(kind_samples)
+        opens += kind_samples
+    largest = max(KINDS, key=lambda k: controllers[k].model.rowCount())
+    model = controllers[largest].model
+    rnd = random.Random(7)
+    pages = []
+    for _ in range(repeat * 10):
+        model._cache.clear()  # a page never seen before: worst case (a block fetch)
+        pages.append(_timed(lambda: _fetch_page(model, rnd.randrange(max(1, model.rowCount())))))
+    scroll_all = []
+    for _ in range(max(1, repeat // 2)):
+        model._cache.clear()
+        scroll_all.append(_timed(lambda: _fetch_page(model, 0, model.rowCount())))
+    sorts, sort_detail = [], {}
+    for kind in ("person", "event", "organization"):
+        m = controllers[kind].model
+        for column in range(m.columnCount()):
+            for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+                samples = [_timed(lambda: (m.sort(column, order), _fetch_page(m, 0))) for _ in range(repeat)]
+                sort_detail[f"{kind}:{m.columns[column]}:{order.name}"] = statistics.median(samples)
+                sorts += samples
+    filters, filter_detail = [], {}
+    cases = [("person", (("type", "scientist"),), ""), ("organization", (("type", "company"),), ""),
+             ("event", (("type", "clinical"),), ""), ("event", (("year", 2019),), ""),
+             ("person", (), "wang"), ("person", (), "王伟"), ("organization", (), "shanghai"),
+             ("person", (("type", "physician"),), "li")]
+    for kind, facets, text in cases:
+        m = controllers[kind].model
+        base = m.query
+
+        def apply() -> None:
+            m.set_query(replace(base, facets=facets, text=text))
+            _fetch_page(m, 0)
+        samples = []
+        for _ in range(repeat):
+            samples.append(_timed(apply))
+            m.set_query(base)
+        filter_detail[f"{kind}:{facets}:{text!r}"] = statistics.median(samples)
+        filters += samples
+    slow_sorts = dict(sorted(sort_detail.items(), key=lambda kv: -kv[1])[:6])
+    return {"tab_open": (opens, {"by_kind": per_kind}),
+            "table_page": (pages, {"kind": largest, "rows": model.rowCount()}),
+            "table_scroll_all": (scroll_all, {"kind": largest, "rows": model.rowCount()}),
+            "sort": (sorts, {"slowest_median_s": slow_sorts}),
+            "filter": (filters, {"median_s": filter_detail})}
+
+
+def bench_entity_page(ctx: dict[str, Any]) -> dict[str, Any]:
+    store = ctx["store"]
+    hub = ctx["manifest"].get("hub_entity")
+    if not hub:
+        hub = store.db.execute("SELECT subject FROM relations GROUP BY subject ORDER BY count(*) DESC LIMIT 1"
+                               ).fetchone()[0]
+    n_rel = store.db.execute("SELECT count(*) FROM relations WHERE subject = ? OR object = ?", [hub, hub]).fetchone()[0]
+    try:
+        from cgt_desktop.ui.detail_view import DetailView, PageRenderer
+    except ImportError:
+        DetailView = PageRenderer = None  # noqa: N806
+    store.entity(hub)
+    samples, store_only, view_samples = [], [], []
+    for _ in range(ctx["repeat"]):
+        store_only.append(_timed(lambda: store.entity(hub)))
+        if PageRenderer is not None:
+            samples.append(_timed(lambda: PageRenderer(store).entity_page(hub)))
+    out: dict[str, Any] = {}
+    detail = {"entity": hub, "relations": n_rel, "store_entity_median_s": statistics.median(store_only)}
+    out["entity_page"] = (samples or store_only, detail)
+    if DetailView is not None:
+        view = DetailView(store)
+        view.resize(640, 800)
+        view.show()
+        for _ in range(ctx["repeat"]):
+            view_samples.append(_timed(lambda: (view.show_page(hub), view.repaint())))
+        view.close()
+        out["entity_page_view"] = (view_samples, {})
+    return out
+
+
+def bench_timeline(ctx: dict[str, Any]) -> dict[str, Any]:
+    try:
+        from cgt_desktop.ui.timeline import TimelinePanel
+    except ImportError as exc:
+        raise NotAvailable(str(exc)) from exc
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    firsts, panel = [], None
+    for _ in range(max(1, ctx["repeat"] // 2)):
+        if panel is not None:
+            panel.close()
+            panel.deleteLater()
+            app.processEvents()
+
+        def first() -> None:
+            nonlocal panel
+            panel = TimelinePanel(ctx["store"])
+            panel.resize(1280, 800)
+            panel.show()
+            app.processEvents()
+            panel.plot.grab()
+        firsts.append(_timed(first))
+    plot = panel.plot
+    frames = []
+    steps = [("pan", 0.1)] * 10 + [("pan", -0.1)] * 10 + [("zoom", 0.8)] * 5 + [("zoom", 1.25)] * 5
+    for _ in range(ctx["repeat"]):
+        for how, amount in steps:
+            def frame() -> None:
+                getattr(plot, how)(amount)
+                app.processEvents()
+                plot.grab()
+            frames.append(_timed(frame))
+    events = ctx["store"].db.execute("SELECT count(*) FROM event_details").fetchone()[0]
+    panel.close()
+    return {"timeline_first": (firsts, {"events": events}), "timeline_frame": (frames, {"frames": len(frames)})}
+
+
+def bench_reader(ctx: dict[str, Any]) -> dict[str, Any]:
+    try:
+        from cgt_desktop.ui.reader import ReaderPanel
+    except ImportError as exc:
+        raise NotAvailable(str(exc)) from exc
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    store = ctx["store"]
+    doc = ctx["manifest"].get("big_document") or store.db.execute(
+        "SELECT id FROM document_details ORDER BY sentence_count DESC LIMIT 1").fetchone()[0]
+    sentences = store.db.execute("SELECT sentence_count FROM document_details WHERE id = ?", [doc]).fetchone()[0]
+    panel = ReaderPanel(store)
+    panel.resize(1280, 800)
+    panel.show()
+    app.processEvents()
+    other = store.db.execute("SELECT id FROM document_details WHERE id != ? LIMIT 1", [doc]).fetchone()[0]
+    opens = []
+    for _ in range(ctx["repeat"]):
+        panel.open_document(other)
+        app.processEvents()
+        opens.append(_timed(lambda: (panel.open_document(doc), app.processEvents(), panel.view.viewport().repaint())))
+    bar = panel.view.verticalScrollBar()
+    frames = []
+    for _ in range(ctx["repeat"]):
+        bar.setValue(0)
+        app.processEvents()
+        for _step in range(60):
+            frames.append(_timed(lambda: (bar.setValue(bar.value() + bar.pageStep()), panel.view.viewport().repaint())))
+        frames.append(_timed(lambda: (bar.setValue(bar.maximum()), panel.view.viewport().repaint())))
+    panel.close()
+    return {"reader_open": (opens, {"document": doc, "sentences": sentences}),
+            "reader_scroll": (frames, {"scroll_max_px": bar.maximum()})}
+
+
+def _pdf_exporter(ctx: dict[str, Any]) -> Callable[[Any, list[str], Path], Any]:
+    """Return ``export(store, ids, path)``: build the dossier (core.dossier) and write it (ui.pdf_export)."""
+    try:
+        from cgt_desktop.core.dossier import build_dossier
+        from cgt_desktop.core.userdb import UserStore
+        from cgt_desktop.ui.pdf_export import export_pdf
+    except ImportError as exc:
+        raise NotAvailable(f"no PDF dossier export yet ({exc})") from exc
+    user = UserStore(ctx["home"] / "user.sqlite")
+    ctx.setdefault("closers", []).append(user.close)
+
+    def export(store: Any, ids: list[str], path: Path) -> Any:
+        return export_pdf(build_dossier(ids, store, user), path)
+    return export
+
+
+def bench_pdf(ctx: dict[str, Any]) -> dict[str, Any]:
+    export = _pdf_exporter(ctx)
+    store = ctx["store"]
+    ids = [r[0] for r in store.db.execute(
+        "SELECT id FROM entities WHERE kind IN ('person','organization') ORDER BY id LIMIT 100")]
+    out_dir = ctx["scratch"]
+    samples = []
+    for i in range(max(1, ctx["repeat"] // 2)):
+        target = out_dir / f"dossier-{i}.pdf"
+        samples.append(_timed(lambda: export(store, ids, target)))
+    size = (out_dir / "dossier-0.pdf").stat().st_size if (out_dir / "dossier-0.pdf").exists() else None
+    return {"pdf_export": (samples, {"entities": len(ids), "pdf_bytes": size})}
+
+
+def _keep_none_alive() -> None:
+    """PySide6 6.12 on CPython 3.11 leaks references to ``None`` on every void Qt call and aborts after
+    some thousands (see ``ui/reader_view.keep_none_alive``); the benchmark makes many such calls, so it
+    applies the same workaround once, first thing."""
+    if sys.version_info < (3, 12) and sys.getrefcount(None) < (1 << 40):
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 42
+
+
+BENCHES: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]], tuple[str, ...]]] = [
+    ("start", bench_start, ("start_app", "start_bare", "start_ratio")),
+    ("search", bench_search, ("search",)),
+    ("tables", bench_tables, ("tab_open", "table_page", "table_scroll_all", "sort", "filter")),
+    ("entity", bench_entity_page, ("entity_page", "entity_page_view")),
+    ("timeline", bench_timeline, ("timeline_first", "timeline_frame")),
+    ("reader", bench_reader, ("reader_open", "reader_scroll")),
+    ("pdf", bench_pdf, ("pdf_export",)),
+]
+
+
+def run(corpus: Path, repeat: int = 5, only: set[str] | None = None, quiet: bool = False) -> dict[str, Any]:
+    """Run the benchmarks on a corpus folder; return the JSON-ready results."""
+    import tempfile
+
+    from PySide6.QtWidgets import QApplication
+
+    from cgt_desktop.core.store import ReferenceStore
+
+    corpus = Path(corpus)
+    _keep_none_alive()
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    home = corpus / "home"
+    app = QApplication.instance() or QApplication([])
+    try:
+        from cgt_desktop.ui.fonts import apply_app_font
+
+        apply_app_font(app)
+    except ImportError:
+        pass
+    store = ReferenceStore(home / "cache" / "reference.sqlite")
+    scratch = Path(tempfile.mkdtemp(prefix="cgt-bench-"))
+    ctx = {"store": store, "home": home, "db": corpus / "db", "manifest": manifest, "repeat": max(1, repeat),
+           "scratch": scratch}
+    metrics: dict[str, Any] = {key: None for key in METRICS}
+    details: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for name, bench, keys in BENCHES:
+        if only and name not in only:
+            continue
+        if not quiet:
+            print(f"… {name}", file=sys.stderr, flush=True)
+        try:
+            results = bench(ctx)
+        except NotAvailable as exc:
+            for key in keys:
+                errors[key] = f"not available yet: {exc}"
+            continue
+        except Exception as exc:  # a broken module must not stop the other figures
+            for key in keys:
+                errors[key] = f"error: {exc.__class__.__name__}: {exc}"
+            details[f"{name}_traceback"] = traceback.format_exc()
+            continue
+        for key, (samples, extra) in results.items():
+            if samples:
+                metrics[key] = summary(samples)
+            if extra:
+                details[key] = extra
+    for close in ctx.get("closers", []):
+        close()
+    store.close()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    metrics["peak_rss"] = {"median": peak_kb / 1024, "p95": peak_kb / 1024, "n": 1, "max": peak_kb / 1024}
+    details["peak_rss"] = {"what": "peak RSS of this benchmark process after all in-process figures "
+                                   "(every tab, search, entity page, timeline, reader, export)",
+                           "app_start_child_peak_mb": details.get("start_app", {}).get("peak_rss_mb")}
+    for key, (_, target, unit) in METRICS.items():
+        m = metrics[key]
+        if m is not None:
+            m["target"] = target
+            m["unit"] = unit
+            judged = m["p95"] if key in ("search", "timeline_frame") else m["median"]
+            m["pass"] = None if target is None else judged <= target
+    return {"machine": machine(), "corpus": str(corpus), "counts": manifest.get("build_counts") or manifest["counts"],
+            "generation": manifest.get("times"), "repeat": ctx["repeat"],
+            "command": " ".join([Path(sys.executable).name, *sys.argv]),
+            "metrics": metrics, "details": details, "errors": errors}
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "s":
+        return f"{value * 1000:.1f} ms" if value < 10 else f"{value:.1f} s"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value:.2f}×"
+
+
+def report(results: dict[str, Any]) -> str:
+    lines = [f"{'figure':<58} {'median':>11} {'p95':>11} {'target':>11}  verdict"]
+    for key, (label, target, unit) in METRICS.items():
+        m = results["metrics"].get(key)
+        if m is None:
+            why = results["errors"].get(key, "not measured")
+            lines.append(f"{label:<58} {why}")
+            continue
+        verdict = "" if m["pass"] is None else ("pass" if m["pass"] else "MISS")
+        tgt = f"≤ {_fmt(target, unit)}" if target is not None else "—"
+        lines.append(f"{label:<58} {_fmt(m['median'], unit):>11} {_fmt(m['p95'], unit):>11} {tgt:>11}  {verdict}")
+    mach = results["machine"]
+    lines.append(f"machine: {mach['nproc']} cores, {mach['cpu']}, {mach['ram']} RAM; Python {mach['python']}, "
+                 f"SQLite {mach['sqlite']}, PySide6 {mach['pyside6']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", required=True, type=Path, help="folder made by benchmarks/make_corpus.py")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure (median and p95 over them)")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--only", default="", help="comma-separated subset: " + ",".join(b[0] for b in BENCHES))
+    args = parser.parse_args(argv)
+    only = {x.strip() for x in args.only.split(",") if x.strip()} or None
+    results = run(args.corpus, args.repeat, only)
+    print(report(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"results written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
