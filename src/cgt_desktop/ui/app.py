@@ -189,6 +189,7 @@ def screenshot(args: argparse.Namespace) -> int:
         translations = Translations(app)
         translations.apply(getattr(args, "lang", None) or "en")
         user.set_setting("ui.language", translations.language)
+        window = None
         try:
             window = MainWindow(store, user, translations)
             window.resize(*SCREENSHOT_SIZE)
@@ -209,10 +210,11 @@ def screenshot(args: argparse.Namespace) -> int:
             if not window.grab().save(str(output), "PNG"):
                 _stderr(f"cannot write {output}")
                 return 1
-            window.hide()
-            window.deleteLater()
-            app.processEvents()
         finally:
+            if window is not None:
+                window.close()
+                window.deleteLater()
+            translations.apply("en")
             store.close()
             user.close()
     print(output)

@@ -370,8 +370,11 @@ class EntityListController(QObject):
     def set_display(self, language: str, name_order: str) -> None:
         """Apply the interface language and name order to headers, cells and facets."""
         sort = self.model.query.sort
+        header = self.view.horizontalHeader()
+        widths = {key: header.sectionSize(i) for i, key in enumerate(self.model.columns)}
         self.model.set_display(language, name_order)
-        self._default_widths()
+        for i, key in enumerate(self.model.columns):
+            header.resizeSection(i, widths.get(key, header.defaultSectionSize()))
         column = self.model.column_of_sort_key(sort)
         order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
         self.view.horizontalHeader().setSortIndicator(column, order)

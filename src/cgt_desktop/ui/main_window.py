@@ -49,9 +49,10 @@ class MainWindow(QMainWindow):
         if translations and translations.language != self.prefs.language:
             translations.apply(self.prefs.language)
         self.history = History(parent=self)
+        self._closed = False
         self.counts = store.counts()
         self.setObjectName("main_window")
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(800, 520)
         icon = resources_dir() / "icons" / "cgt-desktop.svg"
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and not self._closed:
             self.retranslate()
         super().changeEvent(event)
 
@@ -485,6 +486,10 @@ class MainWindow(QMainWindow):
             self.show_timeline()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
         self.save_state()
         app = QApplication.instance()
         if app is not None:

@@ -1,0 +1,117 @@
+"""Start-up: the window on a built corpus, fonts, About, screenshot command, start-up errors."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QImage
+
+from cgt_desktop import __version__
+from cgt_desktop.cli import build_parser, main
+from cgt_desktop.core.models import KINDS
+from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.ui.app import run_app
+from cgt_desktop.ui.fonts import apply_app_font, cjk_families, ensure_cjk_font
+from cgt_desktop.ui.main_window import MainWindow
+
+
+def test_window_opens_on_a_built_corpus(qtbot, store, home):
+    user = UserStore(home.user_db)
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.isVisible()
+    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert [label.split(" (")[0] for label in labels[:len(KINDS)]] == [
+        "People", "Organizations", "Places", "Events", "Policies", "Technologies", "Figures", "Documents"]
+    assert labels[len(KINDS)] == "Timeline"
+    assert window.lists["person"].model.rowCount() == store.counts()["person"] > 0
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Go", "&Help"]
+    assert window.minimumWidth() >= 800 and window.minimumHeight() >= 500
+    assert "Showing" in window.status_counts.text()
+    window.close()
+    user.close()
+
+
+def test_about_box_names_version_and_data_build_date(qtbot, store, home):
+    user = UserStore(home.user_db)
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    text = window.about_text()
+    assert __version__ in text and store.build_info()["built_at"] in text
+    window.close()
+    user.close()
+
+
+def test_timeline_tab_is_created_when_first_shown(qtbot, store, home):
+    user = UserStore(home.user_db)
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.timeline is None
+    window.tabs.setCurrentIndex(len(KINDS))
+    assert window.timeline is not None
+    assert window.tabs.currentWidget() is window.timeline
+    events = [e.id for e in store.timeline(include_undated=False)]
+    window.timeline.event_activated.emit(events[0])
+    assert window.current_kind() == "event" and window.history.current == events[0]
+    window.timeline.period_selected.emit(("2019-01-01", "2019-12-31"))
+    assert window.lists["person"].model.query.period == ("2019-01-01", "2019-12-31")
+    window.timeline.period_selected.emit(None)
+    assert window.lists["person"].model.query.period is None
+    window.close()
+    user.close()
+
+
+def test_chinese_renders_with_a_cjk_font(qapp):
+    family = ensure_cjk_font()
+    assert family
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+    apply_app_font(qapp)
+    assert family in qapp.font().families()
+    assert family in cjk_families(QFont("DejaVu Sans"))
+    assert QFontMetrics(QFont(family)).inFontUcs4(ord("张"))
+
+
+def _shot(tmp_path, corpus_dir, home, *view):
+    out = tmp_path / "shot.png"
+    code = main(["--home", str(home.root), "--corpus", str(corpus_dir), "screenshot", *view, "-o", str(out)])
+    return code, out
+
+
+@pytest.mark.parametrize("view", ["people", "entity:person/qian-qijun", "search:张江"])
+def test_screenshot_renders_a_view_to_png(qapp, tmp_path, corpus_dir, home, view):
+    code, out = _shot(tmp_path, corpus_dir, home, view)
+    assert code == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_screenshot_in_chinese(qapp, tmp_path, corpus_dir, home):
+    code, out = _shot(tmp_path, corpus_dir, home, "places", "--lang", "zh")
+    assert code == 0 and out.stat().st_size > 10_000
+
+
+def test_screenshot_of_an_unknown_view_or_id_fails_with_one_line(qapp, tmp_path, corpus_dir, home, capsys):
+    code, out = _shot(tmp_path, corpus_dir, home, "nonsense")
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert err.count("\n") == 1 and "unknown view" in err
+    code, out = _shot(tmp_path, corpus_dir, home, "entity:person/nobody")
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "person/nobody" in err
+
+
+def test_an_unusable_home_gives_a_clear_message_not_a_traceback(qapp, tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    args = build_parser().parse_args(["--home", str(blocker / "home")])
+    assert run_app(args) == 1
+    err = capsys.readouterr().err
+    assert "cannot use the home folder" in err and "Traceback" not in err
+
+
+def test_a_damaged_reference_database_is_rebuilt(qapp, tmp_path, corpus_dir, home, capsys):
+    home.reference_db.write_bytes(b"this is not sqlite" * 100)
+    code, out = _shot(tmp_path, corpus_dir, home, "documents")
+    assert code == 0 and out.is_file()
