@@ -232,3 +232,47 @@ def test_panel_follows_the_notes_widget_and_shows_orphans(qtbot, user, store):
     orphan_row = next(r for r in range(panel.model.rowCount()) if panel.model.annotation(r).kind == "highlight")
     assert panel.model.index(orphan_row, 1).data().startswith("⚠")
     assert "Orphaned" in panel.model.index(orphan_row, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_panel_deletes_and_recolours_with_undo(qtbot, user, store):
+    uids = _fill(user)
+    panel = AnnotationsPanel(user, store)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.annotations_changed):
+        panel.delete_annotation("highlight:" + uids["highlight"])
+    assert A.get_highlight(user, uids["highlight"]) is None
+    assert ("highlight", uids["highlight"]) not in _rows(panel)
+    assert A.highlights_for_passage(user, "003_f3128c6eecc96df2#p06.s01") == []
+    panel.undo_action.trigger()
+    assert ("highlight", uids["highlight"]) in _rows(panel)
+    assert len(A.highlights_for_passage(user, "003_f3128c6eecc96df2#p06.s01")) == 2  # both sides again
+    panel.set_highlight_color(uids["highlight"], "#faa2c1")
+    panel.set_highlight_comment(uids["highlight"], "new comment")
+    assert (A.get_highlight(user, uids["highlight"]).color, A.get_highlight(user, uids["highlight"]).comment) \
+        == ("#faa2c1", "new comment")
+    panel.undo_action.trigger()
+    panel.undo_action.trigger()
+    assert (A.get_highlight(user, uids["highlight"]).color, A.get_highlight(user, uids["highlight"]).comment) \
+        == ("#74c0fc", "峰会")
+    panel.delete_annotation("tag:to verify\nperson/qian-qijun")
+    assert user.item_tags("person/qian-qijun") == []
+    panel.undo_action.trigger()
+    assert [t.name for t in user.item_tags("person/qian-qijun")] == ["to verify"]
+
+
+def test_panel_renames_merges_and_colours_tags(qtbot, user, store):
+    _fill(user)
+    user.tag_item("document/003_f3128c6eecc96df2", "check")
+    panel = AnnotationsPanel(user, store)
+    qtbot.addWidget(panel)
+    assert panel.rename_tag("to verify", "verify 核实")
+    assert panel.tag_combo.currentData() == "verify 核实"
+    assert not panel.rename_tag("verify 核实", "check")  # taken: must merge instead
+    assert "merge" in panel.count_label.text()
+    assert panel.merge_tags("check", "verify 核实")
+    assert [(t.name, t.count) for t in user.tags()] == [("verify 核实", 2)]
+    assert panel.set_tag_color("verify 核实", "#4dabf7")
+    panel.tag_combo.setCurrentIndex(0)
+    panel.color_combo.setCurrentIndex(panel.color_combo.findData("#4dabf7"))
+    assert [k for k, _ in _rows(panel)] == ["tag", "tag"]
+    assert panel.delete_tag("verify 核实") and user.tags() == []

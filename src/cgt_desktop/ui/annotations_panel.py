@@ -12,14 +12,16 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt,
+                            Signal)
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPixmap, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
+                               QLabel, QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ..core import annotations as ann
 from ..core.models import KINDS
-from ..core.userdb import UserStore
+from ..core.userdb import UserDataError, UserStore
+from .notes_widget import _Command
 
 __all__ = ["AnnotationsModel", "AnnotationsPanel"]
 
@@ -158,17 +160,24 @@ class AnnotationsPanel(QWidget):
         reference_store: A :class:`~cgt_desktop.core.store.ReferenceStore` for item names (optional).
         parent: Parent widget.
 
+        undo_stack: Share the main window's stack; a private one by default.
+
     Signals:
         item_activated(str, str): ``(target_id, annotation_uid)`` of a row the user opened (double
-            click or Enter); the target is an entity/event/figure/document id or a passage id
+            click, Enter or "Open"); the target is an entity/event/figure/document id or a passage id
             (open the reader there); the uid is empty for tag rows.
+        annotations_changed(): the panel changed annotations or tags (delete, colour, rename, merge);
+            refresh open detail pages and the reader's highlights.
     """
 
     item_activated = Signal(str, str)
+    annotations_changed = Signal()
 
-    def __init__(self, user_store: UserStore, reference_store: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, user_store: UserStore, reference_store: Any = None, parent: QWidget | None = None,
+                 undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
         self._user = user_store
+        self._stack = undo_stack or QUndoStack(self)
         self.model = AnnotationsModel(user_store, reference_store, self)
 
         self.search_edit = QLineEdit(placeholderText=_t("Search notes and highlights (中文 or English)…"),
@@ -202,12 +211,30 @@ class AnnotationsPanel(QWidget):
         for column, width in ((0, 100), (2, 220), (3, 130), (4, 130)):
             self.view.setColumnWidth(column, width)
         self.view.activated.connect(self._on_view_activated)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.count_label = QLabel()
+        self.tags_button = QToolButton(text=_t("Tags"), popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tags_button.setToolTip(_t("Rename, merge, colour or delete the tag chosen in the tag filter"))
+        menu = QMenu(self.tags_button)
+        menu.addAction(_t("Rename tag…"), self._on_rename_tag_triggered)
+        menu.addAction(_t("Merge into another tag…"), self._on_merge_tag_triggered)
+        menu.addAction(_t("Colour…"), self._on_tag_colour_triggered)
+        menu.addAction(_t("Delete tag"), lambda: self.delete_tag(self.tag_combo.currentData() or ""))
+        self.tags_button.setMenu(menu)
+        self.undo_action: QAction = self._stack.createUndoAction(self, _t("Undo"))
+        self.redo_action: QAction = self._stack.createRedoAction(self, _t("Redo"))
+        self.redo_action.setShortcuts(list(dict.fromkeys(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
 
         filters = QHBoxLayout()
         for widget in (self.kind_combo, self.color_combo, self.tag_combo, self.item_kind_combo, self.date_combo):
             filters.addWidget(widget)
             widget.currentIndexChanged.connect(self._on_filter_changed)
+        filters.addWidget(self.tags_button)
         filters.addStretch(1)
         self.search_edit.textChanged.connect(self._on_filter_changed)
         layout = QVBoxLayout(self)
@@ -275,3 +302,113 @@ class AnnotationsPanel(QWidget):
         a = self.model.annotation(index.row())
         if a is not None:
             self.item_activated.emit(a.target_id, a.uid)
+
+    # -- editing ---------------------------------------------------------------------------
+    def delete_annotation(self, key: str) -> None:
+        """Delete a note or highlight (soft, undoable) or take a tag off its item (undoable)."""
+        a = ann.annotations_by_key(self._user, [key]).get(key)
+        if a is None:
+            return
+        if a.kind == "note":
+            self._push(_t("Delete note"), lambda: self._user.delete_note(a.uid), lambda: self._user.restore_note(a.uid))
+        elif a.kind == "highlight":
+            self._push(_t("Delete highlight"), lambda: ann.delete_highlight(self._user, a.uid),
+                       lambda: ann.restore_highlight(self._user, a.uid))
+        else:
+            self._push(_t("Untag"), lambda: self._user.untag_item(a.target_id, a.text),
+                       lambda: self._user.tag_item(a.target_id, a.text))
+
+    def set_highlight_color(self, uid: str, color: str) -> None:
+        """Recolour a highlight (undoable)."""
+        old = ann.get_highlight(self._user, uid)
+        if old is not None and old.color != color:
+            self._push(_t("Recolour highlight"), lambda: ann.edit_highlight(self._user, uid, color=color),
+                       lambda: ann.edit_highlight(self._user, uid, color=old.color))
+
+    def set_highlight_comment(self, uid: str, comment: str) -> None:
+        """Change a highlight's comment (undoable)."""
+        old = ann.get_highlight(self._user, uid)
+        if old is not None and old.comment != comment:
+            self._push(_t("Edit comment"), lambda: ann.edit_highlight(self._user, uid, comment=comment),
+                       lambda: ann.edit_highlight(self._user, uid, comment=old.comment))
+
+    def rename_tag(self, old: str, new: str) -> bool:
+        return self._tag_change(lambda: self._user.rename_tag(old, new), new)
+
+    def merge_tags(self, source: str, into: str) -> bool:
+        return self._tag_change(lambda: self._user.merge_tags(source, into), into)
+
+    def set_tag_color(self, name: str, color: str | None) -> bool:
+        return self._tag_change(lambda: self._user.set_tag_color(name, color), name)
+
+    def delete_tag(self, name: str) -> bool:
+        return bool(name) and self._tag_change(lambda: self._user.delete_tag(name), "")
+
+    def _tag_change(self, change: Any, select: str) -> bool:
+        try:
+            change()
+        except (KeyError, ValueError, UserDataError) as exc:
+            self.count_label.setText(html.escape(str(exc.args[0] if isinstance(exc, KeyError) else exc)))
+            return False
+        self.tag_combo.blockSignals(True)
+        self._fill_choice_combos()
+        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(select), 0) if select else 0)
+        self.tag_combo.blockSignals(False)
+        self._on_filter_changed()
+        self.annotations_changed.emit()
+        return True
+
+    def _push(self, text: str, do: Any, undo: Any) -> None:
+        self._stack.push(_Command(text, lambda: None if do() else None, lambda: None if undo() else None,
+                                  self._on_command_done))
+
+    def _on_command_done(self, error: BaseException | None) -> None:
+        self.refresh()
+        if error is not None:
+            self.count_label.setText(html.escape(str(error)))
+        self.annotations_changed.emit()
+
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        a = self.model.annotation(self.view.indexAt(pos).row())
+        if a is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(_t("Open"), lambda: self.item_activated.emit(a.target_id, a.uid))
+        if a.kind == "highlight":
+            colours = menu.addMenu(_t("Colour"))
+            for name, value in ann.HIGHLIGHT_COLORS.items():
+                swatch = QPixmap(14, 14)
+                swatch.fill(QColor(value))
+                colours.addAction(QIcon(swatch), name, lambda v=value: self.set_highlight_color(a.uid, v))
+            menu.addAction(_t("Edit comment…"), lambda: self._ask_comment(a.uid, a.comment))
+        menu.addAction(_t("Remove tag") if a.kind == "tag" else _t("Delete"), lambda: self.delete_annotation(a.key))
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _ask_comment(self, uid: str, current: str) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, _t("Highlight comment"), _t("Comment:"), current)
+        if ok:
+            self.set_highlight_comment(uid, text)
+
+    def _on_rename_tag_triggered(self) -> None:
+        name = self.tag_combo.currentData() or ""
+        if name:
+            new, ok = QInputDialog.getText(self, _t("Rename tag"), _t("New name for “{0}”:").format(name), text=name)
+            if ok:
+                self.rename_tag(name, new)
+
+    def _on_merge_tag_triggered(self) -> None:
+        name = self.tag_combo.currentData() or ""
+        others = [t.name for t in self._user.tags() if t.name != name]
+        if name and others:
+            into, ok = QInputDialog.getItem(self, _t("Merge tag"), _t("Merge “{0}” into:").format(name), others,
+                                            0, True)
+            if ok:
+                self.merge_tags(name, into)
+
+    def _on_tag_colour_triggered(self) -> None:
+        name = self.tag_combo.currentData() or ""
+        tag = self._user.tag(name) if name else None
+        if tag is not None:
+            color = QColorDialog.getColor(QColor(tag.color or "#ffe066"), self, _t("Tag colour"))
+            if color.isValid():
+                self.set_tag_color(name, color.name())
