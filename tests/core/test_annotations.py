@@ -379,3 +379,11 @@ def test_truncated_file_is_refused(tmp_path, user):
     with pytest.raises(A.AnnotationFileError, match="broken"):
         A.import_annotations(user, out)
     assert _snapshot(user) == before
+
+
+def test_a_whole_sentence_quote_tolerates_outer_white_space(user, store):
+    sentence = _sentences(store)[2]
+    A.add_highlight(user, sentence["id"], "trans", "  " + sentence["trans"].strip() + " ")
+    assert A.check_anchors(user, store) == []
+    A.add_highlight(user, sentence["id"], "trans", sentence["trans"] + " and more")
+    assert [o.kind for o in A.check_anchors(user, store)] == ["highlight"]

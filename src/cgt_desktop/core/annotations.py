@@ -452,7 +452,7 @@ def check_anchors(user: UserStore, reference: Any) -> list[Orphan]:
         reason = None
         if text is None:
             reason = gone.format(pid)
-        elif start is None and text != quote:
+        elif start is None and " ".join(text.split()) != " ".join(quote.split()):  # white space may differ
             reason = f"the {'original' if side == 'orig' else 'translation'} of {pid} changed since it was highlighted"
         elif start is not None and text[start:end] != quote:
             if quote and text.count(quote) == 1:
