@@ -9,7 +9,10 @@ have migrations (:mod:`cgt_desktop.core.userdb`).
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 

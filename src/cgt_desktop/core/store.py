@@ -1,7 +1,8 @@
 """Read access to the reference database: lists, detail pages, passages, timeline, search.
 
-:class:`ReferenceStore` wraps one read-only :class:`sqlite_utils.Database` and
-returns dataclasses and dicts, never cursors. Filtering, sorting and paging
+:class:`ReferenceStore` wraps one read-only SQLite connection (``store.db``
+offers the ``conn``/``execute``/``query`` subset of :class:`sqlite_utils.Database`)
+and returns dataclasses and dicts, never cursors. Filtering, sorting and paging
 happen in SQL so that a list of 100 000 rows costs what a list of 100 does.
 """
 
@@ -11,9 +12,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
-
-import sqlite_utils
+from typing import Any, Iterable, Iterator, Sequence
 
 from . import search as search_mod
 from .textindex import parse_query
@@ -54,6 +53,26 @@ def _name_filter_sql(text: str, kind: str) -> tuple[str | None, list[Any]]:
     return sql, [kind, parsed.match_expression()]
 
 
+class Database:
+    """The part of :class:`sqlite_utils.Database` that readers use: ``conn``, ``execute``, ``query``.
+
+    Importing ``sqlite_utils`` costs about 0.4 s (it pulls in numpy, click and pluggy), too much
+    for start-up; the store needs none of it.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        cursor = self.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row))
+
+
 class ReferenceStore:
     """Read-only access to one reference database file."""
 
@@ -64,7 +83,7 @@ class ReferenceStore:
             conn.execute("SELECT 1 FROM build_info LIMIT 1")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot read the reference database {self.path}: {exc}") from exc
-        self.db = sqlite_utils.Database(conn)
+        self.db = Database(conn)
         self._vocab: dict[tuple[str, str], dict[str, Any]] | None = None
 
     def close(self) -> None:
