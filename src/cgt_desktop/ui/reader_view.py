@@ -28,20 +28,23 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QKeySe
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QToolTip, QWidget
 
 
-
 def keep_none_alive() -> None:
-    """Work around PySide6 6.12.0 on CPython 3.11 returning ``None`` from void methods without a reference.
+    """Work around PySide6 6.12.0 on CPython 3.11 returning ``None``/``True``/``False`` without a reference.
 
     Measured here: every Python call of a void Qt method (``QFont.setBold``, ``QTextLine.setLineWidth``,
-    ``QWidget.update``, …) lowers ``sys.getrefcount(None)`` by one; after a few thousand calls CPython
-    aborts with "none_dealloc: deallocating None". From 3.12 ``None`` is immortal and this is harmless.
-    Giving ``None`` a huge reference count once per process makes it effectively immortal here too.
-    The app's start-up (and the test conftest) should call this; the reader calls it on import because
-    laying out a long document makes tens of thousands of such calls.
+    ``QWidget.update``, …) lowers ``sys.getrefcount(None)`` by one, and every ``Signal.emit()`` lowers that
+    of the ``bool`` it returns; after a few thousand calls CPython aborts ("none_dealloc: deallocating
+    None", "bool_dealloc"). From 3.12 these objects are immortal and the bug is harmless. Giving them a
+    huge reference count once per process makes them effectively immortal here too. The app's start-up
+    (and the test conftest) should call this; the reader also calls it on import because laying out a
+    long document makes tens of thousands of such calls.
     """
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < (1 << 40):
-        import ctypes
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 42  # ob_refcnt is PyObject's first field
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+    for obj in (None, True, False):
+        if sys.getrefcount(obj) < (1 << 40):
+            ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 42  # ob_refcnt is PyObject's first field
 
 
 keep_none_alive()
