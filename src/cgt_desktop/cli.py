@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .cli_data import cmd_backup, cmd_restore
+from .cli_export import cmd_export_pdf
 from .cli_notes import cmd_notes
 from .core.models import KINDS
 
@@ -98,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_notes_parser(sub)
     from .cli_data import add_parser as add_data_parser
     add_data_parser(sub)
+    from .cli_export import add_parser as add_export_parser
+    add_export_parser(sub)
     return parser
 
 
@@ -228,7 +231,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 COMMANDS = {"build-db": cmd_build_db, "search": cmd_search, "show": cmd_show, "timeline": cmd_timeline,
             "check": cmd_check, "screenshot": cmd_screenshot, "notes": cmd_notes,
-            "backup": cmd_backup, "restore": cmd_restore}
+            "backup": cmd_backup, "restore": cmd_restore, "export-pdf": cmd_export_pdf}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

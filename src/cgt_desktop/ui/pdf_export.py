@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 import os
 import re
-import tempfile
+import secrets
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -142,13 +142,18 @@ class PdfRenderer:
 
     # -- temp files -------------------------------------------------------------------------------
     def _temp(self, suffix: str) -> str:
-        try:
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=suffix, dir=self.path.parent)
-        except OSError as exc:
-            raise ExportError(f"cannot write to {self.path.parent}: {exc.strerror or exc}") from None
-        os.close(fd)
-        self._temps.append(name)
-        return name
+        """Create an empty temporary file beside the target (permissions as for any new file)."""
+        for _attempt in range(100):
+            name = str(self.path.parent / f".{self.path.stem}.{secrets.token_hex(4)}{suffix}")
+            try:
+                os.close(os.open(name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise ExportError(f"cannot write to {self.path.parent}: {exc.strerror or exc}") from None
+            self._temps.append(name)
+            return name
+        raise ExportError(f"cannot create a temporary file in {self.path.parent}")
 
     def abort(self) -> None:
         """Stop painting and remove every temporary file (the target is left untouched)."""
@@ -172,6 +177,9 @@ class PdfRenderer:
         """
         try:
             yield from self._steps()
+        except OSError as exc:
+            self.abort()
+            raise ExportError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         except BaseException:
             self.abort()
             raise
@@ -344,13 +352,15 @@ def radical_table(family: str) -> dict[str, str]:
 
 
 def _fix_codepoint(hex_text: bytes, table: dict[str, str]) -> bytes:
-    """Map a radical (or a tab written for a space glyph) to the character people type and search."""
+    """Map a radical, a ligature or a tab (written for a space glyph) to the characters people search."""
     try:
         text = bytes.fromhex(hex_text.decode()).decode("utf-16-be")
     except (ValueError, UnicodeDecodeError):
         return hex_text
     if text == "\t":
         return b"0020"
+    if len(text) == 1 and 0xFB00 <= ord(text) <= 0xFB06:  # fi, fl … ligatures: the letters
+        return unicodedata.normalize("NFKC", text).encode("utf-16-be").hex().upper().encode()
     if len(text) == 1 and (0x2E80 <= ord(text) <= 0x2FDF or 0xF900 <= ord(text) <= 0xFAFF):
         normal = table.get(text) or unicodedata.normalize("NFKC", text)
         if len(normal) == 1 and normal != text:
@@ -401,7 +411,8 @@ def _finish_pdf(source: str, target: str, dossier: Dossier, outline: list[tuple[
     parents: dict[int, object] = {}
     for level, title, page_index in outline:
         parent = parents.get(level - 1) if level else None
-        item = writer.add_outline_item(title, min(page_index, len(writer.pages) - 1), parent=parent)
+        item = writer.add_outline_item(title=title, page_number=min(page_index, len(writer.pages) - 1),
+                                       parent=parent)
         parents[level] = item
     writer.page_mode = NameObject("/UseOutlines")
     writer.add_metadata({"/Title": dossier.title, "/Creator": "cgt-desktop", "/Producer": "cgt-desktop (Qt, pypdf)",

@@ -1,0 +1,247 @@
+"""The PDF dossier, read back with pypdf: names, bilingual passages, notes, citations, bookmarks, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from cgt_desktop.core.dossier import DossierOptions, EmptySelection, build_dossier
+from cgt_desktop.core.selection import note_ref, period_ref
+from cgt_desktop.core.userdb import UserStore
+
+PASSAGE = "000_1b6dce599d2df6c2#p03.s01"
+PASSAGE_EN = ("Professor Qian Qijun, Dean of Shanghai Cell Therapy Research Institute and Deputy Dean of Shanghai "
+              "University School of Medicine, was elected as the new chairman")
+PASSAGE_ZH = "上海细胞治疗研究院院长、上海大学医学院副院长钱其军教授当选中国医药生物技术协会精准医学分会新任主任委员。"
+
+
+@pytest.fixture
+def export(qapp, store, tmp_path):
+    from cgt_desktop.ui.pdf_export import export_pdf
+
+    def run(refs, user=None, name="dossier.pdf", **options):
+        dossier = build_dossier(refs, store, user, DossierOptions(**options))
+        return export_pdf(dossier, tmp_path / name)
+
+    return run
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def flat(text: str) -> str:
+    """One space between words (table cells wrap lines anywhere)."""
+    return " ".join(text.split())
+
+
+def squeezed(text: str) -> str:
+    """No white space at all (Chinese wraps without spaces)."""
+    return re.sub(r"\s+", "", text)
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    out: list[str] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                out.append(item.title)
+
+    walk(reader.outline)
+    return out
+
+
+def test_pdf_has_both_names_a_bilingual_passage_a_note_and_its_citation(export, home):
+    user = UserStore(home.user_db)
+    note = user.add_note(PASSAGE, "Check the election date against the association website.")
+    result = export(["person/qian-qijun", "place/zhangjiang", PASSAGE, note_ref(note.uid)], user)
+    text = text_of(result.path)
+    assert "Qian Qijun" in text and "钱其军" in text
+    assert "Zhangjiang" in text and "张江" in text
+    assert PASSAGE_EN in flat(text)
+    assert PASSAGE_ZH in squeezed(text)
+    assert "Check the election date against the association website." in flat(text)
+    assert PASSAGE in squeezed(text), "the note's passage is cited by id in the source list"
+    assert "2021 Precision Medicine Conference" in flat(text), "and by its document's title"
+    assert "editor's rendering" in text, "钱其军 is the editors' rendering and says so"
+    assert "⽂" not in text and "⻓" not in text, "Chinese extracts as the characters people search for"
+    assert "ﬁ" not in text, "ligatures extract as their letters"
+
+
+def test_page_count_grows_with_the_selection(export, store):
+    small = export(["place/zhangjiang"], name="small.pdf")
+    people = store.list_ids(__import__("cgt_desktop.core.store", fromlist=["ListQuery"]).ListQuery("person"))[:8]
+    large = export(["place/zhangjiang", *people], name="large.pdf")
+    assert len(PdfReader(large.path).pages) > len(PdfReader(small.path).pages) >= 3
+    assert large.pages == len(PdfReader(large.path).pages)
+
+
+def test_bookmarks_one_per_section_and_per_profile(export):
+    result = export(["person/qian-qijun", "place/zhangjiang", PASSAGE, period_ref("2013-01-01", "2019-12-31")])
+    reader = PdfReader(result.path)
+    titles = outline_titles(reader)
+    assert titles[0] == "Profiles · 条目简介"
+    assert "Qian Qijun · 钱其军" in titles and "Zhangjiang · 张江" in titles
+    for section in ("Timeline · 时间线", "Bilingual passages · 双语段落", "Sources · 资料来源"):
+        assert section in titles
+    # each bookmark opens the page that carries its heading
+    for item in reader.outline:
+        if isinstance(item, list):
+            continue
+        page_text = reader.pages[reader.get_destination_page_number(item)].extract_text()
+        assert squeezed(item.title.split(" · ")[0]) in squeezed(page_text)
+    assert reader.metadata.title and reader.metadata.creator == "cgt-desktop"
+
+
+def test_title_page_contents_and_page_numbers(export, store):
+    result = export(["person/qian-qijun", "place/zhangjiang"], title="Shanghai 上海")
+    reader = PdfReader(result.path)
+    first = reader.pages[0].extract_text()
+    assert "Shanghai" in first and "上海" in first
+    assert store.build_info()["built_at"][:10] in first, "the data build date is on the title page"
+    assert "Contents" in reader.pages[1].extract_text()
+    total = len(reader.pages)
+    assert f"2 / {total}" in reader.pages[1].extract_text()
+    assert f"{total} / {total}" in reader.pages[-1].extract_text()
+
+
+def test_timeline_figure_is_drawn_as_text_and_vectors(export):
+    result = export([period_ref("2019-01-01", "2019-12-31")])
+    reader = PdfReader(result.path)
+    page = reader.pages[next(reader.get_destination_page_number(o) for o in reader.outline
+                             if not isinstance(o, list) and o.title.startswith("Timeline"))]
+    text = flat(page.extract_text())
+    assert "exact day" in text and "approximate" in text, "the legend is real text, not a picture"
+    assert "First Zhangjiang International Summit on Cell Therapy" in text
+
+
+def test_same_selection_same_text(export, home):
+    user = UserStore(home.user_db)
+    user.add_note(PASSAGE, "same every time")
+    refs = ["organization/shanghai-cell-therapy-group", PASSAGE, period_ref("2013-01-01", "2021-12-31")]
+    a = flat(text_of(export(refs, user, name="a.pdf").path))
+    b = flat(text_of(export(refs, user, name="b.pdf").path))
+    stamp = re.compile(r"导出日期 ?: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC")
+    assert stamp.search(a), "the export time is printed"
+    assert stamp.sub("", a) == stamp.sub("", b)
+
+
+def test_chinese_name_mode_and_letter_paper(qapp, store, tmp_path):
+    from cgt_desktop.ui.pdf_export import export_pdf
+
+    dossier = build_dossier(["person/qian-qijun"], store, options=DossierOptions(names="zh"))
+    result = export_pdf(dossier, tmp_path / "zh.pdf", "Letter")
+    reader = PdfReader(result.path)
+    assert round(float(reader.pages[0].mediabox.width)) == 612  # 8.5 in
+    assert outline_titles(reader)[0] == "条目简介"
+    assert "钱其军" in text_of(result.path)
+
+
+def test_empty_selection_writes_nothing(qapp, store, tmp_path):
+    from cgt_desktop.ui.export_dialog import export_selection
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(EmptySelection, match="empty"):
+        export_selection([], store, None, DossierOptions(), out / "x.pdf")
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "file-as-folder", "folder-as-file"])
+def test_unwritable_path_fails_cleanly(qapp, store, tmp_path, where):
+    from cgt_desktop.ui.pdf_export import ExportError, export_pdf
+
+    (tmp_path / "plain.txt").write_text("x")
+    (tmp_path / "taken.pdf").mkdir()
+    target = {"missing-folder": tmp_path / "no" / "such" / "x.pdf",
+              "file-as-folder": tmp_path / "plain.txt" / "x.pdf",
+              "folder-as-file": tmp_path / "taken.pdf"}[where]
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    dossier = build_dossier(["person/qian-qijun"], store)
+    with pytest.raises(ExportError) as info:
+        export_pdf(dossier, target)
+    assert "cannot write" in str(info.value)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_a_failure_while_finishing_leaves_no_partial_file(qapp, store, tmp_path, monkeypatch):
+    from cgt_desktop.ui import pdf_export
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdf_export, "_finish_pdf", disk_full)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.pdf").write_bytes(b"%PDF old")
+    dossier = build_dossier(["person/qian-qijun"], store)
+    with pytest.raises(pdf_export.ExportError, match="No space left"):
+        pdf_export.export_pdf(dossier, out / "old.pdf")
+    assert [p.name for p in out.iterdir()] == ["old.pdf"]
+    assert (out / "old.pdf").read_bytes() == b"%PDF old", "the earlier file is untouched"
+
+
+def test_cancel_leaves_nothing(qapp, store, tmp_path):
+    from cgt_desktop.ui.pdf_export import ExportCancelled, export_pdf
+
+    dossier = build_dossier(["person/qian-qijun", "place/zhangjiang"], store)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ExportCancelled):
+        export_pdf(dossier, out / "x.pdf", cancelled=lambda: True)
+    assert list(out.iterdir()) == []
+
+
+def test_user_text_is_escaped_and_no_local_file_is_loaded(qapp, store, home, tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    from cgt_desktop.ui.pdf_export import DossierDocument, export_pdf
+
+    picture = tmp_path / "secret.png"
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0xFF0000)
+    image.save(str(picture))
+    user = UserStore(home.user_db)
+    user.add_note("person/qian-qijun", f'<img src="{picture.as_uri()}"> <b>not bold</b>')
+    result = export_pdf(build_dossier(["person/qian-qijun"], store, user), tmp_path / "x.pdf")
+    text = text_of(result.path)
+    assert "<img" in text and squeezed(f'src="{picture.as_uri()}">') in squeezed(text)
+    assert "<b>not bold</b>" in text
+    doc = DossierDocument()
+    assert doc.loadResource(int(QTextDocument.ResourceType.ImageResource), QUrl(picture.as_uri())) is None
+
+
+def test_cli_export_pdf(home, corpus_dir, capsys, tmp_path):
+    from cgt_desktop.cli import main
+
+    def cli(*args):
+        code = main(["--home", str(home.root), "--corpus", str(corpus_dir), "export-pdf", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    user = UserStore(home.user_db)
+    user.add_note("person/qian-qijun", "CLI note 命令行笔记")
+    user.close()
+    target = tmp_path / "cli.pdf"
+    code, out, err = cli("person/qian-qijun", "place/zhangjiang", "--from", "2013", "--to", "2019", "--notes",
+                         "-o", str(target))
+    assert code == 0, err
+    assert "cli.pdf" in out and target.exists()
+    text = text_of(target)
+    assert "钱其军" in text and "张江" in text and "CLI note 命令行笔记" in flat(text)
+    assert "2013–2019" in text
+
+    code, _, err = cli("-o", str(tmp_path / "empty.pdf"))
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "empty" in err
+    code, _, err = cli("person/nobody", "-o", str(tmp_path / "unknown.pdf"))
+    assert code == 1 and "person/nobody" in err and len(err.strip().splitlines()) == 1
+    code, _, err = cli("person/qian-qijun", "-o", str(tmp_path / "no" / "x.pdf"))
+    assert code == 1 and "cannot write" in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == ["cli.pdf"]
