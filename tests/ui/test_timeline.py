@@ -71,10 +71,7 @@ def _drawn_points(panel) -> list[tuple[float, float]]:
 
 
 def _drawn_bars(panel) -> list[tuple[float, float]]:
-    out = []
-    for item in panel.plot.bar_items():
-        out += list(zip(item.opts["x0"].tolist(), item.opts["x1"].tolist()))
-    return out
+    return panel.plot.bar_extents()
 
 
 def test_importing_the_module_does_not_import_pyqtgraph():
