@@ -245,3 +245,58 @@ def test_cli_export_pdf(home, corpus_dir, capsys, tmp_path):
     code, _, err = cli("person/qian-qijun", "-o", str(tmp_path / "no" / "x.pdf"))
     assert code == 1 and "cannot write" in err
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == ["cli.pdf"]
+
+
+def test_export_dialog_writes_off_the_gui_thread_with_progress(qtbot, store, home, tmp_path):
+    from cgt_desktop.ui.export_dialog import ExportDialog
+
+    user = UserStore(home.user_db)
+    user.add_note(PASSAGE, "dialog note")
+    dialog = ExportDialog(__import__("cgt_desktop.core.selection", fromlist=["Selection"]).Selection(
+        ["person/qian-qijun", PASSAGE]), store, user, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Dialog dossier 对话框")
+    dialog.names_combo.setCurrentIndex(dialog.names_combo.findData("en"))
+    dialog.page_combo.setCurrentIndex(dialog.page_combo.findData("Letter"))
+    dialog.part_boxes["figures"].setChecked(False)
+    target = tmp_path / "from-dialog.pdf"
+    dialog.file_edit.setText(str(target))
+    values = []
+    dialog.progress_bar.valueChanged.connect(values.append)
+    with qtbot.waitSignal(dialog.export_finished, timeout=30000) as blocker:
+        assert dialog.start_export()
+        assert dialog.cancel_button.isEnabled() and not dialog.export_button.isEnabled()
+    assert blocker.args == [str(target)]
+    assert values and values[-1] == 100 and values == sorted(values)
+    reader = PdfReader(target)
+    assert reader.metadata.title == "Dialog dossier 对话框"
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    titles = outline_titles(reader)
+    assert "Qian Qijun · 钱其军" in titles and "Figures" not in titles and "Profiles" in titles
+    assert "dialog note" in text_of(target)
+    assert "from-dialog.pdf" in dialog.status_label.text() and dialog.export_button.isEnabled()
+    saved = user.get_setting("export.options")
+    assert saved["names"] == "en" and saved["figures"] is False and saved["page_size"] == "Letter"
+
+
+def test_export_dialog_cancel_and_errors(qtbot, store, tmp_path):
+    from cgt_desktop.core.selection import Selection
+    from cgt_desktop.ui.export_dialog import ExportDialog
+
+    empty = ExportDialog(Selection(), store, None, folder=tmp_path)
+    qtbot.addWidget(empty)
+    assert not empty.export_button.isEnabled() and "empty" in empty.summary_label.text()
+    assert not empty.part_boxes["notes"].isEnabled(), "no user data, no notes"
+
+    dialog = ExportDialog(Selection(["person/qian-qijun", "place/zhangjiang"]), store, None, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.file_edit.setText(str(tmp_path / "cancelled.pdf"))
+    with qtbot.waitSignal(dialog.export_failed, timeout=30000) as blocker:
+        dialog.start_export()
+        dialog.cancel_export()
+    assert blocker.args == [""] and "cancelled" in dialog.status_label.text()
+    dialog.file_edit.setText(str(tmp_path / "no" / "such" / "x.pdf"))
+    with qtbot.waitSignal(dialog.export_failed, timeout=30000) as blocker:
+        dialog.start_export()
+    assert "cannot write" in blocker.args[0] and "cannot write" in dialog.status_label.text()
+    assert not [p for p in tmp_path.rglob("*") if p.suffix == ".pdf" or p.name.startswith(".")]

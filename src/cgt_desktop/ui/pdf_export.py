@@ -196,9 +196,9 @@ class PdfRenderer:
         paint = writer.pageLayout().paintRectPoints()
         page = QSizeF(paint.width() * LAYOUT_DPI / 72.0, paint.height() * LAYOUT_DPI / 72.0)
         doc = self._layout(page)
-        yield 1, 3
         total = doc.pageCount()
         self.pages = total
+        yield 1, total + 3
         painter = QPainter()
         if not painter.begin(writer):
             raise ExportError(f"cannot write to {self.path.parent}")
