@@ -107,13 +107,16 @@ def test_count_in_view_counts_events_overlapping_the_view():
 
 def test_entity_lanes_keep_every_event_somewhere():
     events = [ev("a", "2019"), ev("b", "2020"), ev("c", "2021"), ev("u", None)]
-    links = {"a": ["organization/x"], "b": ["organization/x", "organization/y"]}
+    links = {"a": ["organization/x"], "b": ["organization/x", "organization/y"], "u": ["organization/z"]}
     names = {"organization/x": ("organization", "X Org", "甲"), "organization/y": ("organization", "Y Org", "乙")}
     lanes, lane_of = tm.entity_lanes(events, links, names, ("organizations", "机构"), limit=1)
     assert [lane.key for lane in lanes] == ["organization/x", tm.LANE_OTHER, tm.LANE_NONE]
     assert lanes[0].label_zh == "甲"
     assert lane_of["b"] == ["organization/x", tm.LANE_OTHER]
     assert lane_of["c"] == [tm.LANE_NONE]
+    assert "u" not in lane_of
+    few, _ = tm.entity_lanes([events[0], events[3]], links, names, ("organizations", "机构"))
+    assert [lane.key for lane in few] == ["organization/x"]  # no empty "other"/"not linked" lanes
     layout = tm.build_layout(events, lanes, lane_of)
     assert sorted(m.event_id for m in layout.marks) == ["a", "b", "b", "c"]
 

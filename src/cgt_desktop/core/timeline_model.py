@@ -324,7 +324,7 @@ def entity_lanes(events: Sequence[EventRow], links: dict[str, list[str]],
     lanes = [Lane(k, names.get(k, ("", k, ""))[1] or k, names.get(k, ("", "", ""))[2]) for k in chosen]
     lane_of: dict[str, list[str]] = {}
     has_other = has_none = False
-    for event in events:
+    for event in dated:  # undated events are listed, never drawn: they need no lane
         linked = links.get(event.id, [])
         keys = [k for k in linked if k in chosen_set]
         if linked and len(keys) < len(linked):
@@ -332,7 +332,7 @@ def entity_lanes(events: Sequence[EventRow], links: dict[str, list[str]],
             has_other = True
         if not linked:
             keys = [LANE_NONE]
-            has_none = has_none or bool(event.span_start)
+            has_none = True
         lane_of[event.id] = keys
     if has_other:
         lanes.append(Lane(LANE_OTHER, f"Other {kind_label[0]}", f"其他{kind_label[1]}"))

@@ -376,13 +376,15 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self.plot_item.addItem(item)
         self._data_items.append(item)
 
-    def _set_lane_ticks(self, lanes: list[tm.Lane]) -> None:
-        ticks = [(i, f"{lane.label_en}  {lane.label_zh}".strip()) for i, lane in enumerate(lanes)]
+    def _set_lane_ticks(self, lanes: list[tm.Lane], max_width: int = 300) -> None:
+        """Label the lanes in both languages, eliding long names so that every label fits the axis."""
         axis = self.plot_item.getAxis("left")
+        metrics = QFontMetrics(self.font())
+        ticks = [(i, metrics.elidedText(f"{lane.label_en}  {lane.label_zh}".strip(), Qt.TextElideMode.ElideMiddle,
+                                        max_width)) for i, lane in enumerate(lanes)]
         axis.setTicks([ticks, []])
-        metrics = QFontMetrics(axis.font() if hasattr(axis, "font") else self.font())
         widest = max((metrics.horizontalAdvance(t) for _, t in ticks), default=40)
-        axis.setWidth(min(320, widest + 18))
+        axis.setWidth(widest + 30)
         self.view.setLimits(yMin=-0.75, yMax=max(1, len(lanes)) - 0.4)
         self.view.setYRange(-0.7, max(1, len(lanes)) - 0.45, padding=0)
 
