@@ -273,3 +273,35 @@ def test_export_png_and_svg(panel, tmp_path):
     assert root.tag.endswith("svg")
     assert len(list(root.iter())) > 50
     assert "政策" in svg.read_text("utf-8")  # lane labels are text, in both languages
+
+
+def test_large_corpora_lay_out_off_the_gui_thread(panel, qtbot, store):
+    panel.controller.async_above = 0  # treat the corpus as large
+    with qtbot.waitSignal(panel.controller.layout_changed, timeout=5000):
+        panel.category_boxes["academic"].setChecked(False)
+    plotted = panel.controller.layout.plotted_ids
+    dated = store.timeline(*tm.LIMIT_YEARS, include_undated=False)
+    assert plotted == {e.id for e in dated if e.category != "academic"}
+    assert panel.plot.isEnabled() and "of" in panel.count_label.text()
+
+
+def test_cached_bars_match_a_fresh_drawing_after_panning(panel, qtbot):
+    from PySide6.QtGui import QColor
+
+    plot = panel.plot
+    for step in (0.07, 0.07, -0.2, 0.03):
+        plot.pan(step)
+        plot.viewport().repaint()
+    panned = plot.grab().toImage()
+    for item in plot._data_items:
+        if hasattr(item, "_cache"):
+            item._cache = None  # force a full redraw
+    plot.viewport().repaint()
+    fresh = plot.grab().toImage()
+    assert panned.size() == fresh.size()
+    differing = sum(1 for x in range(0, fresh.width(), 3) for y in range(0, fresh.height(), 3)
+                    if panned.pixel(x, y) != fresh.pixel(x, y))
+    assert differing <= 0.002 * (fresh.width() // 3) * (fresh.height() // 3)  # at most sub-pixel seams
+    coloured = {QColor(fresh.pixel(x, y)).name() for x in range(0, fresh.width(), 3)
+                for y in range(0, fresh.height(), 3)}
+    assert len(coloured) > 5  # the bars are there

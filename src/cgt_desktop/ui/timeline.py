@@ -14,7 +14,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt, QTimer, Signal)
+                            QPersistentModelIndex, Qt, QThreadPool, QTimer, Signal)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QListView, QPushButton, QSplitter, QToolButton, QToolTip, QVBoxLayout, QWidget)
@@ -94,16 +94,31 @@ class EventListModel(QAbstractListModel):
         return None
 
 
+class _Relay(QObject):
+    """Carries a layout computed on a worker thread back to the GUI thread (queued signal).
+
+    Signals:
+        layout_ready(int, object): generation number and :class:`~cgt_desktop.core.timeline_model.TimelineLayout`.
+    """
+
+    layout_ready = Signal(int, object)
+
+
 class TimelineController(QObject):
     """Owns the events, filters, period and highlight; updates the plot, the lists and the count.
 
     Signals:
         event_activated(str): an event was clicked in the plot or activated in a list.
         period_selected(object): ``(first, last)`` ISO days of the brushed period, or ``None`` when cleared.
+        layout_changed(): the plot shows a newly computed layout.
     """
 
     event_activated = Signal(str)
     period_selected = Signal(object)
+    layout_changed = Signal()
+
+    #: Above this many events the layout is computed off the GUI thread.
+    async_above = 5000
 
     def __init__(self, store: ReferenceStore, panel: TimelinePanel) -> None:
         super().__init__(panel)
@@ -117,6 +132,10 @@ class TimelineController(QObject):
         dated = store.timeline(lo, hi, include_undated=False)
         undated = [e for e in store.timeline(include_undated=True) if not e.span_start]
         self.events: list[EventRow] = dated + undated
+        self._by_id = {e.id: e for e in self.events}
+        self._generation = 0
+        self._relay = _Relay(self)
+        self._relay.layout_ready.connect(self._on_relay_layout_ready)
         self.total = store.counts().get("event", len(self.events))
         for e in self.events:
             self.category_labels.setdefault(e.category, e.category)
@@ -178,19 +197,49 @@ class TimelineController(QObject):
         return tm.filter_events(self.events, self.categories, self.text_ids)
 
     def refresh(self) -> None:
+        """Recompute lanes and marks for the current filters and redraw.
+
+        Up to :attr:`async_above` events this happens at once; above, the layout is computed on a
+        worker thread and only :meth:`_on_relay_layout_ready` (GUI thread) touches the widgets.
+        """
+        self._generation += 1
+        generation = self._generation
         events = self.visible_events()
-        if self.lane_mode == "category":
-            cats = {k: v for k, v in self._vocab.items() if k in self.categories}
+        mode = self.lane_mode
+        cats = {k: v for k, v in self._vocab.items() if k in self.categories}
+        noun = (_t("organizations"), "机构") if mode == "organization" else (_t("people"), "人物")
+        job = lambda: self._compute_layout(events, mode, cats, noun)  # noqa: E731
+        if len(self.events) <= self.async_above:
+            self._on_relay_layout_ready(generation, job())
+            return
+        self.panel.show_busy(True)
+        relay = self._relay
+
+        def run() -> None:
+            relay.layout_ready.emit(generation, job())
+
+        QThreadPool.globalInstance().start(run)
+
+    def _compute_layout(self, events: list[EventRow], mode: str, cats: dict[str, dict[str, Any]],
+                        noun: tuple[str, str]) -> tm.TimelineLayout:
+        """Qt-free part of :meth:`refresh` (safe on a worker thread: reads the store only)."""
+        if mode == "category":
             lanes, lane_of = tm.category_lanes(events, cats)
         else:
-            links = tm.event_links(self.store.db, self.lane_mode)
+            links = tm.event_links(self.store.db, mode)
             names = self.store.names({i for ids in links.values() for i in ids})
-            noun = (_t("organizations"), "机构") if self.lane_mode == "organization" else (_t("people"), "人物")
             lanes, lane_of = tm.entity_lanes(events, links, names, noun)
-        self.layout = tm.build_layout(events, lanes, lane_of)
-        self.plot.set_layout(self.layout, self.category_labels)
+        return tm.build_layout(events, lanes, lane_of)
+
+    def _on_relay_layout_ready(self, generation: int, layout: tm.TimelineLayout) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is under way
+        self.panel.show_busy(False)
+        self.layout = layout
+        self.plot.set_layout(layout, self.category_labels)
         self.plot.set_highlight(self.highlighted)
         self.update_lists()
+        self.layout_changed.emit()
 
     def update_lists(self) -> None:
         layout = self.layout
@@ -218,7 +267,7 @@ class TimelineController(QObject):
             QToolTip.hideText()
             return
         event_id, global_pos = found
-        event = next((e for e in self.events if e.id == event_id), None)
+        event = self._by_id.get(event_id)
         if event is not None:
             label = self.category_labels.get(event.category, event.category)
             QToolTip.showText(global_pos, event_tooltip(event, label), self.plot)
@@ -347,6 +396,12 @@ class TimelinePanel(QWidget):
         self.clear_button.setEnabled(period is not None)
 
     # -- called by the controller ----------------------------------------------------------
+    def show_busy(self, busy: bool) -> None:
+        """Say that the plot is being recomputed (large corpora only)."""
+        if busy:
+            self.count_label.setText(self.tr("Laying out events…"))
+        self.plot.setEnabled(not busy)
+
     def show_count(self, shown: int, total: int) -> None:
         self.count_label.setText(_t("%1 of %2 events shown").replace("%1", str(shown)).replace("%2", str(total)))
 
