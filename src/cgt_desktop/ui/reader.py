@@ -197,6 +197,10 @@ class ReaderController(QObject):
         self._show_current()
         return len(self.matches)
 
+    def refresh_find(self) -> None:
+        """Run the current search again (after the shown columns changed)."""
+        self.find(self._query)
+
     def find_step(self, step: int) -> None:
         """Move to the next (``1``) or previous (``-1``) match, wrapping around."""
         if not self.matches:
@@ -386,11 +390,11 @@ class ReaderPanel(QWidget):
 
     def _on_swap_toggled(self, swapped: bool) -> None:
         self.view.set_display(swapped=swapped)
-        self.controller.find(self.controller._query)
+        self.controller.refresh_find()
 
     def _on_language_changed(self, index: int) -> None:
         self.view.set_display(mode=("both", "orig", "trans")[max(index, 0)])
-        self.controller.find(self.controller._query)
+        self.controller.refresh_find()
 
     def _on_boilerplate_toggled(self, show: bool) -> None:
         self.controller.set_show_boilerplate(show)
