@@ -368,8 +368,9 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
             item.setZValue(6)
             self._add(item)
         self._set_lane_ticks(layout.lanes)
-        present = sorted({m.category for m in layout.marks} | {e.category for e in layout.undated})
-        self._build_legend({c: category_labels.get(c, c) for c in present})
+        present = {m.category for m in layout.marks} | {e.category for e in layout.undated}
+        ordered = [c for c in category_labels if c in present] + sorted(present - set(category_labels))
+        self._build_legend({c: category_labels.get(c, c) for c in ordered})
         self.set_highlight(set())
 
     def _add(self, item) -> None:
@@ -437,6 +438,26 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self.legend.addItem(_Swatch(tilde), _tr("~ approximate (computed from the text)"))
         self.legend.addItem(_Swatch(bar(_INK, 0, Qt.PenStyle.DashLine)), _tr("approximate span"))
         self.legend.addItem(_Swatch(ring), _tr("linked to the selection"))
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """Use as many legend columns as fit the widget's width (the legend must not widen the plot)."""
+        widths = [sample.width() + label.item.boundingRect().width() + 12 for sample, label in self.legend.items]
+        if not widths:
+            return
+        available = max(100, self.width() - 30)
+        columns = 1
+        for n in range(len(widths), 0, -1):
+            total = sum(max(widths[c::n]) for c in range(n))
+            if total <= available:
+                columns = n
+                break
+        self.legend.setColumnCount(columns)
+
+    def resizeEvent(self, ev):  # noqa: N802
+        super().resizeEvent(ev)
+        if getattr(self, "legend", None) is not None:  # pyqtgraph resizes during its own __init__
+            self._fit_legend()
 
     # -- view ------------------------------------------------------------------------------
     def reset_view(self) -> None:
