@@ -78,7 +78,10 @@ class HtmlDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(3)
-        doc.setHtml(index.data(HtmlRole) or "")
+        html = index.data(HtmlRole) or ""
+        if option.state & QStyle.StateFlag.State_Selected:
+            html = html.replace("color:gray", "")  # grey is unreadable on the selection colour
+        doc.setHtml(html)
         width = option.rect.width()
         if width <= 0 and isinstance(option.widget, QListView):
             width = option.widget.viewport().width()
@@ -296,6 +299,8 @@ class GlobalSearch(QObject):
 
                 title = shown(first) + (f" <span style='color:gray'>{shown(second)}</span>" if second else "")
                 snippet = snippet_html(hit.snippet) if plain and plain not in (first, second) else ""
+                if hit.kind == "passage":
+                    title, snippet = snippet_html(hit.snippet or ""), f"<span style='color:gray'>{escape(first)}</span>"
                 rows.append({"text": f"{first} {second}".strip(), "page": page,
                              "html": f"&nbsp;&nbsp;{title}" + (f"<br>&nbsp;&nbsp;<small>{snippet}</small>"
                                                                 if snippet else "")})

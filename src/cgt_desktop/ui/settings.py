@@ -119,6 +119,8 @@ class PreferencesDialog(QDialog):
 def ordered_names(name_en: str, name_zh: str, order: str) -> tuple[str, str]:
     """Return ``(primary, secondary)`` names for the name-display preference (``—`` when unknown)."""
     en, zh = name_en or "", name_zh or ""
+    if en == zh:
+        return (en or "—", "")
     if order == "zh_first":
         return (zh or en or "—", en if zh else "")
     return (en or zh or "—", zh if en else "")
