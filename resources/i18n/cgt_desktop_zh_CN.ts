@@ -2,6 +2,324 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>AnnotationsPanel</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="37" />
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="37" />
+      <source>Highlight</source>
+      <translation>高亮</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="37" />
+      <source>Tag</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="41" />
+      <source>Person</source>
+      <translation>人物</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="41" />
+      <source>Organization</source>
+      <translation>机构</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="41" />
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="42" />
+      <source>Event</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="42" />
+      <source>Policy</source>
+      <translation>政策</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="42" />
+      <source>Technology</source>
+      <translation>技术</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="43" />
+      <source>Figure</source>
+      <translation>数据</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="43" />
+      <source>Document</source>
+      <translation>文献</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="43" />
+      <source>Passage</source>
+      <translation>段落</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="114" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="114" />
+      <source>Text</source>
+      <translation>全文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="114" />
+      <source>Item</source>
+      <translation>条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="114" />
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="115" />
+      <source>Edited</source>
+      <translation>编辑时间</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="146" />
+      <source>Orphaned: {0}</source>
+      <translation>已失去对象：{0}</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="183" />
+      <source>Search notes and highlights (中文 or English)…</source>
+      <translation>搜索笔记和高亮（中文或英文）…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="186" />
+      <source>All kinds</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="187" />
+      <source>Notes</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="187" />
+      <source>Highlights</source>
+      <translation>高亮</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="192" />
+      <source>Any item</source>
+      <translation>全部条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="196" />
+      <source>Any time</source>
+      <translation>任何时间</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="196" />
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="196" />
+      <source>Past 7 days</source>
+      <translation>过去 7 天</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
+      <source>Past 30 days</source>
+      <translation>过去 30 天</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
+      <source>Past year</source>
+      <translation>过去一年</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="218" />
+      <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
+      <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="220" />
+      <source>Rename tag…</source>
+      <translation>重命名标签…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="221" />
+      <source>Merge into another tag…</source>
+      <translation>合并到另一个标签…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="222" />
+      <source>Colour…</source>
+      <translation>颜色…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="223" />
+      <source>Delete tag</source>
+      <translation>删除标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="225" />
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="226" />
+      <source>Redo</source>
+      <translation>重做</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
+      <source>Yellow</source>
+      <translation>黄色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
+      <source>Green</source>
+      <translation>绿色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
+      <source>Blue</source>
+      <translation>蓝色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
+      <source>Pink</source>
+      <translation>粉色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="271" />
+      <source>Orange</source>
+      <translation>橙色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="272" />
+      <source>Any colour</source>
+      <translation>全部颜色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="274" />
+      <source>Any tag</source>
+      <translation>全部标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="295" />
+      <source>No annotations match these filters.</source>
+      <translation>没有符合筛选条件的批注。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="296" />
+      <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
+      <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="299" />
+      <source>1 annotation</source>
+      <translation>1 条批注</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="299" />
+      <source>{0} annotations</source>
+      <translation>{0} 条批注</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="313" />
+      <source>Delete note</source>
+      <translation>删除笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="315" />
+      <source>Delete highlight</source>
+      <translation>删除高亮</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="318" />
+      <source>Untag</source>
+      <translation>移除标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="325" />
+      <source>Recolour highlight</source>
+      <translation>更改高亮颜色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="332" />
+      <source>Edit comment</source>
+      <translation>编辑评论</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="376" />
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="378" />
+      <source>Colour</source>
+      <translation>颜色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="383" />
+      <source>Edit comment…</source>
+      <translation>编辑评论…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="384" />
+      <source>Remove tag</source>
+      <translation>移除标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="384" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="388" />
+      <source>Highlight comment</source>
+      <translation>高亮评论</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="388" />
+      <source>Comment:</source>
+      <translation>评论：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="395" />
+      <source>Rename tag</source>
+      <translation>重命名标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="395" />
+      <source>New name for “{0}”:</source>
+      <translation>“{0}”的新名称：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="403" />
+      <source>Merge tag</source>
+      <translation>合并标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="403" />
+      <source>Merge “{0}” into:</source>
+      <translation>将“{0}”合并到：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="412" />
+      <source>Tag colour</source>
+      <translation>标签颜色</translation>
+    </message>
+  </context>
+  <context>
     <name>DetailView</name>
     <message>
       <location filename="src/cgt_desktop/ui/detail_view.py" line="101" />
@@ -169,7 +487,7 @@
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="356" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="357" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -387,185 +705,343 @@
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="418" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="421" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="420" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="423" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="422" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="425" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="423" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="426" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="424" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="427" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
     </message>
   </context>
   <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="99" />
+      <source>Export PDF dossier</source>
+      <translation>导出 PDF 档案</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="101" />
+      <source>Dossier</source>
+      <translation>档案</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="103" />
+      <source>Entity profiles</source>
+      <translation>条目简介</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="103" />
+      <source>Relations</source>
+      <translation>关系</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="104" />
+      <source>Timeline figure and events</source>
+      <translation>时间线图和事件</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="104" />
+      <source>Figures</source>
+      <translation>数据</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="105" />
+      <source>Bilingual passages</source>
+      <translation>双语段落</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="105" />
+      <source>Notes and highlights</source>
+      <translation>笔记和高亮</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="106" />
+      <source>Numbered citations and source list</source>
+      <translation>编号引文和来源列表</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="107" />
+      <source>Include</source>
+      <translation>包含</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="117" />
+      <source>English and Chinese</source>
+      <translation>英文和中文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="117" />
+      <source>English</source>
+      <translation>英文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="118" />
+      <source>Chinese</source>
+      <translation>中文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="124" />
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="129" />
+      <source>Title:</source>
+      <translation>标题：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="130" />
+      <source>Names:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="131" />
+      <source>Page size:</source>
+      <translation>页面尺寸：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="132" />
+      <source>File:</source>
+      <translation>文件：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="140" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="141" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="142" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="192" />
+      <source>The selection is empty: add people, organizations, events, passages or a period (Ctrl+E) before exporting.</source>
+      <translation>选择集为空：导出前请先添加人物、机构、事件、段落或时间段（Ctrl+E）。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="196" />
+      <source>%n item(s) in the selection.</source>
+      <translation>选择集中有 %n 个条目。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="207" />
+      <source>The selection is empty: there is nothing to export.</source>
+      <translation>选择集为空：没有可导出的内容。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="211" />
+      <source>Choose a file name for the PDF.</source>
+      <translation>请为 PDF 选择文件名。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="221" />
+      <source>Collecting the selection…</source>
+      <translation>正在收集选择集…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="263" />
+      <source>Writing the PDF…</source>
+      <translation>正在写入 PDF…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="277" />
+      <source>Saved %1 (%2 pages).</source>
+      <translation>已保存 %1（%2 页）。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="295" />
+      <source>Export cancelled; nothing was written.</source>
+      <translation>导出已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="309" />
+      <source>Save the dossier as</source>
+      <translation>档案另存为</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="310" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="186" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
       <source>cgt-desktop — China cell &amp; gene therapy reference</source>
       <translation>cgt-desktop — 中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="187" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="195" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="188" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="196" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="189" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="190" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="191" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="192" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="193" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="195" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="196" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="224" />
       <source>The timeline is not available in this version.</source>
       <translation>此版本暂不提供时间线。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="218" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="226" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="282" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="290" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="410" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="420" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="413" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="423" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="416" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="426" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="434" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="444" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="438" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="448" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -575,122 +1051,122 @@
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="114" />
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>笔记</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="116" />
       <source>Star this item</source>
-      <translation type="unfinished" />
+      <translation>为此条目加星标</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="120" />
       <source>Add a tag…</source>
-      <translation type="unfinished" />
+      <translation>添加标签…</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="130" />
       <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
-      <translation type="unfinished" />
+      <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="139" />
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>保存</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="142" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="150" />
       <source>New note</source>
-      <translation type="unfinished" />
+      <translation>新建笔记</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="152" />
       <source>Edit</source>
-      <translation type="unfinished" />
+      <translation>编辑</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="154" />
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="159" />
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>撤销</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="161" />
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>重做</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="211" />
       <source>Created {0}, edited {1}</source>
-      <translation type="unfinished" />
+      <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="221" />
       <source>Unstar this item</source>
-      <translation type="unfinished" />
+      <translation>取消此条目的星标</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="254" />
       <source>An empty note is not saved.</source>
-      <translation type="unfinished" />
+      <translation>空笔记不会保存。</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="263" />
       <source>Edit note</source>
-      <translation type="unfinished" />
+      <translation>编辑笔记</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="271" />
       <source>Delete note</source>
-      <translation type="unfinished" />
+      <translation>删除笔记</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="279" />
       <source>Tag “{0}”</source>
-      <translation type="unfinished" />
+      <translation>标签“{0}”</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="284" />
       <source>Untag “{0}”</source>
-      <translation type="unfinished" />
+      <translation>移除标签“{0}”</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="298" />
       <source>Add note</source>
-      <translation type="unfinished" />
+      <translation>添加笔记</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="329" />
       <source>No notes yet. Press “New note” to write the first one.</source>
-      <translation type="unfinished" />
+      <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="332" />
       <source>Created {0} · edited {1}</source>
-      <translation type="unfinished" />
+      <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="343" />
       <source>Remove the tag “{0}”</source>
-      <translation type="unfinished" />
+      <translation>移除标签“{0}”</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="364" />
       <source>Star</source>
-      <translation type="unfinished" />
+      <translation>加星标</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/notes_widget.py" line="364" />
       <source>Unstar</source>
-      <translation type="unfinished" />
+      <translation>取消星标</translation>
     </message>
   </context>
   <context>
@@ -746,193 +1222,298 @@
     <message>
       <location filename="src/cgt_desktop/ui/reader.py" line="122" />
       <source>Repeated paragraph: repeats {paragraph}</source>
-      <translation type="unfinished" />
+      <translation>重复段落：重复 {paragraph}</translation>
     </message>
   </context>
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="381" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="387" />
       <source>No matches</source>
-      <translation type="unfinished" />
+      <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="383" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="389" />
       <source>{current} of {total}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="409" />
-      <source>Swap sides</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="410" />
-      <source>Put the translation on the left</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="414" />
-      <source>Both languages</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="414" />
-      <source>Original only</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="415" />
-      <source>Translation only</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="418" />
-      <source>Sync scrolling</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="419" />
-      <source>Scroll both columns together</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="420" />
-      <source>A+</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="421" />
-      <source>Larger text (Ctrl+=)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="422" />
-      <source>A−</source>
-      <translation type="unfinished" />
+      <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader.py" line="423" />
-      <source>Smaller text (Ctrl+-)</source>
-      <translation type="unfinished" />
+      <source>Swap sides</source>
+      <translation>交换左右</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader.py" line="424" />
-      <source>Find</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="425" />
-      <source>Find in both languages (Ctrl+F)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="426" />
-      <source>Find in document (both languages)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="427" />
-      <source>Previous</source>
-      <translation type="unfinished" />
+      <source>Put the translation on the left</source>
+      <translation>把译文放在左侧</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader.py" line="428" />
-      <source>Next</source>
-      <translation type="unfinished" />
+      <source>Both languages</source>
+      <translation>双语</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="428" />
+      <source>Original only</source>
+      <translation>仅原文</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader.py" line="429" />
-      <source>Close</source>
-      <translation type="unfinished" />
+      <source>Translation only</source>
+      <translation>仅译文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="432" />
+      <source>Sync scrolling</source>
+      <translation>同步滚动</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="433" />
+      <source>Scroll both columns together</source>
+      <translation>两栏一起滚动</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="434" />
+      <source>A+</source>
+      <translation>A+</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader.py" line="435" />
-      <source>Show boilerplate ({count})</source>
-      <translation type="unfinished" />
+      <source>Larger text (Ctrl+=)</source>
+      <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader.py" line="436" />
+      <source>A−</source>
+      <translation>A−</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="437" />
+      <source>Smaller text (Ctrl+-)</source>
+      <translation>缩小文字（Ctrl+-）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="438" />
+      <source>Find</source>
+      <translation>查找</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="439" />
+      <source>Find in both languages (Ctrl+F)</source>
+      <translation>在两种语言中查找（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="440" />
+      <source>Find in document (both languages)</source>
+      <translation>在文献中查找（两种语言）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="441" />
+      <source>Previous</source>
+      <translation>上一个</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="442" />
+      <source>Next</source>
+      <translation>下一个</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="443" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="449" />
+      <source>Show boilerplate ({count})</source>
+      <translation>显示页面杂项（{count}）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="450" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="440" />
-      <source>Original</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="440" />
-      <source>Translation</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="445" />
-      <source>Original · {language}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="446" />
-      <source>Translation · {language} · project translation</source>
-      <translation type="unfinished" />
+      <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader.py" line="454" />
-      <source>No document open</source>
-      <translation type="unfinished" />
+      <source>Original</source>
+      <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="455" />
-      <source>Open a document from the Documents tab or a source link.</source>
-      <translation type="unfinished" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="454" />
+      <source>Translation</source>
+      <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="463" />
-      <source>outlet not stated</source>
-      <translation type="unfinished" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="459" />
+      <source>Original · {language}</source>
+      <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="466" />
-      <source>date unknown</source>
-      <translation type="unfinished" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="460" />
+      <source>Translation · {language} · project translation</source>
+      <translation>译文 · {language} · 项目译文</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader.py" line="468" />
+      <source>No document open</source>
+      <translation>未打开文献</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="469" />
+      <source>Open a document from the Documents tab or a source link.</source>
+      <translation>请从“文献”标签页或来源链接打开一篇文献。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="477" />
+      <source>outlet not stated</source>
+      <translation>媒体未注明</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="480" />
+      <source>date unknown</source>
+      <translation>日期不详</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader.py" line="482" />
       <source>(printed: {stated})</source>
-      <translation type="unfinished" />
+      <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="470" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="484" />
       <source>Original language: {language}</source>
-      <translation type="unfinished" />
+      <translation>原文语言：{language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="472" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="486" />
       <source>Project translation by {translator}</source>
-      <translation type="unfinished" />
+      <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="474" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="488" />
       <source>Date as printed: {stated}</source>
-      <translation type="unfinished" />
+      <translation>原文日期：{stated}</translation>
     </message>
   </context>
   <context>
     <name>SearchPopup</name>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="156" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="159" />
       <source>No results for “%1”. Try fewer or other words, pinyin, or an English term.</source>
       <translation>没有“%1”的结果。请尝试更少或其他的词、拼音或英文术语。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="216" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="219" />
       <source>Search everything (Ctrl+K)</source>
       <translation>搜索全部（Ctrl+K）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="217" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="220" />
       <source>Search names, descriptions and documents in Chinese, English or pinyin; ↑/↓ choose, Enter opens</source>
       <translation>用中文、英文或拼音搜索名称、简介和文献；↑/↓ 选择，回车打开</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelectionPanel</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="51" />
+      <source>(not in the data) %1</source>
+      <translation>（数据中不存在）%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="56" />
+      <source>Passage %1: %2</source>
+      <translation>段落 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="59" />
+      <source>Period %1 – %2</source>
+      <translation>时间段 %1 – %2</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="64" />
+      <source>Note: %1</source>
+      <translation>笔记：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="65" />
+      <source>(note deleted) %1</source>
+      <translation>（笔记已删除）%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="245" />
+      <source>named selections need the user data</source>
+      <translation>命名选择集需要用户数据</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="284" />
+      <source>%1 item(s) selected</source>
+      <translation>已选择 %1 个条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="301" />
+      <source>Nothing selected yet.
+Press Ctrl+E on a person, organization, event, timeline period or reader passage to add it here.</source>
+      <translation>尚未选择任何内容。
+在人物、机构、事件、时间线时间段或阅读器段落上按 Ctrl+E，即可添加到这里。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="303" />
+      <source>Up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="304" />
+      <source>Down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="305" />
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="306" />
+      <source>Clear</source>
+      <translation>清空</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="307" />
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="308" />
+      <source>Save as…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="309" />
+      <source>Load</source>
+      <translation>载入</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="310" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="311" />
+      <source>Named selections</source>
+      <translation>命名选择集</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="354" />
+      <source>Save selection</source>
+      <translation>保存选择集</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="354" />
+      <source>Name:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="374" />
+      <source>Add to selection</source>
+      <translation>添加到选择集</translation>
     </message>
   </context>
   <context>
@@ -950,7 +1531,7 @@
     <message>
       <location filename="src/cgt_desktop/ui/timeline.py" line="41" />
       <source>Approximate</source>
-      <translation type="unfinished" />
+      <translation>近似</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/timeline.py" line="41" />
@@ -960,7 +1541,7 @@
     <message>
       <location filename="src/cgt_desktop/ui/timeline.py" line="42" />
       <source>computed from the text</source>
-      <translation type="unfinished" />
+      <translation>由文本推算</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/timeline.py" line="43" />
@@ -970,95 +1551,100 @@
     <message>
       <location filename="src/cgt_desktop/ui/timeline.py" line="44" />
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>来源</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/timeline.py" line="44" />
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>无</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="188" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="210" />
       <source>organizations</source>
-      <translation type="unfinished" />
+      <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="188" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="210" />
       <source>people</source>
-      <translation type="unfinished" />
+      <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="351" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="406" />
       <source>%1 of %2 events shown</source>
-      <translation type="unfinished" />
+      <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="355" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="410" />
       <source>Events %1 – %2 (%3)</source>
-      <translation type="unfinished" />
+      <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="357" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="412" />
       <source>Dated events (%3)</source>
-      <translation type="unfinished" />
+      <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="359" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="414" />
       <source>Date unknown, not plotted (%1)</source>
-      <translation type="unfinished" />
+      <translation>日期不详，未绘制（%1）</translation>
     </message>
   </context>
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="394" />
-      <source>Lanes:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="398" />
-      <source>by category</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="398" />
-      <source>by organization</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="398" />
-      <source>by person</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="401" />
-      <source>Filter events (English or 中文)…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="src/cgt_desktop/ui/timeline.py" line="402" />
+      <source>Laying out events…</source>
+      <translation>正在布置事件…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline.py" line="449" />
+      <source>Lanes:</source>
+      <translation>分道：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline.py" line="453" />
+      <source>by category</source>
+      <translation>按类别</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline.py" line="453" />
+      <source>by organization</source>
+      <translation>按机构</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline.py" line="453" />
+      <source>by person</source>
+      <translation>按人物</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline.py" line="456" />
+      <source>Filter events (English or 中文)…</source>
+      <translation>筛选事件（英文或中文）…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline.py" line="457" />
       <source>Select period</source>
-      <translation type="unfinished" />
+      <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="403" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="458" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
-      <translation type="unfinished" />
+      <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="404" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="459" />
       <source>Clear period</source>
-      <translation type="unfinished" />
+      <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="405" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="460" />
       <source>2008–2025</source>
-      <translation type="unfinished" />
+      <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="406" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="461" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
-      <translation type="unfinished" />
+      <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
     </message>
   </context>
 </TS>
