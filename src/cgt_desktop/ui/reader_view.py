@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import sys
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Callable
@@ -26,28 +25,6 @@ from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, Qt, QTimer, Si
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QKeySequence, QPainter, QPalette,
                            QTextCharFormat, QTextLayout, QTextLine, QTextOption)
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QToolTip, QWidget
-
-
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12.0 on CPython 3.11 returning ``None``/``True``/``False`` without a reference.
-
-    Measured here: every Python call of a void Qt method (``QFont.setBold``, ``QTextLine.setLineWidth``,
-    ``QWidget.update``, …) lowers ``sys.getrefcount(None)`` by one, and every ``Signal.emit()`` lowers that
-    of the ``bool`` it returns; after a few thousand calls CPython aborts ("none_dealloc: deallocating
-    None", "bool_dealloc"). From 3.12 these objects are immortal and the bug is harmless. Giving them a
-    huge reference count once per process makes them effectively immortal here too. The app's start-up
-    (and the test conftest) should call this; the reader also calls it on import because laying out a
-    long document makes tens of thousands of such calls.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-    for obj in (None, True, False):
-        if sys.getrefcount(obj) < (1 << 40):
-            ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 42  # ob_refcnt is PyObject's first field
-
-
-keep_none_alive()
 
 SIDES = ("orig", "trans")
 HOVER = QColor(232, 240, 254)
