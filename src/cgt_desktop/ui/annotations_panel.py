@@ -392,7 +392,7 @@ class AnnotationsPanel(QWidget):
     def _on_rename_tag_triggered(self) -> None:
         name = self.tag_combo.currentData() or ""
         if name:
-            new, ok = QInputDialog.getText(self, _t("Rename tag"), _t("New name for “{0}”:").format(name), text=name)
+            new, ok = QInputDialog.getText(self, _t("Rename tag"), _t("New name for '{0}':").format(name), text=name)
             if ok:
                 self.rename_tag(name, new)
 
@@ -400,7 +400,7 @@ class AnnotationsPanel(QWidget):
         name = self.tag_combo.currentData() or ""
         others = [t.name for t in self._user.tags() if t.name != name]
         if name and others:
-            into, ok = QInputDialog.getItem(self, _t("Merge tag"), _t("Merge “{0}” into:").format(name), others,
+            into, ok = QInputDialog.getItem(self, _t("Merge tag"), _t("Merge '{0}' into:").format(name), others,
                                             0, True)
             if ok:
                 self.merge_tags(name, into)

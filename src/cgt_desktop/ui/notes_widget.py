@@ -212,6 +212,7 @@ class NotesWidget(QWidget):
                                                                  note.edited.replace("T", " ")))
             self.note_list.addItem(item)
         uids = [n.uid for n in notes]
+        self.note_list.setVisible(bool(uids))  # the empty state is said in the preview
         self.note_list.setCurrentRow(uids.index(current) if current in uids else 0 if uids else -1)
         self.note_list.blockSignals(False)
         self._show_current()
@@ -276,12 +277,12 @@ class NotesWidget(QWidget):
         if not name.strip() or any(t.name == " ".join(name.split()) for t in self._user.item_tags(target)):
             return
         clean = " ".join(name.split())
-        self._push(_t("Tag “{0}”").format(clean), lambda: self._user.tag_item(target, clean),
+        self._push(_t("Tag '{0}'").format(clean), lambda: self._user.tag_item(target, clean),
                    lambda: self._user.untag_item(target, clean))
 
     def remove_tag(self, name: str) -> None:
         target = self._target
-        self._push(_t("Untag “{0}”").format(name), lambda: self._user.untag_item(target, name),
+        self._push(_t("Untag '{0}'").format(name), lambda: self._user.untag_item(target, name),
                    lambda: self._user.tag_item(target, name))
 
     # -- internals -------------------------------------------------------------------------
@@ -326,7 +327,7 @@ class NotesWidget(QWidget):
         uid = self._current_uid()
         note = self._user.note(uid) if uid else None
         if note is None:
-            empty = html.escape(_t("No notes yet. Press “New note” to write the first one."))
+            empty = html.escape(_t("No notes yet. Press 'New note' to write the first one."))
             self.preview.setHtml(f"<p style='color:#666'>{empty}</p>")
             return
         stamp = html.escape(_t("Created {0} · edited {1}").format(note.created.replace("T", " "),
@@ -340,7 +341,7 @@ class NotesWidget(QWidget):
                 widget.deleteLater()
         for tag in self._user.item_tags(self._target):
             chip = QToolButton(text=f"{tag.name}  ×", autoRaise=False)
-            chip.setToolTip(_t("Remove the tag “{0}”").format(tag.name))
+            chip.setToolTip(_t("Remove the tag '{0}'").format(tag.name))
             color = QColor(tag.color or "#e9ecef")
             text = "#000000" if color.lightness() > 140 else "#ffffff"
             chip.setStyleSheet(f"QToolButton {{ background: {color.name()}; color: {text}; border-radius: 8px; "
