@@ -123,3 +123,15 @@ def test_results_model_passes_qtmodeltester(qtmodeltester, window, qtbot):
     _type(qtbot, window, "细胞")
     qtmodeltester.check(window.search.popup.model)
     qtmodeltester.check(SearchResultsModel())
+
+
+def test_search_runs_off_the_gui_thread_and_ignores_stale_results(window, qtbot, store):
+    _type(qtbot, window, "qian")
+    assert window.search._thread is not None and window.search._thread.isRunning()
+    model = window.search.popup.model
+    shown = [model.index(r, 0).data(PageRole) for r in model.hit_rows()]
+    stale = store.search("CAR-T", prefix_last=True)
+    window.search._on_worker_results_ready(window.search._generation - 1, ("CAR-T", stale, {}))
+    assert [model.index(r, 0).data(PageRole) for r in model.hit_rows()] == shown
+    window.close()
+    assert window.search._thread is None

@@ -497,4 +497,5 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self)
         self.search.popup.hide()
+        self.search.shutdown()
         super().closeEvent(event)

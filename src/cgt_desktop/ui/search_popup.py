@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex,
-                            QPoint, QRectF, QSize, Qt, QTimer, Signal)
+                            QPoint, QRectF, QSize, Qt, QThread, QTimer, Signal, Slot)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QLabel, QLineEdit, QListView, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
@@ -184,6 +184,40 @@ class SearchPopup(QFrame):
         return page
 
 
+def _search(store: ReferenceStore, text: str) -> tuple[list[Any], dict[str, int]]:
+    hits = store.search(text, limit=RESULT_LIMIT, prefix_last=True)
+    counter = getattr(search_mod, "count", None)
+    return hits, (counter(store.db, text) if counter else {})
+
+
+class SearchWorker(QObject):
+    """Runs searches on its own read-only connection in a worker thread.
+
+    Signals:
+        results_ready(int, object): generation and ``(text, hits, totals)``.
+    """
+
+    results_ready = Signal(int, object)
+
+    def __init__(self, path: Any) -> None:
+        super().__init__()
+        self._path = path
+        self._store: ReferenceStore | None = None
+
+    @Slot(int, str)
+    def run(self, generation: int, text: str) -> None:
+        if self._store is None:
+            self._store = ReferenceStore(self._path)
+        hits, totals = _search(self._store, text)
+        self.results_ready.emit(generation, (text, hits, totals))
+
+    @Slot()
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
 class GlobalSearch(QObject):
     """Controller of the search field and its popup.
 
@@ -194,12 +228,17 @@ class GlobalSearch(QObject):
 
     result_activated = Signal(str)
     results_shown = Signal(int)
+    _search_requested = Signal(int, str)
 
     def __init__(self, store: ReferenceStore, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.window = window
         self.name_order = "en_first"
+        self._generation = 0
+        self._shown_generation = 0
+        self._thread: QThread | None = None
+        self._worker: SearchWorker | None = None
         self.field = QLineEdit()
         self.field.setObjectName("global_search")
         self.field.setClearButtonEnabled(True)
@@ -208,7 +247,7 @@ class GlobalSearch(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
-        self._timer.timeout.connect(self.run_search)
+        self._timer.timeout.connect(self._on_timer_timeout)
         self.field.textEdited.connect(self._on_field_text_edited)
         self.field.returnPressed.connect(self._on_field_return_pressed)
         self.field.installEventFilter(self)
@@ -230,7 +269,8 @@ class GlobalSearch(QObject):
         self._timer.start()
 
     def _on_field_return_pressed(self) -> None:
-        if self._timer.isActive() or not self.popup.isVisible():
+        pending = self._timer.isActive() or self._shown_generation != self._generation
+        if pending or not self.popup.isVisible():
             self.run_search()
         page = self.popup.current_page()
         if page:
@@ -257,21 +297,62 @@ class GlobalSearch(QObject):
         if not self.field.hasFocus() and not self.popup.underMouse():
             self.popup.hide()
 
-    def run_search(self) -> None:
-        """Search for the field's text now and show the popup (hidden for empty text)."""
-        self._timer.stop()
+    def _on_timer_timeout(self) -> None:
+        """Typing paused: search in the worker thread (results arrive in :meth:`_on_worker_results_ready`)."""
         text = self.field.text()
+        self._generation += 1
         if not text.strip():
+            self._shown_generation = self._generation
             self.popup.hide()
             return
-        hits = self.store.search(text, limit=RESULT_LIMIT, prefix_last=True)
-        counter = getattr(search_mod, "count", None)
-        totals = counter(self.store.db, text) if counter else {}
+        if self._thread is None:
+            self._thread = QThread()
+            self._thread.setObjectName("search")
+            self._worker = SearchWorker(self.store.path)
+            self._worker.moveToThread(self._thread)
+            self._search_requested.connect(self._worker.run)
+            self._worker.results_ready.connect(self._on_worker_results_ready)
+            self._thread.finished.connect(self._worker.close)
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.shutdown)
+            self._thread.start()
+        self._search_requested.emit(self._generation, text)
+
+    def _on_worker_results_ready(self, generation: int, payload: object) -> None:
+        if generation != self._generation or not isinstance(payload, tuple):
+            return  # the text changed since; a newer search is on its way
+        text, hits, totals = payload
+        self._show(generation, text, hits, totals)
+
+    def run_search(self) -> None:
+        """Search for the field's text now, on this thread, and show the popup (hidden for empty text)."""
+        self._timer.stop()
+        self._generation += 1
+        text = self.field.text()
+        if not text.strip():
+            self._shown_generation = self._generation
+            self.popup.hide()
+            return
+        hits, totals = _search(self.store, text)
+        self._show(self._generation, text, hits, totals)
+
+    def _show(self, generation: int, text: str, hits: list[Any], totals: dict[str, int]) -> None:
+        self._shown_generation = generation
         self.place_popup()
         self.popup.set_rows(self._rows(hits, totals), text)
         self.popup.show()
         self.popup.raise_()
         self.results_shown.emit(len(hits))
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (the window calls this when it closes)."""
+        self._timer.stop()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(5000)
+            self._thread = None
+            self._worker = None
 
     def _rows(self, hits: list[Any], totals: dict[str, int]) -> list[dict[str, Any]]:
         order: dict[str, list[Any]] = {}
