@@ -300,7 +300,7 @@
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/annotations_panel.py" line="395" />
-      <source>New name for “{0}”:</source>
+      <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
@@ -310,7 +310,7 @@
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/annotations_panel.py" line="403" />
-      <source>Merge “{0}” into:</source>
+      <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
@@ -437,57 +437,67 @@
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="222" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="217" />
+      <source>since %1</source>
+      <translation>%1起</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="219" />
+      <source>until %1</source>
+      <translation>至%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="226" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="229" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="233" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="236" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="240" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="236" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="240" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="254" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="258" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="266" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="270" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="272" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="276" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="273" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="277" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="327" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="331" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="336" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="340" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="357" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="361" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -1109,62 +1119,62 @@
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="221" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="222" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="254" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="255" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="263" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="264" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="271" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="272" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="279" />
-      <source>Tag “{0}”</source>
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="280" />
+      <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="284" />
-      <source>Untag “{0}”</source>
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="285" />
+      <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="298" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="299" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="329" />
-      <source>No notes yet. Press “New note” to write the first one.</source>
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="330" />
+      <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="332" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="333" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="343" />
-      <source>Remove the tag “{0}”</source>
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="344" />
+      <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="364" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="365" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="364" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="365" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>
@@ -1401,12 +1411,12 @@
       <translation>没有“%1”的结果。请尝试更少或其他的词、拼音或英文术语。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="219" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="258" />
       <source>Search everything (Ctrl+K)</source>
       <translation>搜索全部（Ctrl+K）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="220" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="259" />
       <source>Search names, descriptions and documents in Chinese, English or pinyin; ↑/↓ choose, Enter opens</source>
       <translation>用中文、英文或拼音搜索名称、简介和文献；↑/↓ 选择，回车打开</translation>
     </message>

@@ -211,8 +211,12 @@ class PageRenderer:
             extra = []
             if role:
                 extra.append(escape(role))
-            if r.start or r.end:
-                extra.append(self._date(r.start) + "–" + (self._date(r.end) if r.end else ""))
+            if r.start and r.end:
+                extra.append(self._date(r.start) + "–" + self._date(r.end))
+            elif r.start:
+                extra.append(escape(_t("since %1").replace("%1", dates.display(r.start, lang=self.language))))
+            elif r.end:
+                extra.append(escape(_t("until %1").replace("%1", dates.display(r.end, lang=self.language))))
             item = self.link(r.other_id, r.other_name_en, r.other_name_zh)
             if extra:
                 item += " " + self._note(", ".join(extra))
