@@ -465,8 +465,11 @@ class Generator:
                                   ensure_ascii=False))
 
         def pick(items: list[str]) -> str:
-            # Skewed: a few popular entities carry many relations, like real corpora.
-            return items[min(len(items) - 1, int(r.paretovariate(1.2)) - 1)] if r.random() < 0.3 else r.choice(items)
+            # Skewed like real corpora: one pick in ten goes to a log-uniform choice among the first
+            # 2000 items, so the most popular entities carry several hundred to ~2000 relations.
+            if r.random() < 0.1:
+                return items[min(len(items) - 1, int(2000 ** r.random()) - 1)]
+            return r.choice(items)
 
         # One hub with several hundred relations (for the entity-page benchmark).
         for person in people[: min(len(people), max(5, target // 500))]:

@@ -90,7 +90,7 @@ def machine() -> dict[str, Any]:
         pass
     info = {"nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
             "cpu": cpu, "ram": ram, "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
-            "platform": platform.platform()}
+            "platform": platform.platform(), "loadavg_1_5_15": [round(x, 2) for x in os.getloadavg()]}
     try:
         import PySide6
 
@@ -143,7 +143,7 @@ from cgt_desktop.ui.app import _application, open_data
 marks["import_app"] = time.perf_counter() - T0
 app = _application()
 marks["application"] = time.perf_counter() - T0
-store, user = open_data(argparse.Namespace(home=home, corpus=corpus))
+store, user = open_data(argparse.Namespace(home=home, corpus=corpus), splash=lambda message: None)  # as run_app
 marks["open_data"] = time.perf_counter() - T0
 from cgt_desktop.ui.i18n import Translations
 from cgt_desktop.ui.main_window import MainWindow
