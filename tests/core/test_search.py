@@ -31,6 +31,8 @@ ITEMS = [
     passage(8, "Zhao Yangbing said solid tumours remain a challenge for cell therapy.",
             "赵阳兵表示,实体瘤仍是细胞治疗的难题。"),
     passage(9, "Immunology students visited a park with a cat.", "免疫学学生参观了一个有猫的公园。"),
+    passage(12, "Zhao Yangbing's team reported CAR-T results; Zhao Yangbing said CAR-T products will enter trials.",
+            "赵阳兵团队报告了CAR-T结果；赵阳兵表示CAR-T产品将进入临床。"),
     passage(10, "The weather in Beijing was sunny that week.", "那一周北京天气晴朗。"),
     passage(11, "Hospitals reported trials of a therapy based on a stem cell line.", "医院报告了基于干细胞系的疗法试验。"),
     SearchItem("organization/zhangjiang-cell-industry-park", "organization",
@@ -187,6 +189,13 @@ def test_entity_named_ranks_before_passages_mentioning_it(tmp_path):
         hits = search(db, query)
         assert hits[0].id == entity and hits[0].kind == "person"
         assert any(h.kind == "passage" for h in hits[1:])
+
+
+def test_name_match_weighs_more_than_body_text(tmp_path):
+    # The person matches 赵阳兵 by name and CAR-T by description; the passage has both in its text.
+    hits = search(make_db(tmp_path), "赵阳兵 CAR-T")
+    assert ids(hits) == ["person/zhao-yangbing", "003_f3128c6eecc96df2#p12.s01"]
+    assert "«赵阳兵»" in hits[1].snippet and "«CAR-T»" in hits[1].snippet
 
 
 def test_kind_filter(tmp_path):
