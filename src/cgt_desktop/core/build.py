@@ -27,6 +27,8 @@ from typing import Any
 from . import search
 from .corpus import BUILDER_VERSION, Corpus, content_hash, load_corpus, relation_id, source_files
 from .dates import DateError, event_span, precision_of
+from .models import FACETS
+from .store import facet_count_sql
 from .schema import SCHEMA_VERSION, VIEWS, create_indexes, create_tables
 
 PINYIN_KINDS = ("person", "organization", "place", "policy", "technology")
@@ -251,6 +253,11 @@ def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = 
                 if table_rows:
                     db[table].insert_all(table_rows, batch_size=2000)
         create_indexes(db)
+        with conn:
+            for kind, facets in FACETS.items():
+                for facet in facets:
+                    conn.execute("INSERT INTO facet_counts (kind, facet, value, n) SELECT ?, ?, v, n FROM "
+                                 f"({facet_count_sql(kind, facet)})", [kind, facet, kind])
         counts = search.create_index(db, _search_items(rows))
         stats = {kind: n for kind, n in conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
         stats.update(passages=len(rows["passages"]), relations=len(rows["relations"]),

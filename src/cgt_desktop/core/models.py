@@ -31,7 +31,7 @@ KIND_COLUMNS: dict[str, list[Column]] = {
     "organization": [*_NAME, Column("type", "e.subtype"), Column("place_en", "plc.name_en"),
                      Column("place_zh", "plc.name_zh"), _SOURCES],
     "place": [*_NAME, Column("type", "e.subtype"), Column("place_en", "plc.name_en"), _SOURCES],
-    "event": [Column("date", "ev.span_start"), *_NAME, Column("category", "ev.category"),
+    "event": [Column("date", "e.sort_date"), *_NAME, Column("category", "ev.category"),
               Column("precision", "ev.precision"), Column("approximate", "ev.approximate"),
               Column("date_stated", "ev.date_stated"), Column("end", 'ev."end"'),
               Column("date_raw", "ev.date"), _SOURCES],

@@ -73,6 +73,21 @@ class Database:
             yield dict(zip(keys, row))
 
 
+def kind_joins(kind: str) -> str:
+    """Return the joins that the list columns and facets of *kind* refer to (``ev``, ``org``, ``plc``…)."""
+    joins = {"event": "LEFT JOIN event_details ev ON ev.id = e.id",
+             "figure": "LEFT JOIN figure_details fi ON fi.id = e.id",
+             "document": "LEFT JOIN document_details dd ON dd.id = e.id"}.get(kind, "")
+    return f"{joins} LEFT JOIN entities org ON org.id = e.org_id LEFT JOIN entities plc ON plc.id = e.place_id"
+
+
+def facet_count_sql(kind: str, facet: str) -> str:
+    """Return SQL giving ``(value, count)`` of one facet of *kind*, most common first."""
+    sql = facet_sql(kind, facet)
+    return (f"SELECT {sql} AS v, count(*) AS n FROM entities e {kind_joins(kind)} WHERE e.kind = ? "
+            f"AND {sql} IS NOT NULL AND {sql} != '' GROUP BY v ORDER BY count(*) DESC, v")
+
+
 class ReferenceStore:
     """Read-only access to one reference database file."""
 
@@ -85,6 +100,9 @@ class ReferenceStore:
             raise StoreError(f"cannot read the reference database {self.path}: {exc}") from exc
         self.db = Database(conn)
         self._vocab: dict[tuple[str, str], dict[str, Any]] | None = None
+        self._counts: dict[str, int] | None = None
+        self._facet_table = bool(conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facet_counts'").fetchone())
 
     def close(self) -> None:
         self.db.conn.close()
@@ -97,8 +115,10 @@ class ReferenceStore:
         return info
 
     def counts(self) -> dict[str, int]:
-        found = {k: n for k, n in self.db.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
-        return {kind: found.get(kind, 0) for kind in KINDS}
+        if self._counts is None:  # the file is read-only: count once
+            found = {k: n for k, n in self.db.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
+            self._counts = {kind: found.get(kind, 0) for kind in KINDS}
+        return dict(self._counts)
 
     def vocabulary(self, group: str) -> dict[str, dict[str, Any]]:
         if self._vocab is None:
@@ -150,11 +170,7 @@ class ReferenceStore:
         return [row[0] for row in self.db.execute(sql, params)]
 
     def _joins(self, kind: str) -> str:
-        joins = {"event": "LEFT JOIN event_details ev ON ev.id = e.id",
-                 "figure": "LEFT JOIN figure_details fi ON fi.id = e.id",
-                 "document": "LEFT JOIN document_details dd ON dd.id = e.id"}.get(kind, "")
-        return (f"{joins} LEFT JOIN entities org ON org.id = e.org_id "
-                f"LEFT JOIN entities plc ON plc.id = e.place_id")
+        return kind_joins(kind)
 
     def rows(self, kind: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Return the display columns of *ids* (one query per call), keyed by id."""
@@ -167,10 +183,12 @@ class ReferenceStore:
 
     def facet_values(self, kind: str, facet: str, lang: str = "en") -> list[tuple[str, str, int]]:
         """Return ``(value, label, count)`` for one facet of *kind*, most common first."""
-        sql = facet_sql(kind, facet)
-        rows = self.db.execute(
-            f"SELECT {sql} AS v, count(*) FROM entities e {self._joins(kind)} WHERE e.kind = ? "
-            f"AND {sql} IS NOT NULL AND {sql} != '' GROUP BY v ORDER BY count(*) DESC, v", [kind]).fetchall()
+        facet_sql(kind, facet)  # KeyError for an unknown facet
+        if self._facet_table:
+            rows = self.db.execute("SELECT value, n FROM facet_counts WHERE kind = ? AND facet = ? "
+                                   "ORDER BY n DESC, value", [kind, facet]).fetchall()
+        else:  # a database built before facet_counts existed
+            rows = self.db.execute(facet_count_sql(kind, facet), [kind]).fetchall()
         group = {"event": "event_categories", "organization": "organization_types", "place": "place_types",
                  "policy": "policy_types", "technology": "technology_types", "figure": "figure_units"}.get(kind, "")
         return [(str(v), self.label(group, str(v), lang) if facet == "type" else str(v), n) for v, n in rows]
@@ -289,6 +307,14 @@ class ReferenceStore:
         rows = self.db.execute(sql, params).fetchall()
         sources: dict[str, list[str]] = {}
         ids = [r[0] for r in rows]
+        if len(ids) > 5000:  # the whole timeline: one range scan beats hundreds of IN (...) queries
+            wanted = set(ids)
+            for fact, passage in self.db.execute(
+                    "SELECT fact_id, passage_id FROM citations WHERE fact_id >= 'event/' AND fact_id < 'event0' "
+                    "ORDER BY fact_id, seq"):
+                if fact in wanted:
+                    sources.setdefault(fact, []).append(passage)
+            ids = []
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             for fact, passage in self.db.execute(
