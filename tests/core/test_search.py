@@ -280,6 +280,26 @@ def test_rank_cap_keeps_names_first(tmp_path, monkeypatch):
     assert ids(hits)[0] == "organization/zhangjiang-cell-industry-park"
 
 
+def test_very_common_terms_are_ordered_by_length_instead_of_bm25(tmp_path, monkeypatch):
+    db = make_db(tmp_path)
+    ranked = search(db, "细胞", kind="passage")
+    monkeypatch.setattr(search_mod, "BM25_BUDGET", 0)  # every term counts as too common for bm25
+    by_length = search(db, "细胞", kind="passage")
+    assert set(ids(by_length)) == set(ids(ranked))
+    lengths = [len(h.snippet) for h in by_length]  # short passages: the snippet is the whole text
+    assert lengths == sorted(lengths)
+    assert ids(search(db, "赵阳兵 CAR-T"))[0] == "person/zhao-yangbing"  # names still come first
+
+
+def test_expensive_word_being_typed_matches_whole_words_in_text(tmp_path, monkeypatch):
+    db = make_db(tmp_path)
+    assert "003_f3128c6eecc96df2#p07.s01" in ids(search(db, "immunoth", prefix_last=True))
+    monkeypatch.setattr(search_mod, "BM25_BUDGET", 0)  # as if "immunoth*" expanded to 100 000 rows
+    assert search(db, "immunoth", prefix_last=True) == []
+    assert "003_f3128c6eecc96df2#p07.s01" in ids(search(db, "immunoth*"))  # an explicit star is honoured
+    assert ids(search(db, "Zhangji", prefix_last=True))[0] == "place/zhangjiang"  # names: prefix index
+
+
 # -- robustness ------------------------------------------------------------------------
 
 ANY_TEXT = st.text(

@@ -14,6 +14,8 @@ Layout (plain SQLite: ``sqlite3`` or Datasette open it without extensions):
   display only: the document item is what a title search finds). Small, with
   a prefix index, so a query is first answered from names alone, and a
   one-letter as-you-type prefix costs a single doclist.
+* ``search_common_tokens``: ``term, doc`` for tokens of ``search_fts`` found
+  in at least :data:`DF_FLOOR` rows (from ``fts5vocab``, at build time).
 * ``search_kinds``: ``kind, lo, hi, n``. Rows are numbered kind by kind
   (entities first, passages last), so a kind is a rowid range: FTS5 applies
   it inside the index, and counting per kind needs no join.
@@ -21,10 +23,17 @@ Layout (plain SQLite: ``sqlite3`` or Datasette open it without extensions):
 Search runs in two tiers: items whose names match every term (a name equal
 to the query first, then by bm25 over the name columns), then everything
 else, ranked by bm25 with name columns weighted :data:`WEIGHTS` above body
-columns (a row matching partly by name). bm25 is computed for at
-most :data:`RANK_CAP` matches per tier (in rowid order, so entities before
-passages): exact for all but very common terms, and bounded in time. In the
-full table a prefix shorter than :data:`MIN_BODY_PREFIX` matches whole tokens.
+columns (a row matching partly by name). bm25 is computed for at most
+:data:`RANK_CAP` matches per tier (in rowid order, so entities before
+passages). Its fixed cost is an IDF scan of every term over the whole table
+(tens of milliseconds for a term in most rows, whatever the LIMIT or kind), so
+when the common-token table says the terms are too frequent
+(:data:`BM25_BUDGET`), the second tier orders its first :data:`RANK_CAP`
+matches by text length instead (short, focused text first; bm25 gives
+nearly equal scores to such terms anyway). In the full table a prefix shorter
+than :data:`MIN_BODY_PREFIX` matches whole tokens, and so does the word being
+typed (``prefix_last``) when its expansions are that frequent: FTS5 merges
+every expansion's doclist before the first row.
 """
 
 from __future__ import annotations
@@ -58,6 +67,7 @@ ITEMS_TABLE = "search_items"
 FTS_TABLE = "search_fts"
 NAMES_FTS_TABLE = "search_names_fts"
 KINDS_TABLE = "search_kinds"
+COMMON_TABLE = "search_common_tokens"
 FTS_COLUMNS = ("names", "names_uni", "pinyin", "body", "body_uni")
 WEIGHTS = (10.0, 10.0, 8.0, 1.0, 1.0)
 """bm25 weights of :data:`FTS_COLUMNS`: a name match counts ten times a body match."""
@@ -65,8 +75,12 @@ RANK_CAP = 2000
 """Most matches ranked by bm25 per tier; beyond it, matches are ignored."""
 MIN_BODY_PREFIX = 3
 """Shortest prefix expanded in the full table (the names table has a prefix index)."""
-NAMES_PREFIX_INDEX = "1 2"
-"""FTS5 ``prefix`` option of the names table."""
+NAMES_PREFIX_INDEX = "1 2 3 4"
+"""FTS5 ``prefix`` option of the names table (+20% of its size at 100 000 entities)."""
+DF_FLOOR = 1000
+"""Tokens in at least this many rows are recorded in the common-token table."""
+BM25_BUDGET = 50_000
+"""Most rows bm25's IDF scans may visit (estimated) before length ordering is used."""
 NAME_CANDIDATES = 50
 """Name-tier hits fetched to find one whose name equals the query (shown first)."""
 SNIPPET_WIDTH = 80
@@ -169,7 +183,7 @@ def create_index(db: sqlite_utils.Database, items: Iterable[SearchItem]) -> int:
     with conn:
         if not conn.in_transaction:
             conn.execute("BEGIN")
-        for table in (NAMES_FTS_TABLE, FTS_TABLE, KINDS_TABLE, ITEMS_TABLE):
+        for table in (NAMES_FTS_TABLE, FTS_TABLE, KINDS_TABLE, COMMON_TABLE, ITEMS_TABLE):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute("DROP TABLE IF EXISTS temp._search_stage")
         conn.execute(
@@ -214,8 +228,55 @@ def create_index(db: sqlite_utils.Database, items: Iterable[SearchItem]) -> int:
             f" FROM {ITEMS_TABLE} GROUP BY kind ORDER BY min(rowid)"
         )
         conn.execute("DROP TABLE temp._search_stage")
+        _record_common_tokens(conn)
         (total,) = conn.execute(f"SELECT count(*) FROM {ITEMS_TABLE}").fetchone()
     return total
+
+
+def _record_common_tokens(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        f"CREATE TABLE {COMMON_TABLE} (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    conn.execute("DROP TABLE IF EXISTS temp._search_vocab")
+    conn.execute(f"CREATE VIRTUAL TABLE temp._search_vocab USING fts5vocab(main, {FTS_TABLE}, row)")
+    conn.execute(
+        f"INSERT INTO {COMMON_TABLE} SELECT term, doc FROM temp._search_vocab WHERE doc >= ?",
+        (DF_FLOOR,),
+    )
+    conn.execute("DROP TABLE temp._search_vocab")
+
+
+def _scan_cost(conn: sqlite3.Connection, query: Query, min_prefix: int) -> int:
+    """Estimate how many rows bm25's IDF scans visit: the sum of the tokens' row counts."""
+    exact: list[str] = []
+    cost = 0
+    for term in query.terms:
+        *head, last = term.tokens
+        exact += head
+        if term.prefix and len(last) >= min_prefix:  # all expansions, recorded or rarer
+            upper = last[:-1] + chr(min(ord(last[-1]) + 1, 0x10FFFF))
+            (total,) = conn.execute(
+                f"SELECT total(doc) FROM {COMMON_TABLE} WHERE term >= ? AND term < ?", (last, upper)
+            ).fetchone()
+            cost += int(total) + DF_FLOOR
+        else:
+            exact.append(last)
+    marks = ", ".join("?" * len(exact))
+    known = dict(conn.execute(f"SELECT term, doc FROM {COMMON_TABLE} WHERE term IN ({marks})", exact))
+    return cost + sum(known.get(token, DF_FLOOR) for token in exact)
+
+
+def _by_length(
+    conn: sqlite3.Connection, expression: str, bounds: tuple[int, int], limit: int, cap: int
+) -> list[tuple[int, float]]:
+    """The shortest texts among the first ``cap`` matches (score ``1 / (1 + length)``)."""
+    sql = (
+        f"SELECT f.rowid, length(i.body_en) + length(i.body_zh) AS n FROM (SELECT rowid FROM"
+        f" {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?) f"
+        f" JOIN {ITEMS_TABLE} i ON i.rowid = f.rowid ORDER BY n, f.rowid LIMIT ?"
+    )
+    rows = conn.execute(sql, (expression, *bounds, cap, limit))
+    return [(rowid, 1.0 / (1 + n)) for rowid, n in rows]
 
 
 def _bounds(conn: sqlite3.Connection, kind: str | None) -> tuple[int, int] | None:
@@ -311,8 +372,10 @@ def search(
     Returns:
         Hits in rank order; ``[]`` for an empty or unsearchable query.
     """
+    whole_words = query
     if not isinstance(query, Query):
-        query = parse_query(query, prefix_last=prefix_last)
+        text, query = query, parse_query(query, prefix_last=prefix_last)
+        whole_words = parse_query(text) if prefix_last else query
     conn = db.conn
     bounds = _bounds(conn, kind)
     if query is None or bounds is None or limit <= 0:
@@ -320,9 +383,16 @@ def search(
     ranked = _names_first(conn, query, bounds, limit)
     if len(ranked) < limit:
         seen = {rowid for rowid, _ in ranked}
-        expression = query.match_expression(min_prefix=MIN_BODY_PREFIX)
+        body_query, cost = query, _scan_cost(conn, query, MIN_BODY_PREFIX)
+        if cost > BM25_BUDGET and whole_words is not None and whole_words != query:
+            body_query, cost = whole_words, _scan_cost(conn, whole_words, MIN_BODY_PREFIX)
+        expression = body_query.match_expression(min_prefix=MIN_BODY_PREFIX)
         wanted = limit + len(seen)  # name hits may come back: skip them, still fill the page
-        more = _ranked(conn, FTS_TABLE, expression, WEIGHTS, bounds, wanted, max(RANK_CAP, wanted))
+        cap = max(RANK_CAP, wanted)
+        if cost <= BM25_BUDGET:
+            more = _ranked(conn, FTS_TABLE, expression, WEIGHTS, bounds, wanted, cap)
+        else:
+            more = _by_length(conn, expression, bounds, wanted, cap)
         ranked += [(rowid, score) for rowid, score in more if rowid not in seen][: limit - len(ranked)]
     if not ranked:
         return []
