@@ -246,6 +246,7 @@ def test_count_per_kind_agrees_with_search(tmp_path):
     assert count(db, "nothing-matches-this") == {} and count(db, "  ") == {}
     capped = count(db, "细胞", cap=2)
     assert sum(capped.values()) == 2
+    assert count(db, "Zhangji") == {} and count(db, "Zhangji", prefix_last=True)["place"] == 1
 
 
 def test_create_index_replaces_the_previous_index(tmp_path):

@@ -418,6 +418,7 @@ def count(
     query: str | Query | None,
     kind: str | None = None,
     *,
+    prefix_last: bool = False,
     cap: int | None = None,
 ) -> dict[str, int]:
     """Count the matches of ``query`` per kind (for a "grouped by kind" view).
@@ -427,9 +428,10 @@ def count(
 
     Args:
         db: A database holding the tables made by :func:`create_index`.
-        query: Whatever the user typed, or a parsed query (matched as by
-            :func:`search` without ``prefix_last``).
+        query: Whatever the user typed, or a parsed query.
         kind: Count only this kind.
+        prefix_last: As for :func:`search` (prefixes shorter than
+            :data:`MIN_BODY_PREFIX` count whole words).
         cap: Stop after this many matches in all; the counts are then lower
             bounds (rows are visited kind by kind, entities first).
 
@@ -438,7 +440,7 @@ def count(
         without a match are absent; ``{}`` for an empty query.
     """
     if not isinstance(query, Query):
-        query = parse_query(query)
+        query = parse_query(query, prefix_last=prefix_last)
     conn = db.conn
     if query is None or _bounds(conn, kind) is None:
         return {}
