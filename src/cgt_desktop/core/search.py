@@ -45,14 +45,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from cgt_desktop.core.textindex import (
-    Query,
-    index_tokens,
-    parse_query,
-    pinyin_tokens,
-    snippet,
-    unigram_tokens,
-)
+from cgt_desktop.core.textindex import Query, index_tokens, parse_query, pinyin_tokens, snippet, unigram_tokens
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -94,8 +87,9 @@ class SearchItem:
     Attributes:
         item_id: Stable id (``person/qian-qijun``, ``<doc>#p04.s01``).
         kind: ``person``, ``organization``, …, ``document``, ``passage``.
-        name_en: English name or title ("" for passages).
-        name_zh: Chinese name or title.
+        name_en: English name or title (a passage: its document's title,
+            shown with the hit but not indexed).
+        name_zh: Chinese name or title (likewise).
         aliases: Other names in any language.
         zh_names: Chinese names and aliases to derive pinyin from.
         body_en: English text (description, translation, sentence).
@@ -121,13 +115,13 @@ class Hit:
     Attributes:
         id: The item's id.
         kind: The item's kind.
-        name_en: English name ("" for passages).
-        name_zh: Chinese name.
+        name_en: English name (a passage: its document's title).
+        name_zh: Chinese name (likewise).
         snippet: Matching text with ``«»`` around matches (see
             :func:`cgt_desktop.core.textindex.snippet_html`).
-        score: Relevance, higher is better (negated bm25 of the hit's tier;
-            name-tier hits always come first, so compare scores only between
-            hits that are both name matches or both not).
+        score: Relevance within the hit's tier, higher is better: negated
+            bm25, or ``1 / (1 + text length)`` for very common terms. The
+            list order is authoritative (name hits first).
         document_id: For passages, the document they belong to.
     """
 
@@ -287,15 +281,8 @@ def _bounds(conn: sqlite3.Connection, kind: str | None) -> tuple[int, int] | Non
     return (row[0], row[1]) if row else None
 
 
-def _ranked(
-    conn: sqlite3.Connection,
-    table: str,
-    expression: str,
-    weights: tuple[float, ...],
-    bounds: tuple[int, int],
-    limit: int,
-    cap: int,
-) -> list[tuple[int, float]]:
+def _ranked(conn: sqlite3.Connection, table: str, expression: str, weights: tuple[float, ...],
+            bounds: tuple[int, int], limit: int, cap: int) -> list[tuple[int, float]]:  # fmt: skip
     """``(rowid, -bm25)`` of the best ``limit`` among the first ``cap`` matches."""
     sql = (
         f"SELECT rowid, r FROM (SELECT rowid, bm25({table}, {', '.join(map(str, weights))}) AS r"
