@@ -271,6 +271,12 @@ class ReferenceStore:
                "v.inverse_zh FROM relations r JOIN entities o ON o.id = CASE WHEN r.subject = :id THEN r.object "
                "ELSE r.subject END LEFT JOIN vocabulary v ON v.grp = 'predicates' AND v.key = r.predicate "
                "WHERE r.subject = :id OR r.object = :id ORDER BY r.predicate, inverse, o.name_en")
+        sources: dict[str, list[str]] = {}
+        for fact, passage in self.db.execute(  # one query for all of them (hubs have thousands)
+                "SELECT c.fact_id, c.passage_id FROM citations c WHERE c.fact_id IN (SELECT id FROM relations "
+                "WHERE subject = :id UNION SELECT id FROM relations WHERE object = :id) ORDER BY c.fact_id, c.seq",
+                {"id": item_id}):
+            sources.setdefault(fact, []).append(passage)
         out = []
         for r in self.db.query(sql, {"id": item_id}):
             inverse = bool(r["inverse"])
@@ -280,9 +286,7 @@ class ReferenceStore:
                 label_zh=(r["inverse_zh"] if inverse else r["zh"]) or r["predicate"],
                 other_id=r["other_id"], other_kind=r["other_kind"], other_name_en=r["other_en"] or "",
                 other_name_zh=r["other_zh"] or "", role_en=r["role_en"] or "", role_zh=r["role_zh"] or "",
-                start=r["start"], end=r["end"], note=r["note"] or "",
-                sources=[c[0] for c in self.db.execute(
-                    "SELECT passage_id FROM citations WHERE fact_id = ? ORDER BY seq", [r["id"]])]))
+                start=r["start"], end=r["end"], note=r["note"] or "", sources=sources.get(r["id"], [])))
         return out
 
     def events_by_id(self, ids: Sequence[str]) -> list[EventRow]:
