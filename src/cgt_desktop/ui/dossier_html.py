@@ -261,8 +261,8 @@ class DossierHtml:
         en_lab, zh_lab = (orig, trans) if b.orig_lang == "en" else (trans, orig)
         local = b.passage_id.split("#", 1)[-1]
         cells = [f'<span class="cite">[{b.cite}]</span><br><span class="pid">{esc(local)}</span>',
-                 f'{esc(b.text_en)}<br><span class="lab">{en_lab}</span>',
-                 f'{esc(b.text_zh)}<br><span class="lab">{zh_lab}</span>']
+                 f'<span class="lab">{en_lab}</span><br>{esc(b.text_en)}',
+                 f'<span class="lab">{zh_lab}</span><br>{esc(b.text_zh)}']
         if with_notes:
             notes = self.notes(b.notes, b.highlights)
             cells.append(f'<td class="notecell">{notes}</td>' if notes else "<td></td>")
