@@ -300,3 +300,17 @@ def test_export_dialog_cancel_and_errors(qtbot, store, tmp_path):
         dialog.start_export()
     assert "cannot write" in blocker.args[0] and "cannot write" in dialog.status_label.text()
     assert not [p for p in tmp_path.rglob("*") if p.suffix == ".pdf" or p.name.startswith(".")]
+
+
+def test_highlights_appear_beside_their_passage(export, home):
+    from cgt_desktop.core.annotations import add_highlight
+
+    user = UserStore(home.user_db)
+    add_highlight(user, PASSAGE, "trans", "钱其军教授", 12, 17, comment="the new chairman 新任主任委员")
+    result = export([PASSAGE], user)
+    reader = PdfReader(result.path)
+    page = reader.pages[next(reader.get_destination_page_number(o) for o in reader.outline
+                             if not isinstance(o, list) and o.title.startswith("Bilingual"))]
+    text = page.extract_text()
+    assert "“钱其军教授”" in squeezed(text)
+    assert "the new chairman" in flat(text) and "Highlight" in text

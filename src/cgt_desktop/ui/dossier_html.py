@@ -130,14 +130,17 @@ class DossierHtml:
     # -- sections -------------------------------------------------------------------------------
     def title_page(self) -> str:
         d = self.d
+        notes = {n.uid for group in ([p.notes for p in d.profiles] + [b.notes for b in d.passages]
+                                     + [e.notes for e in d.events + d.undated_events] + [d.notes]) for n in group}
         counts = [(len(d.profiles), "profiles", "个条目"), (len(d.events) + len(d.undated_events), "events", "个事件"),
-                  (len(d.passages), "passages", "段双语段落"), (len(d.notes), "notes", "条笔记")]
+                  (len(d.passages), "passages", "段双语段落"), (len(notes), "notes", "条笔记")]
         en = " · ".join(f"{n} {word}" for n, word, _zh in counts)
         zh = " · ".join(f"{n} {word}" for n, _en, word in counts)
         summary = self.pick(en, zh)
         periods = "; ".join(self.pick(_period_text(a, b, "en"), _period_text(a, b, "zh"), " / ")
                             for a, b in d.periods)
-        return (f'<p class="kicker" style="margin-top: 140px;">cgt-desktop · {self.L("dossier")}</p>'
+        return (f'<p style="font-size: 72pt;">&nbsp;</p>'  # Qt drops the top margin of a first block
+                f'<p class="kicker">cgt-desktop · {self.L("dossier")}</p>'
                 f'<p class="title">{esc(d.title)}</p>'
                 f'<p class="meta">{self.L("exported")}: {esc(_stamp(d.exported_at))}</p>'
                 f'<p class="meta">{self.L("data_built")}: {esc(_stamp(d.data_built_at))}</p>'
