@@ -156,12 +156,13 @@ class DossierHtml:
             pad = "" if level == 0 else ' style="padding-left: 18px;"'
             rows.append(f'<tr><td class="{cls}"{pad}>{esc(title)}</td>'
                         f'<td class="{cls}" align="right" width="12%">{self.toc_token(key)}</td></tr>')
-        return (f'<p class="h1" style="page-break-before: always;">{self.L("contents")}</p>'
+        return (f'<p class="h1">{self.L("contents")}</p>'
                 f'<table width="100%" cellspacing="0" cellpadding="2">{"".join(rows)}</table>')
 
     def section_heading(self, key: str) -> str:
         anchor = self.anchor(f"sec-{key}", label(key, self.mode), 0)
-        return f'<p class="h1" style="page-break-before: always;"><a name="{anchor}">{self.L(key)}</a></p>'
+        brk = ' style="page-break-before: always;"' if len(self.anchors) > 1 else ""  # not before the first
+        return f'<p class="h1"{brk}><a name="{anchor}">{self.L(key)}</a></p>'
 
     def profile(self, p: Profile, index: int, first: bool) -> str:
         anchor = self.anchor(f"p-{index}", p.name.text("both"), 1)
@@ -301,7 +302,8 @@ class DossierHtml:
     def css(self) -> str:
         return CSS
 
-    def html(self) -> str:
+    def body(self) -> str:
+        """The sections, each from a new page (call before :meth:`contents`: it records the anchors)."""
         d = self.d
         body: list[str] = []
         for key in d.sections():
@@ -318,4 +320,10 @@ class DossierHtml:
                 body.append(self.notes_section())
             elif key == "sources":
                 body.append(self.sources())
-        return f"<html><body>{self.title_page()}{self.contents()}{''.join(body)}</body></html>"
+        return f"<html><body>{''.join(body)}</body></html>"
+
+    def title_html(self) -> str:
+        return f"<html><body>{self.title_page()}</body></html>"
+
+    def contents_html(self) -> str:
+        return f"<html><body>{self.contents()}</body></html>"

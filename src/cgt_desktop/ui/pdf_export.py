@@ -134,7 +134,6 @@ class PdfRenderer:
         self._temps: list[str] = []
         self._painter: QPainter | None = None
         self._writer: QPdfWriter | None = None
-        self._doc: DossierDocument | None = None
         self.figure: TimelineFigure | None = None
         self.figure_rect: QRectF | None = None
         self._layout_device = QImage(8, 8, QImage.Format.Format_RGB32)  # fixes the layout DPI, whatever the screen
@@ -198,8 +197,8 @@ class PdfRenderer:
         self._writer = writer
         paint = writer.pageLayout().paintRectPoints()
         page = QSizeF(paint.width() * LAYOUT_DPI / 72.0, paint.height() * LAYOUT_DPI / 72.0)
-        doc = self._layout(page)
-        total = doc.pageCount()
+        parts = self._layout(page)
+        total = sum(doc.pageCount() for doc in parts)
         self.pages = total
         yield 1, total + 3
         painter = QPainter()
@@ -207,52 +206,64 @@ class PdfRenderer:
             raise ExportError(f"cannot write to {self.path.parent}")
         self._painter = painter
         scale = writer.resolution() / LAYOUT_DPI
-        footer_font = QFont(doc.defaultFont())
+        footer_font = QFont(parts[0].defaultFont())
         footer_font.setPointSizeF(7.5 * LAYOUT_DPI / writer.logicalDpiY())  # the painter is scaled
-        for index in range(total):
-            if index:
-                writer.newPage()
-            painter.save()
-            painter.scale(scale, scale)
-            painter.translate(0, -index * page.height())
-            clip = QRectF(0, index * page.height(), page.width(), page.height())
-            doc.drawContents(painter, clip)
-            if self.figure and self.figure_rect is not None and self.figure_rect.intersects(clip):
-                self.figure.paint(painter, self.figure_rect)
-            painter.restore()
-            if index:
-                self._footer(painter, scale, page, index, total, footer_font)
-            yield 1 + index + 1, total + 3
+        index = 0
+        for doc in parts:
+            for doc_page in range(doc.pageCount()):
+                if index:
+                    writer.newPage()
+                painter.save()
+                painter.scale(scale, scale)
+                painter.translate(0, -doc_page * page.height())
+                clip = QRectF(0, doc_page * page.height(), page.width(), page.height())
+                doc.drawContents(painter, clip)
+                if doc is parts[-1] and self.figure and self.figure_rect and self.figure_rect.intersects(clip):
+                    self.figure.paint(painter, self.figure_rect)
+                painter.restore()
+                if index:
+                    self._footer(painter, scale, page, index, total, footer_font)
+                index += 1
+                yield 1 + index, total + 3
         painter.end()
         self._painter = None
         if os.path.getsize(raw) == 0:
             raise ExportError(f"Qt could not write the PDF to {self.path.parent}")
         final = self._temp(".pdf")
-        families = [f for f in doc.defaultFont().families() if f != "DejaVu Sans"]
+        families = [f for f in parts[0].defaultFont().families() if f != "DejaVu Sans"]
         _finish_pdf(raw, final, self.dossier, self.outline, radical_table(families[0]) if families else {})
         os.replace(final, self.path)
         self._temps.remove(final)
         self.abort()  # removes the raw file
         yield total + 3, total + 3
 
-    def _layout(self, page: QSizeF) -> DossierDocument:
-        """Lay the dossier out twice: once to find the pages of the headings, once with their numbers."""
+    def _layout(self, page: QSizeF) -> list[DossierDocument]:
+        """Lay out the title page, the contents and the body as three documents, the body once.
+
+        The contents is laid out twice (cheap): once to count its pages, once with the page numbers
+        of the body's headings, which then start after the title page and the contents.
+        """
         d = self.dossier
         font = _base_font()
         if d.options.timeline and d.events:
             self.figure = TimelineFigure(d.events, d.periods, d.options.names, page.width() - 2, font,
                                          undated=len(d.undated_events))
         builder = DossierHtml(d, (self.figure.width, self.figure.height) if self.figure else None)
-        text = builder.html()
-        doc = self._document(page, font, builder.css(), text)
-        pages = _anchor_pages(doc, page.height())
-        self.outline = [(level, title, pages.get(anchor, 0)) for anchor, title, level in builder.anchors]
+        css = builder.css()
+        body = self._document(page, font, css, builder.body())
+        body_pages = _anchor_pages(body, page.height())
+        title = self._document(page, font, css, builder.title_html())
+        contents_html = builder.contents_html()
+        contents = self._document(page, font, css, contents_html)
+        offset = title.pageCount() + contents.pageCount()
+        pages = {anchor: body_pages.get(anchor, 0) + offset for anchor, _t, _l in builder.anchors}
         for anchor, _title, _level in builder.anchors:
-            text = text.replace(builder.toc_token(anchor), str(pages.get(anchor, 0) + 1))
-        doc = self._document(page, font, builder.css(), text)
+            contents_html = contents_html.replace(builder.toc_token(anchor), str(pages[anchor] + 1))
+        contents = self._document(page, font, css, contents_html)
+        self.outline = [(level, text, pages[anchor]) for anchor, text, level in builder.anchors]
         if self.figure:
-            self.figure_rect = _image_rect(doc, TIMELINE_URL)
-        return doc
+            self.figure_rect = _image_rect(body, TIMELINE_URL)
+        return [title, contents, body]
 
     def _document(self, page: QSizeF, font: QFont, css: str, text: str) -> DossierDocument:
         doc = DossierDocument()
@@ -267,7 +278,6 @@ class PdfRenderer:
         doc.setDefaultStyleSheet(css)
         doc.setHtml(text)
         doc.pageCount()  # lays it all out
-        self._doc = doc
         return doc
 
     def _footer(self, painter: QPainter, scale: float, page: QSizeF, index: int, total: int, font: QFont) -> None:
