@@ -285,17 +285,19 @@ def test_large_corpora_lay_out_off_the_gui_thread(panel, qtbot, store):
     assert panel.plot.isEnabled() and "of" in panel.count_label.text()
 
 
-def test_cached_bars_match_a_fresh_drawing_after_panning(panel, qtbot):
+def test_cached_marks_match_a_fresh_drawing_after_panning(panel, qtbot):
     from PySide6.QtGui import QColor
 
     plot = panel.plot
-    for step in (0.07, 0.07, -0.2, 0.03):
+    plot.view.setXRange(tm.day_number("2021-01-01"), tm.day_number("2022-01-01"), padding=0)
+    plot.viewport().repaint()  # the caches are filled around 2021
+    for step in (-0.5, 0.9, 0.3, -0.2):  # reveals 2020 and then 2022, drawn from the cache or afresh
         plot.pan(step)
         plot.viewport().repaint()
     panned = plot.grab().toImage()
     for item in plot._data_items:
-        if hasattr(item, "_cache"):
-            item._cache = None  # force a full redraw
+        if hasattr(item, "_pan_cache"):
+            item._pan_cache = None  # force a full redraw
     plot.viewport().repaint()
     fresh = plot.grab().toImage()
     assert panned.size() == fresh.size()

@@ -129,9 +129,7 @@ class TimelineController(QObject):
         self.category_labels = {k: f"{v['en']} {v['zh']}" for k, v in vocab.items()}
         self._vocab = vocab
         lo, hi = tm.LIMIT_YEARS
-        dated = store.timeline(lo, hi, include_undated=False)
-        undated = [e for e in store.timeline(include_undated=True) if not e.span_start]
-        self.events: list[EventRow] = dated + undated
+        self.events: list[EventRow] = store.timeline(lo, hi, include_undated=True)  # dated first, then undated
         self._by_id = {e.id: e for e in self.events}
         self._generation = 0
         self._relay = _Relay(self)

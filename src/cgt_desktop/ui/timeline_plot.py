@@ -106,20 +106,55 @@ class DayAxis(pg.AxisItem):
         return out
 
 
-class BarLayer(pg.GraphicsObject):
+class _PanCache:
+    """Mixin for view items: paint through an image three view-widths wide, reused while panning.
+
+    Panning only shifts the view, so while the scale, the vertical mapping and the device pixel
+    ratio stay the same and the view stays inside the cached span, a frame is one image blit
+    whatever the number of marks. Exports (``_exportOpts`` set) bypass the cache.
+    """
+
+    _pan_cache: tuple[tuple, float, float, QImage] | None = None  # key, data x0, data x1, image
+
+    def _paint_cached(self, p: QPainter, render) -> None:
+        """Blit the cached image, first calling ``render(painter, lo, hi)`` into a new one if needed."""
+        t = p.transform()
+        view = self.viewRect()
+        sx, sy, tx, ty = t.m11(), t.m22(), t.dx(), t.dy()
+        dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        top = min(view.top() * sy + ty, view.bottom() * sy + ty)
+        height = abs(view.height() * sy)
+        key = (round(sx, 12), round(sy, 9), round(ty - top, 3), round(height), dpr)
+        cache = self._pan_cache
+        if cache is None or cache[0] != key or view.left() < cache[1] or view.right() > cache[2]:
+            lo, hi = view.left() - view.width(), view.right() + view.width()
+            image = QImage(max(1, int(((hi - lo) * sx + 2) * dpr)), max(1, int((height + 2) * dpr)),
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(dpr)
+            image.fill(0)
+            painter = QPainter(image)
+            painter.setTransform(QTransform(sx, 0, 0, sy, -lo * sx, ty - top))
+            render(painter, lo, hi)
+            painter.end()
+            cache = self._pan_cache = (key, lo, hi, image)
+        p.save()
+        p.resetTransform()
+        p.drawImage(QPointF(round(cache[1] * sx + tx), round(top)), cache[3])
+        p.restore()
+
+
+class BarLayer(_PanCache, pg.GraphicsObject):
     """All the timeline's bars (groups sharing a pen and brush), drawn in pixels and cached while panning.
 
     ``BarGraphItem`` repaints every rectangle through the view's scaling transform each frame
-    (~250 ms for 40 000 bars here). This item maps the bars to pixels with numpy, draws them
-    untransformed (each at least one pixel wide) into one image three view-widths wide, and while
-    the scale stays the same (panning) only blits that image. Exports draw straight to the painter.
+    (~250 ms for 40 000 bars here). This item maps the bars to pixels with numpy and draws them
+    untransformed, each at least one pixel wide.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.groups: list[tuple[dict[str, np.ndarray], QPen, QBrush]] = []
         self._rects = pg.Qt.internals.PrimitiveArray(QRectF, 4)
-        self._cache: tuple[tuple, float, float, QImage] | None = None  # key, data x0, x1, image
         self._bounds = QRectF()
 
     def add_group(self, x0, x1, y0, y1, pen: QPen, brush: QBrush) -> None:
@@ -132,7 +167,7 @@ class BarLayer(pg.GraphicsObject):
         self.groups.append((data, pen, brush))
         rect = QRectF(QPointF(data["x0"].min(), data["y0"].min()), QPointF(data["x1"].max(), data["y1"].max()))
         self._bounds = rect if self._bounds.isNull() else self._bounds.united(rect)
-        self._cache = None
+        self._pan_cache = None
         self.update()
 
     def extents(self) -> list[tuple[float, float]]:
@@ -145,19 +180,20 @@ class BarLayer(pg.GraphicsObject):
     def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802
         if self._bounds.isNull():
             return None, None
-        if ax == 0:
-            return self._bounds.left(), self._bounds.right()
-        return self._bounds.top(), self._bounds.bottom()
+        return (self._bounds.left(), self._bounds.right()) if ax == 0 else (self._bounds.top(), self._bounds.bottom())
 
-    def _draw(self, p: QPainter, sx: float, sy: float, tx: float, ty: float, lo: float, hi: float) -> None:
-        """Draw the bars overlapping data x ``[lo, hi]`` with the device mapping ``x*sx+tx``, ``y*sy+ty``."""
+    def _render(self, p: QPainter, lo: float, hi: float) -> None:
+        """Draw the bars overlapping data x ``[lo, hi]`` in device pixels of *p*'s current transform."""
+        t = p.transform()
+        sx, sy, tx, ty = t.m11(), t.m22(), t.dx(), t.dy()
+        p.save()
+        p.resetTransform()
         for o, pen, brush in self.groups:
             keep = (o["x1"] >= lo) & (o["x0"] <= hi)
-            x0, x1, y0, y1 = (o[k][keep] for k in ("x0", "x1", "y0", "y1"))
-            if not len(x0):
+            if not keep.any():
                 continue
-            a, b = x0 * sx + tx, x1 * sx + tx
-            c, d = y0 * sy + ty, y1 * sy + ty
+            a, b = o["x0"][keep] * sx + tx, o["x1"][keep] * sx + tx
+            c, d = o["y0"][keep] * sy + ty, o["y1"][keep] * sy + ty
             self._rects.resize(len(a))
             rects = self._rects.ndarray()
             rects[:, 0] = np.floor(np.minimum(a, b))
@@ -167,38 +203,44 @@ class BarLayer(pg.GraphicsObject):
             p.setPen(pen)
             p.setBrush(brush)
             p.drawRects(*self._rects.drawargs())
+        p.restore()
 
     def paint(self, p, *args):
         if not self.groups:
             return
-        t = p.transform()
-        view = self.viewRect()
-        sx, sy, tx, ty = t.m11(), t.m22(), t.dx(), t.dy()
-        p.save()
-        p.resetTransform()
-        try:
-            if self._exportOpts is not False or t.m12() or t.m21() or sx <= 0:
-                self._draw(p, sx, sy, tx, ty, view.left(), view.right())
-                return
-            dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
-            top = min(view.top() * sy + ty, view.bottom() * sy + ty)
-            height = abs(view.height() * sy)
-            key = (round(sx, 12), round(sy, 9), round(ty - top, 3), round(height), dpr)
-            cache = self._cache
-            if cache is None or cache[0] != key or view.left() < cache[1] or view.right() > cache[2]:
-                lo, hi = view.left() - view.width(), view.right() + view.width()
-                width = int(np.ceil((hi - lo) * sx)) + 2
-                image = QImage(max(1, int(width * dpr)), max(1, int(np.ceil(height * dpr)) + 2),
-                               QImage.Format.Format_ARGB32_Premultiplied)
-                image.setDevicePixelRatio(dpr)
-                image.fill(0)
-                painter = QPainter(image)
-                self._draw(painter, sx, sy, -lo * sx, ty - top, lo, hi)
-                painter.end()
-                cache = self._cache = (key, lo, hi, image)
-            p.drawImage(QPointF(round(cache[1] * sx + tx), round(top)), cache[3])
-        finally:
-            p.restore()
+        if self._exportOpts is not False:
+            view = self.viewRect()
+            self._render(p, view.left(), view.right())
+        else:
+            self._paint_cached(p, self._render)
+
+
+class CachedScatter(_PanCache, pg.ScatterPlotItem):
+    """A ScatterPlotItem (clicks, spots, data as usual) whose drawing is cached while panning."""
+
+    _render_view: QRectF | None = None
+
+    def viewRect(self):  # noqa: N802 - widened while filling the cache, so spots beyond the view are drawn
+        return self._render_view if self._render_view is not None else super().viewRect()
+
+    def invalidate(self):
+        self._pan_cache = None
+        super().invalidate()
+
+    def paint(self, p, option, widget):
+        if self._exportOpts is not False:
+            super().paint(p, option, widget)
+            return
+
+        def render(painter: QPainter, lo: float, hi: float) -> None:
+            view = super(CachedScatter, self).viewRect()
+            self._render_view = QRectF(lo, view.top(), hi - lo, view.height())
+            try:
+                pg.ScatterPlotItem.paint(self, painter, option, widget)
+            finally:
+                self._render_view = None
+
+        self._paint_cached(p, render)
 
 
 class TimelineViewBox(pg.ViewBox):
@@ -353,7 +395,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         for category, marks in sorted(points.items()):
             xs = np.fromiter((m.center for m in marks), float, len(marks))
             ys = np.fromiter((m.y for m in marks), float, len(marks))
-            item = pg.ScatterPlotItem(x=xs, y=ys, data=[m.event_id for m in marks], symbol="o", size=9,
+            item = CachedScatter(x=xs, y=ys, data=[m.event_id for m in marks], symbol="o", size=9,
                                       pen=pg.mkPen("w"), brush=pg.mkBrush(category_color(category)),
                                       pxMode=True)
             item.setZValue(5)
@@ -363,7 +405,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         if approx:
             xs = np.fromiter((m.center for m in approx), float, len(approx))
             ys = np.fromiter((m.y - max(m.height / 2, 0.08) for m in approx), float, len(approx))
-            item = pg.ScatterPlotItem(x=xs, y=ys, symbol=TILDE, size=11, pen=pg.mkPen(None),
+            item = CachedScatter(x=xs, y=ys, symbol=TILDE, size=11, pen=pg.mkPen(None),
                                       brush=pg.mkBrush(_INK), pxMode=True)
             item.setZValue(6)
             self._add(item)
