@@ -115,3 +115,32 @@ def test_a_damaged_reference_database_is_rebuilt(qapp, tmp_path, corpus_dir, hom
     home.reference_db.write_bytes(b"this is not sqlite" * 100)
     code, out = _shot(tmp_path, corpus_dir, home, "documents")
     assert code == 0 and out.is_file()
+
+
+def test_run_app_builds_the_database_and_shows_the_window(qapp, tmp_path, corpus_dir):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+
+    def look_and_quit():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            return  # still starting (building the database); the loop has not begun
+        seen.extend((w.lists["person"].model.rowCount(), w.windowTitle()) for w in windows)
+        for window in windows:
+            window.close()
+        QApplication.exit(0)
+
+    timer = QTimer()
+    timer.timeout.connect(look_and_quit)
+    timer.start(100)
+    args = build_parser().parse_args(["--home", str(tmp_path / "home"), "--corpus", str(corpus_dir)])
+    try:
+        assert run_app(args) == 0
+    finally:
+        timer.stop()
+    assert (tmp_path / "home" / "cache" / "reference.sqlite").is_file()
+    assert (tmp_path / "home" / "user.sqlite").is_file()
+    assert seen and seen[0][0] > 0 and "cgt-desktop" in seen[0][1]
+    assert qapp.applicationName() == "cgt-desktop"
