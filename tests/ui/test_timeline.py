@@ -307,3 +307,18 @@ def test_cached_marks_match_a_fresh_drawing_after_panning(panel, qtbot):
     coloured = {QColor(fresh.pixel(x, y)).name() for x in range(0, fresh.width(), 3)
                 for y in range(0, fresh.height(), 3)}
     assert len(coloured) > 5  # the bars are there
+
+
+def test_large_corpora_are_read_off_the_gui_thread(qtbot, store, monkeypatch):
+    from cgt_desktop.ui.timeline import TimelineController, TimelinePanel
+
+    monkeypatch.setattr(TimelineController, "async_above", 0)
+    panel = TimelinePanel(store)
+    qtbot.addWidget(panel)
+    assert panel.controller.layout is None  # the result is delivered through the event loop
+    assert not panel.plot.isEnabled()
+    qtbot.waitUntil(lambda: panel.controller.layout is not None, timeout=5000)
+    dated = store.timeline(*tm.LIMIT_YEARS, include_undated=False)
+    assert panel.controller.layout.plotted_ids == {e.id for e in dated}
+    assert UNDATED_EVENT in panel.controller.undated_model.ids()
+    assert panel.plot.isEnabled()

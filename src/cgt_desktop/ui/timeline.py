@@ -98,7 +98,7 @@ class _Relay(QObject):
     """Carries a layout computed on a worker thread back to the GUI thread (queued signal).
 
     Signals:
-        layout_ready(int, object): generation number and :class:`~cgt_desktop.core.timeline_model.TimelineLayout`.
+        layout_ready(int, object): generation number and ``(events, TimelineLayout)``.
     """
 
     layout_ready = Signal(int, object)
@@ -128,16 +128,16 @@ class TimelineController(QObject):
         vocab = store.vocabulary("event_categories")
         self.category_labels = {k: f"{v['en']} {v['zh']}" for k, v in vocab.items()}
         self._vocab = vocab
-        lo, hi = tm.LIMIT_YEARS
-        self.events: list[EventRow] = store.timeline(lo, hi, include_undated=True)  # dated first, then undated
-        self._by_id = {e.id: e for e in self.events}
         self._generation = 0
         self._relay = _Relay(self)
         self._relay.layout_ready.connect(self._on_relay_layout_ready)
-        self.total = store.counts().get("event", len(self.events))
-        for e in self.events:
-            self.category_labels.setdefault(e.category, e.category)
-        self.categories: set[str] = {e.category for e in self.events} | set(vocab)
+        self.total = store.counts().get("event", 0)
+        self.events: list[EventRow] = []  # dated first, then undated; loaded by the first refresh
+        self._by_id: dict[str, EventRow] = {}
+        self._loaded = False
+        if self.total <= self.async_above:
+            self._set_events(self._load_events())
+        self.hidden: set[str] = set()  # categories switched off
         self.text = ""
         self.text_ids: set[str] | None = None
         self.lane_mode = "category"
@@ -152,9 +152,21 @@ class TimelineController(QObject):
         self.plot.view_changed.connect(self._on_plot_view_changed)
         self.refresh()
 
+    def _load_events(self) -> list[EventRow]:
+        """Read the events of the reachable years and the undated ones (safe on a worker thread)."""
+        return self.store.timeline(*tm.LIMIT_YEARS, include_undated=True)
+
+    def _set_events(self, events: list[EventRow]) -> None:
+        self.events = events
+        self._by_id = {e.id: e for e in events}
+        for e in events:
+            self.category_labels.setdefault(e.category, e.category)
+        self._loaded = True
+
     # -- state changes ---------------------------------------------------------------------
-    def set_categories(self, categories: set[str]) -> None:
-        self.categories = set(categories)
+    def set_categories(self, shown: set[str]) -> None:
+        """Show only the categories in *shown* (of those the panel offers a box for)."""
+        self.hidden = set(self.category_labels) - set(shown)
         self.refresh()
 
     def set_text(self, text: str) -> None:
@@ -190,24 +202,31 @@ class TimelineController(QObject):
         self.undated_model.set_highlighted(self.highlighted)
 
     # -- recomputation ---------------------------------------------------------------------
-    def visible_events(self) -> list[EventRow]:
+    def visible_events(self, events: list[EventRow] | None = None) -> list[EventRow]:
         """The events passing the category and text filters (dated and undated)."""
-        return tm.filter_events(self.events, self.categories, self.text_ids)
+        events = self.events if events is None else events
+        shown = {e.category for e in events} - self.hidden if self.hidden else None
+        return tm.filter_events(events, shown, self.text_ids)
 
     def refresh(self) -> None:
         """Recompute lanes and marks for the current filters and redraw.
 
-        Up to :attr:`async_above` events this happens at once; above, the layout is computed on a
-        worker thread and only :meth:`_on_relay_layout_ready` (GUI thread) touches the widgets.
+        Up to :attr:`async_above` events this happens at once; above, the events are read (the first
+        time) and laid out on a worker thread, and only :meth:`_on_relay_layout_ready` (GUI thread)
+        touches the widgets.
         """
         self._generation += 1
         generation = self._generation
-        events = self.visible_events()
-        mode = self.lane_mode
-        cats = {k: v for k, v in self._vocab.items() if k in self.categories}
+        loaded, mode, hidden, text_ids = self._loaded, self.lane_mode, set(self.hidden), self.text_ids
+        cats = {k: v for k, v in self._vocab.items() if k not in hidden}
         noun = (_t("organizations"), "机构") if mode == "organization" else (_t("people"), "人物")
-        job = lambda: self._compute_layout(events, mode, cats, noun)  # noqa: E731
-        if len(self.events) <= self.async_above:
+
+        def job() -> tuple[list[EventRow], tm.TimelineLayout]:
+            events = self.events if loaded else self._load_events()
+            shown = {e.category for e in events} - hidden if hidden else None
+            return events, self._compute_layout(tm.filter_events(events, shown, text_ids), mode, cats, noun)
+
+        if self.total <= self.async_above:
             self._on_relay_layout_ready(generation, job())
             return
         self.panel.show_busy(True)
@@ -229,7 +248,10 @@ class TimelineController(QObject):
             lanes, lane_of = tm.entity_lanes(events, links, names, noun)
         return tm.build_layout(events, lanes, lane_of)
 
-    def _on_relay_layout_ready(self, generation: int, layout: tm.TimelineLayout) -> None:
+    def _on_relay_layout_ready(self, generation: int, result: tuple[list[EventRow], tm.TimelineLayout]) -> None:
+        events, layout = result
+        if not self._loaded:
+            self._set_events(events)
         if generation != self._generation:
             return  # a newer refresh is under way
         self.panel.show_busy(False)
