@@ -117,29 +117,23 @@ def test_a_damaged_reference_database_is_rebuilt(qapp, tmp_path, corpus_dir, hom
     assert code == 0 and out.is_file()
 
 
-def test_run_app_builds_the_database_and_shows_the_window(qapp, tmp_path, corpus_dir):
-    from PySide6.QtCore import QTimer
+def test_run_app_builds_the_database_and_shows_the_window(qapp, tmp_path, corpus_dir, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
     seen = []
 
-    def look_and_quit():
+    def fake_exec(app):
+        """Stand-in for the event loop: a real exec()/exit() would stop every later QEventLoop in this process."""
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows:
-            return  # still starting (building the database); the loop has not begun
+        app.processEvents()
         seen.extend((w.lists["person"].model.rowCount(), w.windowTitle()) for w in windows)
         for window in windows:
             window.close()
-        QApplication.exit(0)
+        return 0
 
-    timer = QTimer()
-    timer.timeout.connect(look_and_quit)
-    timer.start(100)
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
     args = build_parser().parse_args(["--home", str(tmp_path / "home"), "--corpus", str(corpus_dir)])
-    try:
-        assert run_app(args) == 0
-    finally:
-        timer.stop()
+    assert run_app(args) == 0
     assert (tmp_path / "home" / "cache" / "reference.sqlite").is_file()
     assert (tmp_path / "home" / "user.sqlite").is_file()
     assert seen and seen[0][0] > 0 and "cgt-desktop" in seen[0][1]
