@@ -118,7 +118,7 @@ class PageRenderer:
             first, second = (zh, en) if self.name_order == "zh_first" else (en, zh)
             title = escape(first or second or "—")
             sub = escape(second) if first and second else ""
-        subtype = d.subtype_zh if self.language == "zh" else d.subtype_en
+        subtype = "" if d.kind == "document" else (d.subtype_zh if self.language == "zh" else d.subtype_en)
         meta = " · ".join(x for x in (kind_label(d.kind, plural=False), subtype) if x)
         html = f"<h1 style='margin-bottom:0'>{title}</h1>"
         if sub:
@@ -249,12 +249,13 @@ class PageRenderer:
         for para in doc["paragraphs"]:
             for s in para["sentences"]:
                 en, zh = (s["orig"], s["trans"]) if doc.get("lang") == "en" else (s["trans"], s["orig"])
-                cells = "".join(f"<td width='50%' style='padding:2px 8px 2px 0'>{escape(t or '')}</td>"
-                                for _, t in self._pair(en, zh))
+                texts = [escape(t or "") for _, t in self._pair(en, zh)]
+                label = (f"<a name='{escape(s['id'])}'></a><a href='{escape(passage_url(s['id']))}'>"
+                         f"{self._note(s['id'].rsplit('#', 1)[-1])}</a> ")
+                texts[0] = label + texts[0]
+                cells = "".join(f"<td width='50%' style='padding:2px 8px 2px 0'>{t}</td>" for t in texts)
                 style = " style='background-color:rgba(255,200,0,60)'" if s["id"] == mark else ""
-                rows.append(f"<tr{style}><td><a name='{escape(s['id'])}'></a>"
-                            f"<a href='{escape(passage_url(s['id']))}'>{self._note(s['id'].rsplit('#', 1)[-1])}"
-                            f"</a></td>{cells}</tr>")
+                rows.append(f"<tr{style}>{cells}</tr>")
         return self._section(_t("Text"), "<table width='100%' cellspacing=2>" + "".join(rows) + "</table>")
 
     def passage_page(self, passage_id: str) -> str:
