@@ -129,6 +129,10 @@ class TimelineController(QObject):
         self.category_labels = {k: f"{v['en']} {v['zh']}" for k, v in vocab.items()}
         self._vocab = vocab
         self._generation = 0
+        # Our own pool (other panels' jobs never delay the timeline's), created before the relay so
+        # that on destruction it waits for a running job while the relay still exists.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.layout_ready.connect(self._on_relay_layout_ready)
         self.total = store.counts().get("event", 0)
@@ -235,7 +239,7 @@ class TimelineController(QObject):
         def run() -> None:
             relay.layout_ready.emit(generation, job())
 
-        QThreadPool.globalInstance().start(run)
+        self._pool.start(run)
 
     def _compute_layout(self, events: list[EventRow], mode: str, cats: dict[str, dict[str, Any]],
                         noun: tuple[str, str]) -> tm.TimelineLayout:
