@@ -12,7 +12,6 @@ from cgt_desktop.ui.annotations_panel import AnnotationsPanel
 from cgt_desktop.ui.notes_widget import NotesWidget
 
 # Showing a top-level widget on the offscreen platform logs this; it is not about our widgets.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 TARGET = "person/qian-qijun"
 

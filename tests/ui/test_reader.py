@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
-from cgt_desktop.core.mentions import matcher_for
 from cgt_desktop.ui.reader import ReaderPanel
 from cgt_desktop.ui.reader_view import CITED, ENTITY, HOVER, PAD, SELECTED
 
 # The offscreen platform warns when a top-level window is shown; that says nothing about the reader.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 DOC_003 = "document/003_f3128c6eecc96df2"
 DOC_002 = "document/002_4ab98a8a3adc13dc"

@@ -18,11 +18,6 @@ MONTH_EVENT = "event/2019-cancer-precision-medicine-research-center-established"
 DAY_EVENT = "event/2019-first-zhangjiang-international-summit-on-cell-therapy"     # "2019-11-14"
 UNDATED_EVENT = "event/unknown-qian-cheng-european-and-spanish-projects"
 
-# The offscreen platform plugin says these whenever a top-level widget with a layout is shown or a tool
-# tip window is raised; they are not about the timeline (a project-wide qt_log_ignore would cover them).
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
-                                       r"This plugin does not support raise\(\)")
-
 
 @pytest.fixture
 def panel(qtbot, store):
