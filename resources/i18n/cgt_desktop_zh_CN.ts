@@ -322,182 +322,187 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="101" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="109" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="101" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="109" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="103" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="111" />
       <source>not stated in the sources</source>
       <translation>来源中未提及</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="106" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="114" />
       <source>editor's rendering, not attested in the sources</source>
       <translation>编者译名，来源中未见</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="141" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="150" />
       <source>Also known as</source>
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="143" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="152" />
       <source>Description</source>
       <translation>简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="150" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="159" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="157" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="167" />
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="167" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="177" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="169" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="179" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="171" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="181" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="172" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="182" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="175" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="185" />
       <source>Value as stated</source>
       <translation>原文数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="177" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="187" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="179" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="189" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="181" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="191" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="185" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="195" />
       <source>Scope</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="189" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="199" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="196" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="206" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="196" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="206" />
       <source>not stated</source>
       <translation>未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="197" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="207" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="199" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
       <source>Read</source>
       <translation>阅读</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="199" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
       <source>Open in the reader</source>
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="217" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="227" />
       <source>since %1</source>
       <translation>%1起</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="219" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="229" />
       <source>until %1</source>
       <translation>至%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="226" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="239" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="233" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="246" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="240" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="253" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="240" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="253" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="258" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="264" />
+      <source>%1 more — show all</source>
+      <translation>另有 %1 项 — 全部显示</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="284" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="270" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="296" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="276" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="302" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="277" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="303" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="331" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="360" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="340" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="369" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="361" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="390" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -505,237 +510,242 @@
   <context>
     <name>EntityTable</name>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="48" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
       <source>People</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="48" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
       <source>Organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="48" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
       <source>Places</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
       <source>Policies</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
       <source>Technologies</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
       <source>Figures</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
       <source>Documents</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
       <source>Passages</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
       <source>Person</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
       <source>Organization</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="53" />
       <source>Event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="53" />
       <source>Policy</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="53" />
       <source>Technology</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="53" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="54" />
       <source>Figure</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="53" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="54" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="53" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="54" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="59" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
       <source>English name</source>
       <translation>英文名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="59" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
       <source>Chinese name</source>
       <translation>中文名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="59" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
       <source>Type</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="63" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="63" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="63" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="63" />
       <source>Sentences</source>
       <translation>句数</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="69" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
       <source>Any category</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="69" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
       <source>Any unit</source>
       <translation>全部单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="71" />
       <source>Any language</source>
       <translation>全部语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="71" />
       <source>Any type</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="71" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="72" />
       <source>Any organization</source>
       <translation>全部机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="71" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="72" />
       <source>Any place</source>
       <translation>全部地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="72" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="73" />
       <source>Any year</source>
       <translation>全部年份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="161" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="162" />
       <source>Click to sort by this column; click again to reverse</source>
       <translation>点击按此列排序；再次点击反向排序</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="210" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="211" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="210" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="211" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="339" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="342" />
       <source>Nothing matches these filters. Change the filter text, choose other values above, or clear the filters.</source>
       <translation>没有符合筛选条件的条目。请修改筛选文字、在上方选择其他值，或清除筛选。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="343" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="346" />
       <source>This list is empty: the corpus has no entries of this kind yet.</source>
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="421" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="420" />
+      <source>… %1 more: type in the filter box</source>
+      <translation>…另有 %1 项：请在筛选框中输入</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="431" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="423" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="433" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="425" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="435" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="426" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="436" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="427" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="437" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
     </message>
@@ -901,157 +911,157 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
       <source>cgt-desktop — China cell &amp; gene therapy reference</source>
       <translation>cgt-desktop — 中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="195" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="196" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="215" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="217" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="218" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="219" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="220" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="221" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="224" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="225" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="226" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="229" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="236" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="237" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="224" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="238" />
       <source>The timeline is not available in this version.</source>
       <translation>此版本暂不提供时间线。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="226" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="240" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="290" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="324" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="420" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="456" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="423" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="459" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="426" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="462" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="444" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="480" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="448" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="484" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1569,32 +1579,32 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <translation>无</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="210" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="226" />
       <source>organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="210" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="226" />
       <source>people</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="406" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="433" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="410" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="437" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="412" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="439" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="414" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="441" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
     </message>
@@ -1602,57 +1612,57 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="402" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="429" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="449" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="476" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="453" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="480" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="453" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="480" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="453" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="480" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="456" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="483" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="457" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="484" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="458" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="459" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="486" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="460" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="487" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="461" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="488" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
     </message>

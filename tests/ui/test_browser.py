@@ -189,3 +189,27 @@ def test_name_order_chinese_first_swaps_name_columns(window, store):
     assert people.model.headerData(0, Qt.Orientation.Horizontal) == "Chinese name"
     first_id = people.model.id_at(0)
     assert people.model.index(0, 0).data() == (store.names([first_id])[first_id][2] or "—")
+
+
+def test_a_tab_runs_its_list_query_once_and_only_when_first_shown(window, store, monkeypatch):
+    calls = []
+    original = store.list_ids
+    monkeypatch.setattr(store, "list_ids", lambda query: calls.append(query.kind) or original(query))
+    assert "figure" not in window.lists
+    window.show_kind("figure")
+    assert "figure" in window.lists
+    assert calls == ["figure"]
+    assert window.lists["figure"].model.rowCount() == store.counts()["figure"]
+
+
+def test_facet_boxes_offer_at_most_the_most_common_values(window, store, monkeypatch):
+    from cgt_desktop.ui import entity_table
+
+    monkeypatch.setattr(entity_table, "FACET_LIMIT", 2)
+    orgs = window.lists["organization"]
+    orgs.retranslate()
+    box = orgs.facet_boxes["type"]
+    values = store.facet_values("organization", "type")
+    assert len(values) > 2
+    assert box.count() == 1 + 2 + 1
+    assert "more" in box.itemText(3) and box.itemData(3) is None

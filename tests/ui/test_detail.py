@@ -154,3 +154,19 @@ def test_corpus_text_is_escaped_and_no_local_file_is_loaded(qtbot, corpus_dir, t
     finally:
         store.close()
     shutil.rmtree(corpus_dir)
+
+
+def test_long_lists_are_cut_with_a_show_all_link(view, store, qtbot):
+    from cgt_desktop.ui.detail_view import PageRenderer, expand_url
+
+    item = _one(store, "SELECT e.id FROM entities e JOIN citations c ON c.fact_id = e.id "
+                       "GROUP BY e.id HAVING count(*) >= 3 ORDER BY e.id LIMIT 1")
+    detail = store.entity(item)
+    html = PageRenderer(store, limit=1).entity_page(item)
+    assert f"{len(detail.sources) - 1} more — show all" in html
+    assert expand_url(item) in html
+    view.show_page(item)
+    full_before = view.plain_text().count("Open in the reader") + view.plain_text().count("Show passage")
+    assert full_before == len(detail.sources) <= 50
+    view.anchorClicked.emit(QUrl(expand_url(item)))
+    assert view.page == item

@@ -82,8 +82,7 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
     Raises:
         StartupError: with a message for the user (unwritable home, damaged database…).
     """
-    from ..core.build import ensure_reference_db, stored_hash
-    from ..core.corpus import content_hash
+    from ..core.build import ensure_reference_db, needs_rebuild
     from ..core.store import ReferenceStore, StoreError
     from ..core.userdb import UserDataError, UserStore
 
@@ -94,7 +93,7 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
                            "Choose another with --home DIR.") from exc
     try:
         corpus = Path(args.corpus) if getattr(args, "corpus", None) else corpus_dir()
-        if splash is not None and stored_hash(home.reference_db) != content_hash(corpus):
+        if splash is not None and needs_rebuild(corpus, home.reference_db):
             splash("Building the reference database…")
         report = ensure_reference_db(corpus, home.reference_db)
         store = ReferenceStore(report.path)

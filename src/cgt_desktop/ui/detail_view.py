@@ -44,6 +44,10 @@ def read_url(document_id: str, passage_id: str | None = None) -> str:
     return "cgt:read/" + quote(document_id, safe="/") + ("/" + quote(passage_id, safe="") if passage_id else "")
 
 
+def expand_url(item_id: str) -> str:
+    return "cgt:expand/" + quote(item_id, safe="/")
+
+
 def page_from_url(url: QUrl | str) -> str | None:
     """Turn a ``cgt:`` link into a page string (``read:doc|passage`` for reader links); ``None`` if foreign."""
     text = url if isinstance(url, str) else url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
@@ -54,6 +58,8 @@ def page_from_url(url: QUrl | str) -> str | None:
         return unquote(rest)
     if kind == "passage" and rest:
         return "passage:" + unquote(rest)
+    if kind == "expand" and rest:
+        return "expand:" + unquote(rest)
     if kind == "read" and rest:
         parts = rest.split("/")
         passage = unquote(parts[2]) if len(parts) > 2 else ""
@@ -65,8 +71,10 @@ class PageRenderer:
     """Builds the HTML of pages for one store, language and name order."""
 
     def __init__(self, store: ReferenceStore, language: str = "en", name_order: str = "en_first",
-                 muted: str = "#777777", reader_available: bool = False) -> None:
+                 muted: str = "#777777", reader_available: bool = False, limit: int | None = 50) -> None:
         self.store = store
+        self.limit = limit  # items shown per list before "show all" (None: everything)
+        self.page_id = ""
         self.language = language
         self.name_order = name_order
         self.muted = muted
@@ -136,6 +144,7 @@ class PageRenderer:
             UnknownId: if the store has no such entity.
         """
         d = self.store.entity(item_id)
+        self.page_id = d.id
         parts = [self._heading(d), self._names_block(d)]
         if d.aliases:
             parts.append(self._section(_t("Also known as"), escape("; ".join(a["alias"] for a in d.aliases))))
@@ -146,15 +155,16 @@ class PageRenderer:
         if d.events:
             rows = "".join(
                 f"<tr><td style='padding-right:12px; white-space:nowrap'>{self._date(e.date, e.end, e.approximate)}"
-                f"</td><td>{self.link(e.id, e.title_en, e.title_zh)}</td></tr>" for e in d.events)
-            parts.append(self._section(_t("Events"), f"<table cellspacing=2>{rows}</table>"))
+                f"</td><td>{self.link(e.id, e.title_en, e.title_zh)}</td></tr>" for e in self._cap(d.events))
+            parts.append(self._section(_t("Events"), f"<table cellspacing=2>{rows}</table>"
+                                       + self._more(len(d.events))))
         if d.figures:
             rows = "".join(
                 f"<li><b>{escape(str(f.get('value_stated') or f.get('value') or ''))}</b> "
                 f"{self.link(f['id'], f.get('label_en') or '', f.get('label_zh') or '')}"
                 + (f" {self._note(self._date(f.get('as_of')))}" if f.get("as_of") else "") + "</li>"
-                for f in d.figures)
-            parts.append(self._section(_t("Key figures"), f"<ul>{rows}</ul>"))
+                for f in self._cap(d.figures))
+            parts.append(self._section(_t("Key figures"), f"<ul>{rows}</ul>" + self._more(len(d.figures))))
         if d.kind == "document":
             parts.append(self._document_text(d.id))
         parts.append(self._sources(d.sources))
@@ -221,6 +231,9 @@ class PageRenderer:
             if extra:
                 item += " " + self._note(", ".join(extra))
             groups.setdefault(label, []).append(f"<li>{item}</li>")
+        for label, items in groups.items():
+            if self.limit is not None and len(items) > self.limit:
+                groups[label] = items[:self.limit] + [f"<li>{self._more(len(items), inline=True)}</li>"]
         body = "".join(f"<p style='margin-bottom:0'><b>{escape(label)}</b></p><ul style='margin-top:0'>"
                        f"{''.join(items)}</ul>" for label, items in groups.items())
         return self._section(_t("Relations"), body)
@@ -238,7 +251,19 @@ class PageRenderer:
     def _sources(self, sources: list[Citation]) -> str:
         if not sources:
             return self._section(_t("Sources"), f"<p>{self._note(_t('No passage cites this entry.'))}</p>")
-        return self._section(_t("Sources") + f" ({len(sources)})", "".join(self._quote(c) for c in sources))
+        return self._section(_t("Sources") + f" ({len(sources)})",
+                             "".join(self._quote(c) for c in self._cap(sources)) + self._more(len(sources)))
+
+    def _cap(self, items: list[Any]) -> list[Any]:
+        return items if self.limit is None else items[:self.limit]
+
+    def _more(self, total: int, inline: bool = False) -> str:
+        """A "show all" link when a list was cut at :attr:`limit`."""
+        if self.limit is None or total <= self.limit:
+            return ""
+        text = _t("%1 more — show all").replace("%1", str(total - self.limit))
+        link = f"<a href='{escape(expand_url(self.page_id))}'>{escape(text)}</a>"
+        return link if inline else f"<p>{link}</p>"
 
     def _document_text(self, doc_id: str, mark: str | None = None) -> str:
         try:
@@ -308,19 +333,22 @@ class DetailView(QTextBrowser):
 
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         page = page_from_url(url)
-        if page:
+        if page and page.startswith("expand:"):
+            self.show_page(page[7:], expanded=True)
+        elif page:
             self.link_activated.emit(page)
 
-    def renderer(self) -> PageRenderer:
+    def renderer(self, expanded: bool = False) -> PageRenderer:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        return PageRenderer(self.store, self.language, self.name_order, muted, self.reader_available)
+        return PageRenderer(self.store, self.language, self.name_order, muted, self.reader_available,
+                            limit=None if expanded else 50)
 
     def set_display(self, language: str, name_order: str) -> None:
         """Apply the interface language and name order, re-rendering the page shown."""
         self.language, self.name_order = language, name_order
         self.show_page(self.page)
 
-    def show_page(self, page: str | None) -> bool:
+    def show_page(self, page: str | None, expanded: bool = False) -> bool:
         """Render *page* (entity id or ``passage:<id>``); ``None`` shows the empty state.
 
         Returns:
@@ -336,7 +364,7 @@ class DetailView(QTextBrowser):
             if page.startswith("passage:"):
                 html = self.renderer().passage_page(page.split(":", 1)[1])
             else:
-                html = self.renderer().entity_page(page)
+                html = self.renderer(expanded).entity_page(page)
         except UnknownId:
             self.setHtml("<p>" + escape(_t("Nothing in the corpus has the id %1.").replace("%1", page)) + "</p>")
             return False

@@ -22,6 +22,7 @@ from ..core.store import ListQuery, ReferenceStore
 
 BLOCK = 200
 CACHE_LIMIT = 5000
+FACET_LIMIT = 200  # values offered in a facet box (most common first); the filter box finds the rest
 
 #: Columns shown per kind (``name_en``/``name_zh`` swap places when Chinese names come first).
 COLUMNS: dict[str, list[str]] = {
@@ -220,11 +221,13 @@ class EntityTableModel(QAbstractTableModel):
         """Sort in SQL by *column*, keeping the selection on the same items."""
         if not 0 <= column < len(self.columns):
             return
+        key, descending = self.sort_key(column), order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.query.sort, self.query.descending):
+            return  # the view asks again when sorting is enabled or the indicator is set
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         held = [(p, self.id_at(p.row())) for p in persistent]
-        self.query = replace(self.query, sort=self.sort_key(column),
-                             descending=order == Qt.SortOrder.DescendingOrder)
+        self.query = replace(self.query, sort=key, descending=descending)
         self._ids = self.store.list_ids(self.query)
         position = {item_id: row for row, item_id in enumerate(self._ids)}
         self.changePersistentIndexList(
@@ -263,7 +266,6 @@ class EntityListController(QObject):
             self.facet_boxes[facet] = box
         self.view = QTableView(self.widget)
         self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -274,6 +276,7 @@ class EntityListController(QObject):
         self.view.horizontalHeader().setSectionsMovable(False)
         self._default_widths()
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # after the indicator: enabling sorts by it (no extra query)
         self.empty_label = QLabel(self.widget)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -408,10 +411,17 @@ class EntityListController(QObject):
             box.blockSignals(True)
             box.clear()
             box.addItem(facet_label(self.kind, facet), None)
-            for value, label, count in self.store.facet_values(self.kind, facet, self.model.language):
+            values = self.store.facet_values(self.kind, facet, self.model.language)
+            for value, label, count in values[:FACET_LIMIT]:
                 if self.kind == "document" and facet == "type":
                     label = {"en": _t("English"), "zh": _t("Chinese")}.get(value, value)
                 box.addItem(f"{label} ({count})", value)
+            if len(values) > FACET_LIMIT:
+                box.addItem(_t("… %1 more: type in the filter box").replace("%1", str(len(values) - FACET_LIMIT)),
+                            None)
+                item = box.model().item(box.count() - 1)  # type: ignore[attr-defined]
+                if item is not None:
+                    item.setEnabled(False)
             found = box.findData(current) if current is not None else 0
             box.setCurrentIndex(max(found, 0))
             box.blockSignals(False)

@@ -30,6 +30,21 @@ from .search_popup import GlobalSearch
 from .settings import Preferences, PreferencesDialog, UiState
 
 
+class _LazyLists(dict):  # type: ignore[type-arg]
+    """Kind -> list controller, created on first lookup; iteration shows only the ones created."""
+
+    def __init__(self, factory: Any) -> None:
+        super().__init__()
+        self._factory = factory
+
+    def __missing__(self, kind: str) -> EntityListController:
+        if kind not in KINDS:
+            raise KeyError(kind)
+        controller = self._factory(kind)
+        self[kind] = controller
+        return controller
+
+
 class MainWindow(QMainWindow):
     """The cgt-desktop browser window.
 
@@ -62,25 +77,23 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.lists: dict[str, EntityListController] = {}
+        self.lists = _LazyLists(self._create_list)
+        self._saved_lists: dict[str, Any] = {}
         self.details: dict[str, DetailView] = {}
         self.splitters: dict[str, QSplitter] = {}
         for kind in KINDS:
-            controller = EntityListController(store, kind, self)
             detail = DetailView(store)
             detail.setObjectName(f"detail_{kind}")
             splitter = QSplitter(Qt.Orientation.Horizontal)
             splitter.setObjectName(f"splitter_{kind}")
-            splitter.addWidget(controller.widget)
+            splitter.addWidget(QWidget())  # the list, created when the tab is first shown
             splitter.addWidget(detail)
             splitter.setStretchFactor(0, 1)
             splitter.setStretchFactor(1, 1)
             splitter.setSizes([520, 520])
             splitter.setChildrenCollapsible(False)
             self.tabs.addTab(splitter, "")
-            self.lists[kind], self.details[kind], self.splitters[kind] = controller, detail, splitter
-            controller.entity_selected.connect(self._on_list_entity_selected)
-            controller.rows_changed.connect(self._on_list_rows_changed)
+            self.details[kind], self.splitters[kind] = detail, splitter
             detail.link_activated.connect(self._on_detail_link_activated)
         reader_expected = importlib.util.find_spec("cgt_desktop.ui.reader") is not None
         for detail in self.details.values():
@@ -214,7 +227,8 @@ class MainWindow(QMainWindow):
         for i, kind in enumerate(KINDS):
             self.tabs.setTabText(i, f"{kind_label(kind)} ({self.counts.get(kind, 0)})")
             self.tabs.setTabToolTip(i, self.tr("Browse, sort and filter all entries of this kind"))
-            self.lists[kind].retranslate()
+            if kind in self.lists:
+                self.lists[kind].retranslate()
             self.details[kind].set_display(self.prefs.language, self.prefs.name_order)
         for i, action in enumerate(self.act_tabs):
             action.setText(self.tabs.tabText(i))
@@ -232,13 +246,33 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _create_list(self, kind: str) -> EntityListController:
+        """Build a tab's list the first time it is needed (its SQL and facets run only then)."""
+        controller = EntityListController(self.store, kind, self)
+        splitter = self.splitters[kind]
+        sizes = splitter.sizes()
+        placeholder = splitter.replaceWidget(0, controller.widget)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        splitter.setSizes(sizes)
+        controller.set_display(self.prefs.language, self.prefs.name_order)
+        saved = self._saved_lists.get(kind)
+        if saved is not None:
+            controller.restore_state(saved)
+        if self.period:
+            controller.set_period(self.period)
+        controller.entity_selected.connect(self._on_list_entity_selected)
+        controller.rows_changed.connect(self._on_list_rows_changed)
+        return controller
+
     # -- display preferences --------------------------------------------------------------
     def _apply_display(self) -> None:
         language = self.translations.language if self.translations else self.prefs.language
         self.prefs.language = language
-        for kind in KINDS:
-            self.lists[kind].set_display(language, self.prefs.name_order)
-            self.details[kind].set_display(language, self.prefs.name_order)
+        for controller in self.lists.values():
+            controller.set_display(language, self.prefs.name_order)
+        for detail in self.details.values():
+            detail.set_display(language, self.prefs.name_order)
         self.search.name_order = self.prefs.name_order
 
     def set_preferences(self, prefs: Preferences) -> None:
@@ -286,7 +320,7 @@ class MainWindow(QMainWindow):
             self.lists["document"].select_id(found[0].document_id if found else "")
         else:
             kind = self.store.names([page]).get(page, (None,))[0]
-            if kind not in self.lists:
+            if kind not in KINDS:
                 self.statusBar().showMessage(self.tr("Nothing in the corpus has the id %1.").replace("%1", page),
                                              5000)
                 return False
@@ -340,6 +374,8 @@ class MainWindow(QMainWindow):
 
     # -- timeline and reader (other modules, loaded when first needed) ----------------------
     def _on_tabs_current_changed(self, index: int) -> None:
+        if 0 <= index < len(KINDS):
+            self.lists[KINDS[index]]  # noqa: B018 - creates the list on first show
         if self.tabs.widget(index) is self.timeline_holder:
             self.ensure_timeline()
         self._update_status()
@@ -458,7 +494,9 @@ class MainWindow(QMainWindow):
         index = self.tabs.currentIndex()
         self.state.set("tab", KINDS[index] if index < len(KINDS) else
                        ("timeline" if self.tabs.widget(index) in (self.timeline, self.timeline_holder) else "reader"))
-        self.state.set("lists", {kind: c.save_state() for kind, c in self.lists.items()})
+        lists = dict(self._saved_lists)
+        lists.update({kind: c.save_state() for kind, c in self.lists.items()})
+        self.state.set("lists", lists)
         if self.history.current:
             self.state.set("last_page", self.history.current)
 
@@ -476,8 +514,9 @@ class MainWindow(QMainWindow):
             if isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(n, int) and n > 0 for n in sizes):
                 splitter.setSizes(sizes)
         lists = self.state.get("lists", {})
+        self._saved_lists = {k: v for k, v in lists.items() if k in KINDS} if isinstance(lists, dict) else {}
         for kind, controller in self.lists.items():
-            controller.restore_state(lists.get(kind) if isinstance(lists, dict) else None)
+            controller.restore_state(self._saved_lists.get(kind))
         last = self.state.get("last_page")
         if isinstance(last, str) and last and not last.startswith("read:"):
             self.open_page(last)
