@@ -102,7 +102,7 @@ def _add(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .cli import CliError, _print
-    from .core.annotations import export_annotations
+    from .core.annotations_io import export_annotations
 
     user = _user_store(args)
     path = Path(args.file).expanduser()
@@ -121,7 +121,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from .cli import CliError, _print
-    from .core.annotations import AnnotationFileError, import_annotations
+    from .core.annotations_io import AnnotationFileError, import_annotations
     from .core.userdb import UserDataError
 
     user = _user_store(args)

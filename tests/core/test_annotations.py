@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from cgt_desktop.core import annotations as A
+from cgt_desktop.core import annotations_io as AIO
 from cgt_desktop.core.build import build_reference_db
 from cgt_desktop.core.store import ReferenceStore
 from cgt_desktop.core.userdb import MIGRATIONS, UserStore, _statements
@@ -290,16 +291,16 @@ def _comparable(user: UserStore) -> dict[str, list]:
 def test_export_then_import_into_a_fresh_home_twice(tmp_path, user):
     _fill(user)
     out = tmp_path / "exports" / "all.json"
-    counts = A.export_annotations(user, out)
+    counts = AIO.export_annotations(user, out)
     assert counts == {"tags": 2, "item_tags": 2, "stars": 1, "notes": 2, "highlights": 1}
-    assert json.loads(out.read_text(encoding="utf-8"))["version"] == A.FORMAT_VERSION
+    assert json.loads(out.read_text(encoding="utf-8"))["version"] == AIO.FORMAT_VERSION
     assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
 
     fresh = UserStore(tmp_path / "fresh" / "user.sqlite")
-    report = A.import_annotations(fresh, out)
+    report = AIO.import_annotations(fresh, out)
     assert report.counts["notes"]["added"] == 2
     assert _comparable(fresh) == _comparable(user)
-    again = A.import_annotations(fresh, out)
+    again = AIO.import_annotations(fresh, out)
     assert all(c["added"] == 0 and c["updated"] == 0 for c in again.counts.values())
     assert _comparable(fresh) == _comparable(user)
     # Searchable after import.
@@ -310,43 +311,43 @@ def test_export_then_import_into_a_fresh_home_twice(tmp_path, user):
 def test_import_merges_by_uid_keeping_the_later_edit(tmp_path, user):
     note = user.add_note("person/a", "old text")
     out = tmp_path / "a.json"
-    A.export_annotations(user, out)
+    AIO.export_annotations(user, out)
     data = json.loads(out.read_text(encoding="utf-8"))
     data["notes"][0].update(body="newer text", edited="2999-01-01T00:00:00")
     out.write_text(json.dumps(data), encoding="utf-8")
-    assert A.import_annotations(user, out).counts["notes"] == {"added": 0, "updated": 1, "unchanged": 0}
+    assert AIO.import_annotations(user, out).counts["notes"] == {"added": 0, "updated": 1, "unchanged": 0}
     assert user.note(note.uid).body == "newer text"
 
 
 def test_export_one_tag(tmp_path, user):
     _fill(user)
     out = tmp_path / "bd.json"
-    A.export_annotations(user, out, tag="BD lead")
+    AIO.export_annotations(user, out, tag="BD lead")
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [n["target_id"] for n in data["notes"]] == ["person/a"]
     assert [t["name"] for t in data["tags"]] == ["BD lead"] and data["stars"] == [] and data["highlights"] == []
     with pytest.raises(KeyError):
-        A.export_annotations(user, out, tag="no such tag")
+        AIO.export_annotations(user, out, tag="no such tag")
 
 
 def test_a_failed_export_leaves_the_previous_file(tmp_path, user, monkeypatch):
     _fill(user)
     out = tmp_path / "all.json"
-    A.export_annotations(user, out)
+    AIO.export_annotations(user, out)
     good = out.read_bytes()
 
     def boom(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(A.json, "dump", boom)
+    monkeypatch.setattr(AIO.json, "dump", boom)
     with pytest.raises(OSError):
-        A.export_annotations(user, out)
+        AIO.export_annotations(user, out)
     assert out.read_bytes() == good
     assert list(tmp_path.glob(".*tmp")) == []
 
 
 @pytest.mark.parametrize("mutate, message", [
-    (lambda d: d.update(version=A.FORMAT_VERSION + 1), "newer cgt-desktop"),
+    (lambda d: d.update(version=AIO.FORMAT_VERSION + 1), "newer cgt-desktop"),
     (lambda d: d.update(format="something-else"), "not a cgt-desktop annotations file"),
     (lambda d: d["notes"].append({"uid": "z", "target_id": "x", "body": 3, "created": "", "edited": ""}),
      "notes record 3 has a missing or bad 'body'"),
@@ -356,7 +357,7 @@ def test_a_failed_export_leaves_the_previous_file(tmp_path, user, monkeypatch):
 def test_newer_or_broken_files_are_refused_and_change_nothing(tmp_path, user, mutate, message):
     _fill(user)
     out = tmp_path / "f.json"
-    A.export_annotations(user, out)
+    AIO.export_annotations(user, out)
     data = json.loads(out.read_text(encoding="utf-8"))
     data["notes"][0]["uid"] = "a-brand-new-uid"  # valid records before the bad one must not be written
     mutate(data)
@@ -364,8 +365,8 @@ def test_newer_or_broken_files_are_refused_and_change_nothing(tmp_path, user, mu
     target = UserStore(tmp_path / "other.sqlite")
     target.add_note("person/z", "already here")
     before = _snapshot(target)
-    with pytest.raises(A.AnnotationFileError, match=message):
-        A.import_annotations(target, out)
+    with pytest.raises(AIO.AnnotationFileError, match=message):
+        AIO.import_annotations(target, out)
     assert _snapshot(target) == before
     target.close()
 
@@ -373,11 +374,11 @@ def test_newer_or_broken_files_are_refused_and_change_nothing(tmp_path, user, mu
 def test_truncated_file_is_refused(tmp_path, user):
     _fill(user)
     out = tmp_path / "f.json"
-    A.export_annotations(user, out)
+    AIO.export_annotations(user, out)
     out.write_bytes(out.read_bytes()[:-40])
     before = _snapshot(user)
-    with pytest.raises(A.AnnotationFileError, match="broken"):
-        A.import_annotations(user, out)
+    with pytest.raises(AIO.AnnotationFileError, match="broken"):
+        AIO.import_annotations(user, out)
     assert _snapshot(user) == before
 
 
