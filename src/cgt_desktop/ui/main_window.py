@@ -250,11 +250,9 @@ class MainWindow(QMainWindow):
         """Build a tab's list the first time it is needed (its SQL and facets run only then)."""
         controller = EntityListController(self.store, kind, self)
         splitter = self.splitters[kind]
-        sizes = splitter.sizes()
         placeholder = splitter.replaceWidget(0, controller.widget)
         if placeholder is not None:
             placeholder.deleteLater()
-        splitter.setSizes(sizes)
         controller.set_display(self.prefs.language, self.prefs.name_order)
         saved = self._saved_lists.get(kind)
         if saved is not None:
