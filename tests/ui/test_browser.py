@@ -213,3 +213,11 @@ def test_facet_boxes_offer_at_most_the_most_common_values(window, store, monkeyp
     assert len(values) > 2
     assert box.count() == 1 + 2 + 1
     assert "more" in box.itemText(3) and box.itemData(3) is None
+
+
+def test_list_and_page_share_the_tab(window, qtbot):
+    for kind in ("person", "event"):
+        window.show_kind(kind)
+        qtbot.waitUntil(lambda k=kind: window.lists[k].widget.isVisible())
+        sizes = window.splitters[kind].sizes()
+        assert min(sizes) >= 0.3 * sum(sizes), sizes
