@@ -911,157 +911,157 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="192" />
       <source>cgt-desktop — China cell &amp; gene therapy reference</source>
       <translation>cgt-desktop — 中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="193" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="195" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="196" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="217" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="218" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="219" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="220" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="221" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="224" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="225" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="226" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="229" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="236" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="221" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="237" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="238" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
       <source>The timeline is not available in this version.</source>
       <translation>此版本暂不提供时间线。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="240" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="225" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="324" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="307" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="456" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="439" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="459" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="442" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="462" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="445" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="480" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="463" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="484" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="467" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>

@@ -460,3 +460,18 @@ class EntityListController(QObject):
         sort = state.get("sort")
         if isinstance(sort, str):
             self.sort_by(self.model.column_of_sort_key(sort), bool(state.get("descending")))
+
+
+class LazyControllers(dict):  # type: ignore[type-arg]
+    """Kind -> list controller, created on first lookup; iteration shows only the ones created."""
+
+    def __init__(self, factory: Any) -> None:
+        super().__init__()
+        self._factory = factory
+
+    def __missing__(self, kind: str) -> EntityListController:
+        if kind not in COLUMNS:
+            raise KeyError(kind)
+        controller = self._factory(kind)
+        self[kind] = controller
+        return controller

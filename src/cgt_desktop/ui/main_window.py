@@ -23,26 +23,11 @@ from ..core.store import ReferenceStore
 from ..core.userdb import UserStore
 from .app import guard_singleton_refcounts
 from .detail_view import DetailView
-from .entity_table import EntityListController, kind_label
+from .entity_table import EntityListController, LazyControllers, kind_label
 from .history import History
 from .i18n import Translations
 from .search_popup import GlobalSearch
 from .settings import Preferences, PreferencesDialog, UiState
-
-
-class _LazyLists(dict):  # type: ignore[type-arg]
-    """Kind -> list controller, created on first lookup; iteration shows only the ones created."""
-
-    def __init__(self, factory: Any) -> None:
-        super().__init__()
-        self._factory = factory
-
-    def __missing__(self, kind: str) -> EntityListController:
-        if kind not in KINDS:
-            raise KeyError(kind)
-        controller = self._factory(kind)
-        self[kind] = controller
-        return controller
 
 
 class MainWindow(QMainWindow):
@@ -77,7 +62,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.lists = _LazyLists(self._create_list)
+        self.lists = LazyControllers(self._create_list)
         self._saved_lists: dict[str, Any] = {}
         self.details: dict[str, DetailView] = {}
         self.splitters: dict[str, QSplitter] = {}
