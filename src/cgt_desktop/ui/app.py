@@ -17,26 +17,6 @@ KIND_VIEWS = {"people": "person", "organizations": "organization", "places": "pl
               "policies": "policy", "technologies": "technology", "figures": "figure", "documents": "document"}
 
 
-_GUARDED = False
-
-
-def guard_singleton_refcounts() -> None:
-    """Work around PySide6 6.12 dropping references to ``None``/``True``/``False`` on CPython < 3.12.
-
-    Measured here: every call of a void PySide6 method (``QLineEdit.setText``,
-    ``processEvents``…) lowers ``sys.getrefcount(None)`` by one, so a long session
-    ends in "Fatal Python error: none_dealloc". CPython 3.12 makes these objects
-    immortal; on 3.11 we give them a billion spare references once, which is what
-    immortality amounts to. No effect on other interpreters or versions.
-    """
-    global _GUARDED  # noqa: PLW0603 - once per process
-    if _GUARDED or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    for obj in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 30
-    _GUARDED = True
 
 
 class StartupError(Exception):
@@ -53,7 +33,6 @@ def _application() -> Any:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    guard_singleton_refcounts()
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

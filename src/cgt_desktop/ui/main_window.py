@@ -21,7 +21,6 @@ from ..core.models import KINDS
 from ..core.paths import resources_dir
 from ..core.store import ReferenceStore
 from ..core.userdb import UserStore
-from .app import guard_singleton_refcounts
 from .detail_view import DetailView
 from .entity_table import EntityListController, LazyControllers, kind_label
 from .history import History
@@ -41,7 +40,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: ReferenceStore, user: UserStore, translations: Translations | None = None,
                  parent: QWidget | None = None) -> None:
-        guard_singleton_refcounts()
         super().__init__(parent)
         self.store = store
         self.user = user

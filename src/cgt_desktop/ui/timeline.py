@@ -318,10 +318,7 @@ class TimelinePanel(QWidget):
     def __init__(self, store: ReferenceStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-        from .app import guard_singleton_refcounts
         from .timeline_plot import TimelinePlot, category_color
-
-        guard_singleton_refcounts()  # panning makes many void Qt calls (PySide6 6.12 on CPython 3.11)
 
         self.store = store
         self.plot = TimelinePlot(self)
