@@ -121,9 +121,6 @@ class PdfRenderer:
     """
 
     def __init__(self, dossier: Dossier, path: Path | str, page_size: str = "A4") -> None:
-        from .app import guard_singleton_refcounts
-
-        guard_singleton_refcounts()  # PySide6 6.12 on CPython 3.11: every void call drops a ref to None
         if page_size not in PAGE_SIZES:
             raise ExportError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
         self.dossier = dossier
