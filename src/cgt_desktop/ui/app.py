@@ -98,6 +98,13 @@ def _show_error(app: Any, message: str) -> None:
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window on the built-in corpus and run the event loop; return the exit status."""
     app = _application()
+    from .single_instance import SingleInstance, bring_forward
+
+    instance = SingleInstance(resolve_home(getattr(args, "home", None)))
+    if instance.notify_running():  # never a second writer on the same home
+        print("cgt-desktop is already running for this home: its window was brought forward.")
+        return 0
+    instance.listen()
     from PySide6.QtWidgets import QSplashScreen
 
     splash_widget: list[Any] = []
@@ -116,6 +123,7 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         store, user = open_data(args, splash=splash)
     except StartupError as exc:
+        instance.close()
         _show_error(app, str(exc))
         return 1
     from .i18n import Translations, default_language
@@ -125,11 +133,13 @@ def run_app(args: argparse.Namespace) -> int:
     translations.apply(user.get_setting("ui.language", default_language()))
     window = MainWindow(store, user, translations)
     window.show()
+    instance.activation_requested.connect(lambda: bring_forward(window))
     for widget in splash_widget:
         widget.finish(window)
     try:
         return int(app.exec())
     finally:
+        instance.close()
         store.close()
         user.close()
 

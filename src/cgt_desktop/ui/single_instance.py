@@ -1,0 +1,132 @@
+"""One running app per home: a second start brings the first window forward.
+
+The first process listens on a local socket (:class:`QLocalServer`: a Unix
+domain socket or a Windows named pipe, never IP) whose name is derived from a
+hash of the user and the resolved home path, so two users, or two homes, never
+meet. A later start for the same home connects, sends ``activate`` and exits;
+the first process emits :attr:`SingleInstance.activation_requested` and the
+app raises its window. A name left behind by a crashed process (the connect
+fails) is removed before listening.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+ACTIVATE = b"activate\n"
+CONNECT_TIMEOUT_MS = 500
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (containers): fall back to the uid
+        return str(os.getuid()) if hasattr(os, "getuid") else "user"
+
+
+def server_name(home: Path | str) -> str:
+    """Return the local-server name for *home* (same user + same resolved folder → same name)."""
+    key = f"{_user()}\0{Path(home).expanduser().resolve()}".encode("utf-8", "surrogatepass")
+    return "cgt-desktop-" + hashlib.sha256(key).hexdigest()[:24]
+
+
+class SingleInstance(QObject):
+    """Claims a home for this process, or asks the process that owns it to come forward.
+
+    Signals:
+        activation_requested: another start for the same home asked this one to show its window.
+    """
+
+    activation_requested = Signal()
+
+    def __init__(self, home: Path | str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(home)
+        self._server: QLocalServer | None = None
+        self._clients: list[QLocalSocket] = []
+
+    # -- second process -----------------------------------------------------------------------
+    def notify_running(self, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
+        """Ask a running instance to come forward; return whether one answered the call."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(ACTIVATE)
+        socket.flush()
+        socket.waitForBytesWritten(timeout_ms)
+        socket.disconnectFromServer()
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.waitForDisconnected(timeout_ms)
+        return True
+
+    # -- first process ------------------------------------------------------------------------
+    def listen(self) -> bool:
+        """Start answering later starts; remove a stale name first if needed. Return success."""
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            QLocalServer.removeServer(self.name)  # a crashed instance's leftover socket
+            if not server.listen(self.name):
+                server.deleteLater()
+                return False
+        server.newConnection.connect(self._on_server_new_connection)
+        self._server = server
+        return True
+
+    @property
+    def listening(self) -> bool:
+        return self._server is not None and self._server.isListening()
+
+    def close(self) -> None:
+        """Stop listening (the name is freed for the next start)."""
+        clients, self._clients = self._clients, []
+        for client in clients:
+            client.readyRead.disconnect()
+            client.disconnected.disconnect()
+            client.abort()
+        if self._server is not None:
+            self._server.newConnection.disconnect()
+            self._server.close()
+            self._server.deleteLater()  # and its client sockets, its children
+            self._server = None
+
+    def _on_server_new_connection(self) -> None:
+        while self._server is not None and self._server.hasPendingConnections():
+            client = self._server.nextPendingConnection()
+            self._clients.append(client)
+            client.readyRead.connect(lambda c=client: self._on_client_ready_read(c))
+            client.disconnected.connect(lambda c=client: self._on_client_disconnected(c))
+            if client.bytesAvailable():
+                self._on_client_ready_read(client)
+
+    def _on_client_ready_read(self, client: QLocalSocket) -> None:
+        if not client.canReadLine() and client.bytesAvailable() < len(ACTIVATE):
+            return
+        message = bytes(client.readAll().data())
+        if message.strip() == ACTIVATE.strip():
+            self.activation_requested.emit()
+
+    def _on_client_disconnected(self, client: QLocalSocket) -> None:
+        if client in self._clients:
+            if client.bytesAvailable():
+                self._on_client_ready_read(client)
+            self._clients.remove(client)
+
+
+def bring_forward(window: Any) -> None:
+    """Show *window* un-minimized, on top and focused."""
+    from PySide6.QtCore import Qt
+
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
