@@ -1,0 +1,134 @@
+"""Start-up doctor: find out, before Qt is loaded, why the app could not start, and say what to do.
+
+Runs first in :func:`cgt_desktop.__main__.main`. It imports no Qt at module
+level: a missing system library would otherwise end the process with a
+traceback before any message could be printed. Only the app itself (no
+subcommand) and ``screenshot`` need Qt; only the app needs a display. Scripting
+subcommands (``search``, ``show``, ``notes``, …) are never blocked here: they
+report their own problems.
+
+Each check returns one message for the user, or ``None`` when all is well.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import sys
+import tempfile
+from typing import Callable, Mapping, Sequence
+
+EXIT_CANNOT_START = 1
+APT_HINT = "apt install libegl1 libxkbcommon0 libgl1 libfontconfig1"
+_VALUE_OPTIONS = {"--home", "--corpus"}
+_NO_CHECK = {"-h", "--help", "--version"}
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """Return the subcommand named in *argv*, or ``None`` for the app itself."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif arg.startswith("-"):
+            continue
+        else:
+            return arg
+    return None
+
+
+def check_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str | None:
+    """On Linux, a window needs an X11 or Wayland display unless a Qt platform is chosen explicitly."""
+    env = os.environ if environ is None else environ
+    if not (platform or sys.platform).startswith("linux"):
+        return None
+    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("No display found: run cgt-desktop from a desktop session; for screenshots set "
+            "QT_QPA_PLATFORM=offscreen")
+
+
+def missing_library(error: BaseException) -> str | None:
+    """Return the shared library an ``ImportError`` names (``libEGL.so.1``), if any."""
+    match = re.search(r"(lib[\w.+-]*?\.so(?:\.\d+)*)", str(error))
+    if match:
+        return match.group(1)
+    match = re.search(r"([\w.+-]+\.(?:dll|dylib))", str(error))
+    return match.group(1) if match else None
+
+
+def check_qt(importer: Callable[[str], object] = importlib.import_module) -> str | None:
+    """Try to load Qt's widgets; on failure name the missing system library and how to install it."""
+    try:
+        importer("PySide6.QtWidgets")
+    except ImportError as exc:
+        library = missing_library(exc)
+        if library:
+            return (f"Qt cannot start: the system library {library} is missing. Install the desktop "
+                    f"libraries, e.g. `{APT_HINT}` (Debian/Ubuntu), then start cgt-desktop again.")
+        return (f"Qt cannot start: {exc}. Reinstall cgt-desktop (pip install --force-reinstall cgt-desktop); "
+                f"on Linux also install the desktop libraries, e.g. `{APT_HINT}`.")
+    return None
+
+
+def check_home(explicit: str | None = None) -> str | None:
+    """The home must be a folder this user can write (create it if needed)."""
+    from .core.paths import HOME_ENV, Home, resolve_home
+
+    try:
+        root = resolve_home(explicit)
+    except Exception as exc:  # noqa: BLE001 - no platform folder at all: say so
+        return (f"cannot find a folder for your data ({exc}). Choose one with --home DIR or set "
+                f"{HOME_ENV}=DIR.")
+    advice = f"Choose another folder with --home DIR or set {HOME_ENV}=DIR."
+    try:
+        Home(root).ensure()
+        with tempfile.NamedTemporaryFile(dir=root, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        where = exc.filename or root
+        reason = exc.strerror or str(exc)
+        return f"cannot write to your data folder {where} ({reason}). {advice}"
+    return None
+
+
+def diagnose(argv: Sequence[str], environ: Mapping[str, str] | None = None,
+             importer: Callable[[str], object] = importlib.import_module) -> str | None:
+    """Return the one message that says why *argv* cannot start, or ``None``."""
+    if any(arg in _NO_CHECK for arg in argv):
+        return None
+    command = command_of(argv)
+    if command not in (None, "screenshot"):
+        return None  # scripting subcommands need neither Qt nor a display
+    if command is None:
+        problem = check_display(environ)
+        if problem:
+            return problem
+    problem = check_qt(importer)
+    if problem or command is not None:
+        return problem
+    return check_home(_home_option(argv))
+
+
+def _home_option(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--home" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--home="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def preflight(argv: Sequence[str]) -> int | None:
+    """Print the doctor's message to stderr and return an exit status, or ``None`` to go on."""
+    problem = diagnose(argv)
+    if problem is None:
+        return None
+    print(f"cgt-desktop: {problem}", file=sys.stderr)
+    return EXIT_CANNOT_START
+
+
+__all__ = ["check_display", "check_home", "check_qt", "command_of", "diagnose", "preflight"]
