@@ -267,7 +267,7 @@ class EntityListController(QObject):
         self.view = QTableView(self.widget)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Ctrl+E adds them all
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
@@ -396,6 +396,8 @@ class EntityListController(QObject):
                 self.view.selectionModel().clearSelection()
                 return False
             index = self.model.index(row, 0)
+            if self.view.currentIndex().row() == row and self.view.selectionModel().hasSelection():
+                return True  # already current (a click): the view keeps a Ctrl/Shift+click multi-selection
             self.view.selectionModel().setCurrentIndex(
                 index, self.view.selectionModel().SelectionFlag.ClearAndSelect
                 | self.view.selectionModel().SelectionFlag.Rows)

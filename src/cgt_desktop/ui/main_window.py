@@ -21,11 +21,13 @@ from ..core.models import KINDS
 from ..core.paths import resources_dir
 from ..core.store import ReferenceStore
 from ..core.userdb import UserStore
+from .annotations_controller import AnnotationsController
 from .detail_view import DetailView
 from .entity_table import EntityListController, LazyControllers, kind_label
 from .history import History
 from .i18n import Translations
 from .search_popup import GlobalSearch
+from .selection_controller import SelectionController
 from .settings import Preferences, PreferencesDialog, UiState
 
 
@@ -93,6 +95,8 @@ class MainWindow(QMainWindow):
         self.search.result_activated.connect(self._on_search_result_activated)
         self._build_actions()
         self._build_status_bar()
+        self.annotations = AnnotationsController(self)  # notes dock, Annotations tab, highlights, undo
+        self.selections = SelectionController(self)  # Ctrl+E, Selection dock, File → Export to PDF
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.history.changed.connect(self._on_history_changed)
         app = QApplication.instance()
@@ -222,6 +226,8 @@ class MainWindow(QMainWindow):
         if self.reader is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.reader), self.tr("Reader"))
         self.search.retranslate()
+        self.annotations.retranslate()
+        self.selections.retranslate()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -244,6 +250,7 @@ class MainWindow(QMainWindow):
             controller.set_period(self.period)
         controller.entity_selected.connect(self._on_list_entity_selected)
         controller.rows_changed.connect(self._on_list_rows_changed)
+        self.selections.attach_list(controller)
         return controller
 
     # -- display preferences --------------------------------------------------------------
@@ -409,6 +416,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPanel(self.store, self)
         self.reader.entity_activated.connect(self._on_reader_entity_activated)
         self.tabs.addTab(self.reader, self.tr("Reader"))
+        self.annotations.attach_reader(self.reader)
         for detail in self.details.values():
             detail.reader_available = True
         return True
@@ -518,4 +526,5 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self)
         self.search.popup.hide()
         self.search.shutdown()
+        self.selections.shutdown()
         super().closeEvent(event)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Callable
 
-from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QKeySequence, QPainter, QPalette,
                            QTextCharFormat, QTextLayout, QTextLine, QTextOption)
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QToolTip, QWidget
@@ -91,12 +91,15 @@ class ReaderView(QAbstractScrollArea):
         hover_changed(str): the pointer moved onto another sentence ("" when none).
         command_requested(str): a reader key was pressed (``find``, ``find_next``, ``find_previous``,
             ``zoom_in``, ``zoom_out``, ``zoom_reset``).
+        context_menu_requested(str, str, QPoint): right click on a sentence (passage id, side, global
+            position); the sentence is selected first.
     """
 
     mention_clicked = Signal(str)
     row_activated = Signal(str)
     hover_changed = Signal(str)
     command_requested = Signal(str)
+    context_menu_requested = Signal(str, str, QPoint)
 
     #: Keys the reader handles itself even where the window defines the same shortcut.
     COMMANDS = ((QKeySequence.StandardKey.Find, "find"), (QKeySequence.StandardKey.FindNext, "find_next"),
@@ -134,7 +137,10 @@ class ReaderView(QAbstractScrollArea):
         self._fonts: dict[str, QFont] = {}
         self.hover_row = -1
         self.selected_row = -1
+        self.selected_side = ""
         self.cited_rows: set[int] = set()
+        #: passage id -> [(side, start or None, end or None, colour)]: user highlights (None: whole sentence)
+        self.marks: dict[str, list[tuple[str, int | None, int | None, QColor]]] = {}
         self.entity_id: str | None = None
         self.found: dict[int, list[tuple[str, int, int]]] = {}
         self.current_found: tuple[int, str, int, int] | None = None
@@ -206,6 +212,11 @@ class ReaderView(QAbstractScrollArea):
     # -- highlights --------------------------------------------------------------------------
     def set_cited(self, rows: set[int]) -> None:
         self.cited_rows = set(rows)
+        self.viewport().update()
+
+    def set_marks(self, marks: dict[str, list[tuple[str, int | None, int | None, QColor]]]) -> None:
+        """Paint the user's highlights: passage id -> ``(side, start, end, colour)`` (``None``: whole side)."""
+        self.marks = marks
         self.viewport().update()
 
     def set_entity(self, entity_id: str | None) -> None:
@@ -542,6 +553,12 @@ class ReaderView(QAbstractScrollArea):
             r = QTextLayout.FormatRange()
             r.start, r.length, r.format = start, end - start, fmt
             out.append(r)
+        row = self.rows[i]
+        for mark_side, start, end, color in self.marks.get(row.passage_id, ()) if row.kind == "sentence" else ():
+            if mark_side == side:
+                fmt = QTextCharFormat()
+                fmt.setBackground(color)
+                add(start or 0, end if end is not None else len(row.text(side)), fmt)
         for start, end, entity_id in self.mentions(i, side):
             fmt = QTextCharFormat()
             fmt.setForeground(MENTION)
@@ -607,7 +624,7 @@ class ReaderView(QAbstractScrollArea):
         index, side, entity_id = self.hit(event.position())
         if index < 0 or self.rows[index].kind != "sentence":
             return None
-        self.selected_row = index
+        self.selected_row, self.selected_side = index, side
         if not self.synced:  # bring the counterpart level with the clicked sentence
             column = self.visible_sides().index(side)
             screen_y = self._tops[index] - self._column_offset(column)
@@ -618,6 +635,16 @@ class ReaderView(QAbstractScrollArea):
         if entity_id:
             self.mention_clicked.emit(entity_id)
         return None
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        index, side, _entity = self.hit(QPointF(event.pos()))
+        if index < 0 or self.rows[index].kind != "sentence":
+            return
+        if index != self.selected_row:
+            self.select_row(index)
+        self.selected_side = side
+        self.viewport().update()
+        self.context_menu_requested.emit(self.rows[index].passage_id, side, event.globalPos())
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.synced and len(self.visible_sides()) == 2 and event.position().x() > self.column_ranges()[1][0]:
