@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>AnnotationsController</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="35" />
+      <source>Yellow</source>
+      <translation>黄色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="35" />
+      <source>Green</source>
+      <translation>绿色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="35" />
+      <source>Blue</source>
+      <translation>蓝色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="35" />
+      <source>Pink</source>
+      <translation>粉色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="36" />
+      <source>Orange</source>
+      <translation>橙色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="50" />
+      <source>Highlight</source>
+      <translation>高亮</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="55" />
+      <source>Optional comment</source>
+      <translation>可选评论</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="60" />
+      <source>Colour:</source>
+      <translation>颜色：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="61" />
+      <source>Comment:</source>
+      <translation>评论：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="148" />
+      <source>&amp;Highlight Sentence…</source>
+      <translation>高亮句子(&amp;H)…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="149" />
+      <source>Highlight the selected sentence of the reader (Ctrl+H)</source>
+      <translation>高亮阅读器中选中的句子（Ctrl+H）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="150" />
+      <source>Notes</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="153" />
+      <source>Annotations</source>
+      <translation>批注</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="154" />
+      <source>Every note, highlight and tag; double-click one to open it</source>
+      <translation>全部笔记、高亮和标签；双击打开</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="159" />
+      <source>&amp;Undo %1</source>
+      <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="160" />
+      <source>&amp;Redo %1</source>
+      <translation>重做(&amp;R) %1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="178" />
+      <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
+      <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="182" />
+      <source>Sentence %1</source>
+      <translation>句子 %1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="187" />
+      <source>On: %1</source>
+      <translation>对象：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="279" />
+      <source>Delete highlight</source>
+      <translation>删除高亮</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="302" />
+      <source>Select a sentence in the reader to highlight it.</source>
+      <translation>请先在阅读器中选中一句再高亮。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="319" />
+      <source>Highlight with Comment…</source>
+      <translation>高亮并添加评论…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="326" />
+      <source>Delete Highlight (%1)</source>
+      <translation>删除高亮（%1）</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnotationsPanel</name>
     <message>
       <location filename="src/cgt_desktop/ui/annotations_panel.py" line="37" />
@@ -720,32 +838,32 @@
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="420" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="422" />
       <source>… %1 more: type in the filter box</source>
       <translation>…另有 %1 项：请在筛选框中输入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="431" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="433" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="433" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="435" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="435" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="437" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="436" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="438" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="437" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="439" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
     </message>
@@ -911,157 +1029,157 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="192" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
       <source>cgt-desktop — China cell &amp; gene therapy reference</source>
       <translation>cgt-desktop — 中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="193" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="195" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="196" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="195" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="196" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="221" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="224" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="225" />
       <source>The timeline is not available in this version.</source>
       <translation>此版本暂不提供时间线。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="225" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="227" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="307" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="312" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="439" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="445" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="442" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="448" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="445" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="451" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="463" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="469" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="467" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="473" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1432,6 +1550,74 @@
     </message>
   </context>
   <context>
+    <name>SelectionController</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="76" />
+      <source>Add to &amp;Selection</source>
+      <translation>加入选集(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="77" />
+      <source>Add what is selected here to the selection for a PDF dossier (Ctrl+E)</source>
+      <translation>将此处选中的内容加入选集，用于生成 PDF 资料集（Ctrl+E）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="78" />
+      <source>&amp;Export to PDF…</source>
+      <translation>导出为 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="79" />
+      <source>Export the selection as a bilingual PDF dossier</source>
+      <translation>将选集导出为双语 PDF 资料集</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="80" />
+      <source>Selection</source>
+      <translation>选集</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="148" />
+      <source>Nothing to add here: select a row, a page, a timeline period or a reader sentence first.</source>
+      <translation>此处没有可加入的内容：请先选中一行、一个页面、一个时间轴时段或阅读器中的一句。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="152" />
+      <source>Added %1 item(s) to the selection.</source>
+      <translation>已将 %1 项加入选集。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="154" />
+      <source>Already in the selection.</source>
+      <translation>已在选集中。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="163" />
+      <source>Export to PDF</source>
+      <translation>导出为 PDF</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="164" />
+      <source>The selection is empty. Add people, organizations, events, a timeline period or reader sentences with Ctrl+E (Edit → Add to Selection), then export again.</source>
+      <translation>选集为空。请用 Ctrl+E（编辑 → 加入选集）添加人物、机构、事件、时间轴时段或阅读器中的句子，然后再导出。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="179" />
+      <source>PDF saved: %1</source>
+      <translation>PDF 已保存：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="192" />
+      <source>Selection: %1</source>
+      <translation>选集：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="193" />
+      <source>Items in the selection for the PDF dossier (Edit → Add to Selection, Ctrl+E)</source>
+      <translation>选集中用于 PDF 资料集的条目（编辑 → 加入选集，Ctrl+E）</translation>
+    </message>
+  </context>
+  <context>
     <name>SelectionPanel</name>
     <message>
       <location filename="src/cgt_desktop/ui/selection_panel.py" line="51" />
@@ -1459,79 +1645,79 @@
       <translation>（笔记已删除）%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="245" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="247" />
       <source>named selections need the user data</source>
       <translation>命名选择集需要用户数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="284" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="286" />
       <source>%1 item(s) selected</source>
       <translation>已选择 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="301" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="303" />
       <source>Nothing selected yet.
 Press Ctrl+E on a person, organization, event, timeline period or reader passage to add it here.</source>
       <translation>尚未选择任何内容。
 在人物、机构、事件、时间线时间段或阅读器段落上按 Ctrl+E，即可添加到这里。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="303" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="306" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="304" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="308" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="305" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="309" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="306" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="310" />
       <source>Clear</source>
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="307" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="311" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="308" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="312" />
       <source>Save as…</source>
       <translation>另存为…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="309" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="313" />
       <source>Load</source>
       <translation>载入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="310" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="314" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="315" />
       <source>Named selections</source>
       <translation>命名选择集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="354" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="358" />
       <source>Save selection</source>
       <translation>保存选择集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="354" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="358" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="374" />
+      <location filename="src/cgt_desktop/ui/selection_panel.py" line="378" />
       <source>Add to selection</source>
       <translation>添加到选择集</translation>
     </message>
@@ -1589,22 +1775,22 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="433" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="430" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="437" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="434" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="439" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="436" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="441" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="438" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
     </message>
@@ -1612,57 +1798,57 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="429" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="426" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="476" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="473" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="480" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="477" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="480" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="477" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="480" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="477" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="483" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="480" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="484" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="481" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="482" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="486" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="483" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="487" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="484" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="488" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
     </message>

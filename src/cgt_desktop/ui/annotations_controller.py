@@ -86,9 +86,12 @@ class AnnotationsController(QObject):
         self.user = window.user
         self.reader: Any = None
         self.undo_stack = QUndoStack(self)
-        self.act_undo = self.undo_stack.createUndoAction(window)
+        self.act_undo = QAction(window)
         self.act_undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.act_redo = self.undo_stack.createRedoAction(window)
+        self.act_undo.triggered.connect(self.undo_stack.undo)
+        self.act_redo = QAction(window)
+        self.act_redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.act_redo.setShortcuts(list(dict.fromkeys(
             [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
         self.act_highlight = QAction(window)
@@ -141,8 +144,7 @@ class AnnotationsController(QObject):
             widget.removeAction(action)
 
     def retranslate(self) -> None:
-        self.act_undo.setText(_t("&Undo"))
-        self.act_redo.setText(_t("&Redo"))
+        self._on_undo_stack_index_changed()
         self.act_highlight.setText(_t("&Highlight Sentence…"))
         self.act_highlight.setToolTip(_t("Highlight the selected sentence of the reader (Ctrl+H)"))
         self.notes_dock.setWindowTitle(_t("Notes"))
@@ -151,6 +153,13 @@ class AnnotationsController(QObject):
         tabs.setTabText(index, _t("Annotations"))
         tabs.setTabToolTip(index, _t("Every note, highlight and tag; double-click one to open it"))
         self._set_target(self.notes.target_id or None)
+
+    def _on_undo_stack_index_changed(self, *_args: Any) -> None:
+        stack = self.undo_stack
+        for action, can, text, label in ((self.act_undo, stack.canUndo(), stack.undoText(), _t("&Undo %1")),
+                                         (self.act_redo, stack.canRedo(), stack.redoText(), _t("&Redo %1"))):
+            action.setEnabled(can)
+            action.setText(label.replace("%1", text).strip() if can else label.replace("%1", "").strip())
 
     def check_anchors(self) -> list[ann.Orphan]:
         """Flag annotations whose item or text changed in the reference data (never deletes)."""

@@ -167,9 +167,11 @@ class SelectionPanel(QWidget):
         self.remove_button, self.clear_button = QPushButton(), QPushButton()
         self.export_button = QPushButton()
         self.named_combo = QComboBox()
-        self.named_combo.setMinimumWidth(140)
+        self.named_combo.setMinimumWidth(100)
         self.save_named_button, self.load_named_button = QPushButton(), QPushButton()
         self.delete_named_button = QPushButton()
+        for button in (self.up_button, self.down_button):
+            button.setMaximumWidth(button.fontMetrics().horizontalAdvance("↑") * 4 + 16)
         row = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.remove_button, self.clear_button):
             row.addWidget(button)
@@ -300,8 +302,10 @@ class SelectionPanel(QWidget):
     def _retranslate(self) -> None:
         self.empty_label.setText(_t("Nothing selected yet.\nPress Ctrl+E on a person, organization, event, "
                                     "timeline period or reader passage to add it here."))
-        self.up_button.setText(_t("Up"))
-        self.down_button.setText(_t("Down"))
+        self.up_button.setText("↑")  # narrow buttons keep the panel fit for a side dock
+        self.up_button.setToolTip(_t("Up"))
+        self.down_button.setText("↓")
+        self.down_button.setToolTip(_t("Down"))
         self.remove_button.setText(_t("Remove"))
         self.clear_button.setText(_t("Clear"))
         self.export_button.setText(_t("Export PDF…"))
