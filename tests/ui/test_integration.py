@@ -185,3 +185,14 @@ def test_export_to_pdf_writes_the_selected_entities(qtbot, window, tmp_path):
     text = "".join(page.extract_text() for page in pypdf.PdfReader(str(target)).pages)
     assert "Qian Qijun" in text and "钱其军" in text
     dialog.close()
+
+
+def test_start_up_checks_the_anchors_and_flags_a_vanished_sentence(qtbot, store, user):
+    gone = ann.add_highlight(user, "999_gone#p01.s01", "orig", "a sentence no longer in the data")
+    kept = ann.highlight_passage(user, store, PASSAGE, "trans")
+    window = make_window(qtbot, store, user)
+    qtbot.waitUntil(lambda: ann.get_highlight(user, gone.uid).orphan is not None)
+    assert ann.get_highlight(user, kept.uid).orphan is None
+    panel = window.annotations.panel
+    assert any(panel.model.annotation(r).orphan for r in range(panel.model.rowCount()))
+    window.close()
