@@ -85,9 +85,6 @@ def test_parallel_cgt_desktop_commands_each_a_process_of_its_own(tmp_path, corpu
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason="core/userdb.py UserStore.migrate reads user_version outside its write "
-                   "transaction: two first starts both create the tables ('table settings already exists'). "
-                   "Fix: re-read PRAGMA user_version inside the BEGIN IMMEDIATE transaction and skip applied steps.")
 def test_two_first_starts_racing_on_a_fresh_home_both_open_it(tmp_path, monkeypatch):
     """The interleaving seen with parallel `cgt-desktop notes add` on a new home, made deterministic:
     the second process read user_version 0 just before the first committed its migrations."""

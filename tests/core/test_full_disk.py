@@ -86,11 +86,6 @@ def _notes(path: Path) -> list[str]:
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, raises=sqlite3.OperationalError,
-                   reason="core/userdb.py UserStore.transaction: SQLite already rolled back after 'database or "
-                   "disk is full', so the unconditional ROLLBACK raises 'cannot rollback - no transaction is "
-                   "active' (an OperationalError, not a UserDataError). Fix: ROLLBACK only if conn.in_transaction, "
-                   "and turn sqlite3.OperationalError from the body into UserDataError.")
 def test_a_note_on_a_full_disk_gives_a_clear_message_and_keeps_committed_notes(small_disk, tmp_path):
     folder = small_disk or tmp_path
     user = UserStore(folder / "user.sqlite")
@@ -186,10 +181,6 @@ def test_a_pdf_whose_final_rename_fails_leaves_nothing(qapp, store, tmp_path, mo
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.xfail(CAN_MOUNT, strict=True, raises=OSError,
-                   reason="core/backup.py make_backup: its finally-clause unlink(missing_ok=True) raises EROFS on "
-                   "a read-only file system (missing_ok only ignores ENOENT) and replaces the BackupError. Fix: "
-                   "ignore OSError when removing the leftovers.")
 def test_a_backup_into_a_read_only_folder_fails_cleanly(home, small_disk, tmp_path, monkeypatch):
     user = UserStore(home.user_db)
     user.add_note(TARGET, "keep me")

@@ -108,7 +108,10 @@ def make_backup(user_db: Path, backups_dir: Path, now: float | None = None) -> P
         raise BackupError(f"could not write a backup to {backups_dir}: {exc}") from exc
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
-            leftover.unlink(missing_ok=True)
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:  # e.g. a read-only file system: there is nothing to clean up there
+                pass
     return target
 
 

@@ -176,21 +176,37 @@ class UserStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction (``BEGIN IMMEDIATE`` so writers queue instead of deadlocking)."""
+        """One short write transaction (``BEGIN IMMEDIATE`` so writers queue instead of deadlocking).
+
+        Raises:
+            UserDataError: the change could not be saved (busy, read-only, disk full); everything
+                committed before is intact.
+        """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise UserDataError(f"your user data is busy or read-only ({exc}); nothing was changed") from exc
         try:
             yield self.conn
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            raise UserDataError(f"could not save ({exc}); your earlier work is intact") from exc
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise UserDataError(f"could not save ({exc}); your earlier work is intact") from exc
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is still open (SQLite rolls back by itself on some errors)."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.OperationalError:
+                pass
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -208,6 +224,9 @@ class UserStore:
                 "upgrade cgt-desktop to open it. Nothing was changed.")
         for number in range(version, len(MIGRATIONS)):
             with self.transaction() as conn:
+                # Re-read inside the write lock: another process may have migrated meanwhile.
+                if int(conn.execute("PRAGMA user_version").fetchone()[0]) > number:
+                    continue
                 for statement in _statements(MIGRATIONS[number]):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version={number + 1}")
