@@ -224,11 +224,17 @@ class PdfRenderer:
                 yield 1 + index, total + 3
         painter.end()
         self._painter = None
-        if os.path.getsize(raw) == 0:
-            raise ExportError(f"Qt could not write the PDF to {self.path.parent}")
+        if not _complete_pdf(raw):  # QPdfWriter reports no error when the disk fills up
+            raise ExportError(f"cannot write {self.path}: " + ("No space left on device" if _disk_full(raw) else
+                                                              "Qt could not write the whole PDF"))
         final = self._temp(".pdf")
         families = [f for f in parts[0].defaultFont().families() if f != "DejaVu Sans"]
-        _finish_pdf(raw, final, self.dossier, self.outline, radical_table(families[0]) if families else {})
+        from pypdf.errors import PyPdfError
+
+        try:
+            _finish_pdf(raw, final, self.dossier, self.outline, radical_table(families[0]) if families else {})
+        except PyPdfError as exc:
+            raise ExportError(f"cannot write {self.path}: the PDF could not be completed ({exc})") from None
         os.replace(final, self.path)
         self._temps.remove(final)
         self.abort()  # removes the raw file
@@ -290,6 +296,26 @@ class PdfRenderer:
         painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                          f"{index + 1} / {total}")
         painter.restore()
+
+
+def _complete_pdf(path: str) -> bool:
+    """Return whether *path* ends like a whole PDF (``%%EOF`` in its last bytes)."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            size = handle.tell()
+            handle.seek(max(0, size - 1024))
+            return size > 0 and b"%%EOF" in handle.read()
+    except OSError:
+        return False
+
+
+def _disk_full(path: str) -> bool:
+    try:
+        stats = os.statvfs(os.path.dirname(path) or ".")
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return stats.f_bavail * stats.f_frsize < 256 * 1024
 
 
 def _image_rect(doc: QTextDocument, url: str) -> QRectF | None:
