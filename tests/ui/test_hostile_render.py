@@ -193,3 +193,32 @@ def test_the_pdf_prints_hostile_corpus_and_imported_note_text_and_embeds_nothing
     assert not [u for u in uris if u.startswith(("file:", "http:", "https:"))], uris
     raw = result.path.read_bytes()
     assert b"file://" not in raw and b"example.com" not in raw, "no URL anywhere in the file's objects"
+
+
+def test_the_app_starts_on_a_corpus_with_broken_lines(qapp, tmp_path, corpus_dir, monkeypatch, capsys):
+    """A broken line in db/ (bad JSON, bad bytes) costs that record, not the app: it builds from what loads."""
+    from PySide6.QtWidgets import QApplication
+
+    from cgt_desktop.cli import build_parser
+    from cgt_desktop.ui.app import run_app
+    from cgt_desktop.ui.main_window import MainWindow
+
+    people = corpus_dir / "entities" / "people.jsonl"
+    good = len(people.read_bytes().splitlines())
+    people.write_bytes(people.read_bytes() + b'{"id": "person/broken", \n' + b"\xff\xfe\x00 not utf-8\n")
+    seen: list[int] = []
+
+    def fake_exec(app):
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        app.processEvents()
+        for window in windows:
+            window.show_kind("person")
+            seen.append(window.lists["person"].model.rowCount())
+            window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    args = build_parser().parse_args(["--home", str(tmp_path / "home"), "--corpus", str(corpus_dir)])
+    assert run_app(args) == 0
+    assert seen == [good], "every good person is listed"
+    assert "Traceback" not in capsys.readouterr().err
