@@ -215,7 +215,17 @@ def test_user_text_is_escaped_and_no_local_file_is_loaded(qapp, store, home, tmp
     assert "<img" in text and squeezed(f'src="{picture.as_uri()}">') in squeezed(text)
     assert "<b>not bold</b>" in text
     doc = DossierDocument()
-    assert doc.loadResource(int(QTextDocument.ResourceType.ImageResource), QUrl(picture.as_uri())) is None
+    refused = doc.loadResource(int(QTextDocument.ResourceType.ImageResource), QUrl(picture.as_uri()))
+    assert refused.isNull(), "a null image: Qt must not fall back to loading the file itself"
+    from PySide6.QtGui import QPainter
+
+    doc.setHtml(f'<p>x</p><img src="{picture.as_uri()}"><img src="{picture}">')  # as if escaping had failed
+    canvas = QImage(200, 80, QImage.Format.Format_RGB32)
+    canvas.fill(0xFFFFFF)
+    painter = QPainter(canvas)
+    doc.drawContents(painter)
+    painter.end()
+    assert not any(canvas.pixel(x, y) == 0xFFFF0000 for x in range(200) for y in range(80)), "nothing loaded"
 
 
 def test_cli_export_pdf(home, corpus_dir, capsys, tmp_path):

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QRawFont,
                            QTextDocument)
 
@@ -70,9 +70,10 @@ class DossierDocument(QTextDocument):
         self.allowed_images: dict[str, QImage] = {}
 
     def loadResource(self, kind: int, name: QUrl):  # noqa: N802 - Qt API
-        if kind == int(QTextDocument.ResourceType.ImageResource) and name.toString() in self.allowed_images:
-            return self.allowed_images[name.toString()]
-        return None  # never a local file, never the network
+        if kind == int(QTextDocument.ResourceType.ImageResource):
+            # A null image, not None: for None Qt would load a local file of that name itself.
+            return self.allowed_images.get(name.toString(), QImage())
+        return QByteArray()  # never a local file, never the network
 
 
 def _base_font() -> QFont:
