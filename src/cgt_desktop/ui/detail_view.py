@@ -16,8 +16,8 @@ from html import escape
 from typing import Any
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
-from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QByteArray, QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QImage, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core import dates
@@ -328,8 +328,14 @@ class DetailView(QTextBrowser):
         self.show_page(None)
 
     def loadResource(self, type_: int, name: QUrl) -> Any:  # noqa: N802 - Qt override
-        """Refuse every resource: pages never embed files (corpus text could name any path)."""
-        return None
+        """Refuse every resource: pages never embed files (corpus text could name any path).
+
+        A null image / empty byte array, never ``None``: for ``None`` Qt falls back to
+        loading the named local file itself.
+        """
+        if type_ == int(QTextDocument.ResourceType.ImageResource):
+            return QImage()
+        return QByteArray()
 
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         page = page_from_url(url)

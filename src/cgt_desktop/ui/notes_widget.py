@@ -13,8 +13,9 @@ from __future__ import annotations
 import html
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QByteArray, QCoreApplication, QStringListModel, Qt, QUrl, Signal
+from PySide6.QtGui import (QAction, QColor, QDesktopServices, QImage, QKeySequence, QTextDocument, QUndoCommand,
+                           QUndoStack)
 from PySide6.QtWidgets import (QCompleter, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QToolButton,
                                QVBoxLayout, QWidget)
@@ -55,7 +56,10 @@ class SafeNoteBrowser(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt override
         self.requested_resources.append((int(kind), QUrl(url).toString()))
-        return None
+        # A null image / empty byte array, never None: for None Qt loads the local file itself.
+        if int(kind) == int(QTextDocument.ResourceType.ImageResource):
+            return QImage()
+        return QByteArray()
 
     def _on_browser_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https"):
