@@ -137,11 +137,6 @@ def test_a_pdf_into_a_read_only_folder_fails_cleanly(qapp, store, small_disk, tm
     assert (folder / "earlier.pdf").read_bytes() == b"%PDF earlier"
 
 
-@pytest.mark.xfail(CAN_MOUNT, strict=True, raises=Exception,
-                   reason="ui/pdf_export.py: on a really full disk QPdfWriter writes a cut-short file without an "
-                   "error, and pypdf's PdfStreamError escapes as a raw exception (not ExportError). Fix: in "
-                   "_steps, wrap _finish_pdf and turn any pypdf error into ExportError('cannot write …: the PDF "
-                   "was cut short; is the disk full?').")
 def test_a_pdf_onto_a_full_disk_leaves_no_partial_file(qapp, store, small_disk, tmp_path, monkeypatch):
     from cgt_desktop.core.dossier import build_dossier
     from cgt_desktop.ui import pdf_export
