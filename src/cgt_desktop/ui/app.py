@@ -55,15 +55,19 @@ def _application() -> Any:
     return app
 
 
-def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: Any = None) -> tuple[Any, Any]:
+def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: Any = None,
+              notices: list[str] | None = None) -> tuple[Any, Any]:
     """Resolve the home, build the reference database if needed, open both stores.
+
+    A damaged user database is kept aside and the newest good backup restored; what happened is
+    printed and added to *notices* (for the window to show).
 
     Raises:
         StartupError: with a message for the user (unwritable home, damaged database…).
     """
     from ..core.build import ensure_reference_db, needs_rebuild
     from ..core.store import ReferenceStore, StoreError
-    from ..core.userdb import UserDataError, UserStore
+    from ..core.userdb import UserDataError
 
     try:
         home = Home(resolve_home(getattr(args, "home", None))).ensure()
@@ -80,7 +84,14 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
         raise StartupError(f"cannot prepare the reference database in {home.cache_dir}: {exc}. Delete "
                            f"{home.reference_db} to rebuild it.") from exc
     try:
-        user = UserStore((user_home or home.root) / "user.sqlite")
+        from ..core.backup import open_user_data
+
+        opened = open_user_data((user_home or home.root) / "user.sqlite", home.backups_dir)
+        user = opened.store
+        for message in opened.messages:
+            _stderr(message)
+        if notices is not None:
+            notices.extend(opened.messages)
     except (UserDataError, OSError) as exc:
         store.close()
         raise StartupError(str(exc)) from exc
@@ -120,8 +131,9 @@ def run_app(args: argparse.Namespace) -> int:
         app.processEvents()
         splash_widget.append(widget)
 
+    notices: list[str] = []
     try:
-        store, user = open_data(args, splash=splash)
+        store, user = open_data(args, splash=splash, notices=notices)
     except StartupError as exc:
         instance.close()
         _show_error(app, str(exc))
@@ -134,6 +146,10 @@ def run_app(args: argparse.Namespace) -> int:
     window = MainWindow(store, user, translations)
     window.show()
     instance.activation_requested.connect(lambda: bring_forward(window))
+    if notices and app.platformName() not in ("offscreen", "minimal"):
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(window, "cgt-desktop", "\n\n".join(notices))
     for widget in splash_widget:
         widget.finish(window)
     try:
@@ -142,6 +158,18 @@ def run_app(args: argparse.Namespace) -> int:
         instance.close()
         store.close()
         user.close()
+        _backup_on_quit(user.path, Home(resolve_home(getattr(args, "home", None))).backups_dir)
+
+
+def _backup_on_quit(user_db: Path, backups_dir: Path) -> None:
+    """Take a checked backup of the user database and rotate the old ones (a failure is only reported)."""
+    from ..core.backup import BackupError, make_backup, rotate
+
+    try:
+        make_backup(user_db, backups_dir)
+        rotate(backups_dir)
+    except (BackupError, OSError) as exc:
+        _stderr(f"could not back up your data on quit: {exc}")
 
 
 def _render(window: Any, view: str) -> str | None:
