@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ACTIVATE = b"activate\n"
+SIGNAL_ACTIVATION = "2activation_requested()"  # SIGNAL() spelling, for QObject.receivers
 CONNECT_TIMEOUT_MS = 500
 
 
@@ -50,7 +51,6 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = server_name(home)
         self._server: QLocalServer | None = None
-        self._clients: list[QLocalSocket] = []
 
     # -- second process -----------------------------------------------------------------------
     def notify_running(self, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
@@ -86,39 +86,35 @@ class SingleInstance(QObject):
         return self._server is not None and self._server.isListening()
 
     def close(self) -> None:
-        """Stop listening (the name is freed for the next start)."""
-        clients, self._clients = self._clients, []
-        for client in clients:
-            client.readyRead.disconnect()
-            client.disconnected.disconnect()
-            client.abort()
+        """Stop listening (the name is freed for the next start) and forget the window."""
         if self._server is not None:
-            self._server.newConnection.disconnect()
+            self._server.newConnection.disconnect(self._on_server_new_connection)
             self._server.close()
             self._server.deleteLater()  # and its client sockets, its children
             self._server = None
+        if self.receivers(SIGNAL_ACTIVATION) > 0:
+            self.activation_requested.disconnect()  # drop slots (and the windows they hold)
 
+    # Client sockets are never held in Python: slots find them with sender(), Qt deletes them.
     def _on_server_new_connection(self) -> None:
         while self._server is not None and self._server.hasPendingConnections():
             client = self._server.nextPendingConnection()
-            self._clients.append(client)
-            client.readyRead.connect(lambda c=client: self._on_client_ready_read(c))
-            client.disconnected.connect(lambda c=client: self._on_client_disconnected(c))
+            client.readyRead.connect(self._on_client_ready_read)
+            client.disconnected.connect(client.deleteLater)
             if client.bytesAvailable():
-                self._on_client_ready_read(client)
+                self._read(client)
 
-    def _on_client_ready_read(self, client: QLocalSocket) -> None:
-        if not client.canReadLine() and client.bytesAvailable() < len(ACTIVATE):
+    def _on_client_ready_read(self) -> None:
+        client = self.sender()
+        if isinstance(client, QLocalSocket):
+            self._read(client)
+
+    def _read(self, client: QLocalSocket) -> None:
+        if client.bytesAvailable() < len(ACTIVATE):
             return
         message = bytes(client.readAll().data())
         if message.strip() == ACTIVATE.strip():
             self.activation_requested.emit()
-
-    def _on_client_disconnected(self, client: QLocalSocket) -> None:
-        if client in self._clients:
-            if client.bytesAvailable():
-                self._on_client_ready_read(client)
-            self._clients.remove(client)
 
 
 def bring_forward(window: Any) -> None:
