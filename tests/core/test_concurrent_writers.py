@@ -8,8 +8,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
 WRITERS = 3
 NOTES_EACH = 30
 TARGET = "person/qian-qijun"

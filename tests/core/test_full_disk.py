@@ -155,7 +155,7 @@ def test_a_pdf_onto_a_full_disk_leaves_no_partial_file(qapp, store, small_disk, 
     with pytest.raises(pdf_export.ExportError) as info:
         pdf_export.export_pdf(dossier, folder / "earlier.pdf")
     message = str(info.value)
-    assert message.startswith(f"cannot write") and ("No space left" in message or "Qt could not write" in message)
+    assert message.startswith("cannot write") and ("No space left" in message or "Qt could not write" in message)
     assert sorted(p.name for p in folder.iterdir()) == sorted(["earlier.pdf", *(["filler"] if small_disk else [])])
     assert (folder / "earlier.pdf").read_bytes() == b"%PDF earlier", "the earlier file is untouched"
 
