@@ -123,10 +123,6 @@ def test_a_record_without_an_id_and_a_null_line_are_reported_with_their_lines(co
     assert any(m.startswith(f"entities/people.jsonl:{len(lines)}:") for m in messages), "the 'null' line"
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError,
-                   reason="core/checks.py _check_names calls name.casefold() on whatever the field holds: a list "
-                   "in name_en gives a traceback. Fix: report 'name_en must be a string' and skip the record's "
-                   "name checks when the field is not a str (same for aliases that are not a list).")
 def test_fields_of_the_wrong_type_are_problems_not_tracebacks(corpus_dir):
     path = corpus_dir / "entities" / "people.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -87,7 +87,8 @@ def _collect(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
     seen: set[str] = set()
 
     def cite(fact_id: str, record: dict[str, Any]) -> None:
-        for seq, source in enumerate(record.get("sources") or [], start=1):
+        sources = record.get("sources")
+        for seq, source in enumerate(sources if isinstance(sources, list) else [], start=1):
             rows["citations"].append({"fact_id": fact_id, "passage_id": source, "seq": seq})
 
     for doc in corpus.documents:
@@ -132,7 +133,8 @@ def _collect(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
         seen.add(rid)
         rows["entities"].append(_entity_row(record, record["kind"], _text(record.get("name_en")),
                                             _text(record.get("name_zh")), _text(record.get("type")), None))
-        for alias in record.get("aliases") or []:
+        aliases = record.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else []:
             if isinstance(alias, dict) and alias.get("text"):
                 rows["aliases"].append({"entity_id": rid, "alias": alias["text"], "type": alias.get("type", "variant")})
         cite(rid, record)

@@ -92,6 +92,9 @@ def _check_names(record: dict[str, Any], en: str, zh: str, passages: dict[str, d
     for field, status_field in ((en, "name_en_status"), (zh, "name_zh_status")):
         name = record.get(field) or ""
         status = record.get(status_field)
+        if not isinstance(name, str):
+            problems.append(_p(record, f"{field} must be a string, not {type(name).__name__}"))
+            continue
         if status is None:
             problems.append(_p(record, f"missing field {status_field!r} (attested, editor or unknown)"))
             continue
@@ -206,7 +209,11 @@ def check_corpus(corpus: Corpus, seeds_dir: Path | None = None) -> list[Problem]
         group = type_groups.get(kind)
         if group and record.get("type") not in _vocab(corpus, group):
             problems.append(_p(record, f"type {record.get('type')!r} is not one of {group} in vocabulary.json"))
-        for alias in record.get("aliases") or []:
+        aliases = record.get("aliases") or []
+        if not isinstance(aliases, list):
+            problems.append(_p(record, "aliases must be a list of {\"text\": …, \"type\": …} objects"))
+            aliases = []
+        for alias in aliases:
             if not isinstance(alias, dict) or not alias.get("text") or alias.get("type") not in ALIAS_TYPES:
                 problems.append(_p(record, f"alias {alias!r} needs 'text' and a 'type' in {sorted(ALIAS_TYPES)}"))
 

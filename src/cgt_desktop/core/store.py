@@ -1,7 +1,6 @@
 """Read access to the reference database: lists, detail pages, passages, timeline, search.
 
-:class:`ReferenceStore` wraps one read-only SQLite connection (``store.db``
-offers the ``conn``/``execute``/``query`` subset of :class:`sqlite_utils.Database`)
+:class:`ReferenceStore` wraps one read-only :class:`sqlite_utils.Database`
 and returns dataclasses and dicts, never cursors. Filtering, sorting and paging
 happen in SQL so that a list of 100 000 rows costs what a list of 100 does.
 """
@@ -12,7 +11,9 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
+
+import sqlite_utils
 
 from . import search as search_mod
 from .textindex import parse_query
@@ -53,26 +54,6 @@ def _name_filter_sql(text: str, kind: str) -> tuple[str | None, list[Any]]:
     return sql, [kind, parsed.match_expression()]
 
 
-class Database:
-    """The part of :class:`sqlite_utils.Database` that readers use: ``conn``, ``execute``, ``query``.
-
-    Importing ``sqlite_utils`` costs about 0.4 s (it pulls in numpy, click and pluggy), too much
-    for start-up; the store needs none of it.
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
-        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
-
-    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
-        cursor = self.execute(sql, params)
-        keys = [d[0] for d in cursor.description]
-        for row in cursor:
-            yield dict(zip(keys, row))
-
-
 def kind_joins(kind: str) -> str:
     """Return the joins that the list columns and facets of *kind* refer to (``ev``, ``org``, ``plc``…)."""
     joins = {"event": "LEFT JOIN event_details ev ON ev.id = e.id",
@@ -98,7 +79,7 @@ class ReferenceStore:
             conn.execute("SELECT 1 FROM build_info LIMIT 1")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot read the reference database {self.path}: {exc}") from exc
-        self.db = Database(conn)
+        self.db = sqlite_utils.Database(conn)
         self._vocab: dict[tuple[str, str], dict[str, Any]] | None = None
         self._counts: dict[str, int] | None = None
         self._facet_table = bool(conn.execute(
