@@ -258,10 +258,14 @@ class EntityListController(QObject):
         self.widget.setObjectName(f"list_{kind}")
         self.filter_edit = QLineEdit(self.widget)
         self.filter_edit.setClearButtonEnabled(True)
+        # Room for a readable hint in a narrow list pane; the facet boxes shrink (and elide) instead.
+        self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().horizontalAdvance(
+            "Filter (English, 中文, pinyin)…") + 24)
         self.facet_boxes: dict[str, QComboBox] = {}
         for facet in FACETS.get(kind, {}):
             box = QComboBox(self.widget)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(5)  # elided when narrow; the open list shows the values in full
             box.setMaximumWidth(220)
             self.facet_boxes[facet] = box
         self.view = QTableView(self.widget)
@@ -292,9 +296,9 @@ class EntityListController(QObject):
         self.stack.addWidget(self.view)
         self.stack.addWidget(empty)
         bar = QHBoxLayout()
-        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.filter_edit, 3)
         for box in self.facet_boxes.values():
-            bar.addWidget(box)
+            bar.addWidget(box, 1)  # grows (up to its maximum) when the pane has room
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
