@@ -168,9 +168,7 @@ app.exec()
 
 
 SESSION_CHILD = """
-import argparse, ctypes, json, resource, sys, time
-if sys.version_info < (3, 12):
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 42  # see _keep_none_alive
+import argparse, json, resource, sys, time
 home, corpus, hub, big = sys.argv[1:5]
 
 
@@ -526,16 +524,6 @@ def bench_pdf(ctx: dict[str, Any]) -> dict[str, Any]:
     return {"pdf_export": (samples, {"entities": len(ids), "pdf_bytes": size})}
 
 
-def _keep_none_alive() -> None:
-    """PySide6 6.12 on CPython 3.11 leaks references to ``None`` on every void Qt call and aborts after
-    some thousands (see ``ui/reader_view.keep_none_alive``); the benchmark makes many such calls, so it
-    applies the same workaround once, first thing."""
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < (1 << 40):
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 42
-
-
 BENCHES: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]], tuple[str, ...]]] = [
     ("start", bench_start, ("start_app", "start_bare", "start_ratio")),
     ("search", bench_search, ("search",)),
@@ -557,7 +545,6 @@ def run(corpus: Path, repeat: int = 5, only: set[str] | None = None, quiet: bool
     from cgt_desktop.core.store import ReferenceStore
 
     corpus = Path(corpus)
-    _keep_none_alive()
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     home = corpus / "home"
     app = QApplication.instance() or QApplication([])
