@@ -144,6 +144,11 @@ def run_app(args: argparse.Namespace) -> int:
     translations = Translations(app)
     translations.apply(user.get_setting("ui.language", default_language()))
     window = MainWindow(store, user, translations)
+    from .idle_backup import IdleBackup
+
+    backups_dir = Home(resolve_home(getattr(args, "home", None))).backups_dir
+    idle_backup = IdleBackup(user.path, backups_dir, status_bar=window.statusBar())
+    idle_backup.start()
     window.show()
     instance.activation_requested.connect(lambda: bring_forward(window))
     if notices and app.platformName() not in ("offscreen", "minimal"):
@@ -155,10 +160,11 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         return int(app.exec())
     finally:
+        idle_backup.stop()
         instance.close()
         store.close()
         user.close()
-        _backup_on_quit(user.path, Home(resolve_home(getattr(args, "home", None))).backups_dir)
+        _backup_on_quit(user.path, backups_dir)
 
 
 def _backup_on_quit(user_db: Path, backups_dir: Path) -> None:
