@@ -1,0 +1,299 @@
+"""The timeline's pyqtgraph items: the day-based date axis, cached bar and scatter layers, the view box.
+
+Imported with :mod:`cgt_desktop.ui.timeline_plot`, only when the timeline panel is
+first built (pyqtgraph and numpy are heavy).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import PySide6  # noqa: F401  (pyqtgraph must bind to PySide6)
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import numpy as np  # noqa: E402
+import pyqtgraph as pg  # noqa: E402
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal  # noqa: E402
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform  # noqa: E402
+
+from ..core import timeline_model as tm  # noqa: E402
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+#: Colour-blind-safe (Okabe–Ito) colours per category; unknown categories cycle through the rest.
+CATEGORY_COLORS = {"policy": "#0072B2", "regulatory": "#D55E00", "clinical": "#009E73",
+                   "industry": "#E69F00", "academic": "#CC79A7", "career": "#56B4E9"}
+_SPARE = ("#999999", "#F0E442", "#000000", "#882255")
+_INK = QColor("#333333")
+_HIGHLIGHT = QColor("#ff1f5b")
+
+
+def category_color(category: str) -> QColor:
+    """Return the colour of *category* (stable for unknown ones)."""
+    if category in CATEGORY_COLORS:
+        return QColor(CATEGORY_COLORS[category])
+    return QColor(_SPARE[sum(map(ord, category)) % len(_SPARE)])
+
+
+def _tilde_symbol() -> QPainterPath:
+    """A "~" drawn as a wave, centred on the origin in a unit box (pyqtgraph symbol units)."""
+    path = QPainterPath(QPointF(-0.5, 0.1))
+    path.cubicTo(QPointF(-0.3, -0.35), QPointF(-0.1, -0.2), QPointF(0.0, 0.0))
+    path.cubicTo(QPointF(0.1, 0.2), QPointF(0.3, 0.35), QPointF(0.5, -0.1))
+    stroke = QPainterPath(path)
+    back = QPainterPath(QPointF(0.5, 0.05))
+    back.cubicTo(QPointF(0.3, 0.5), QPointF(0.1, 0.35), QPointF(0.0, 0.15))
+    back.cubicTo(QPointF(-0.1, -0.05), QPointF(-0.3, -0.2), QPointF(-0.5, 0.25))
+    stroke.connectPath(back)
+    return stroke
+
+
+TILDE = _tilde_symbol()
+
+
+class DayAxis(pg.AxisItem):
+    """Bottom axis over day numbers: year ticks, and month ticks once they fit."""
+
+    def __init__(self) -> None:
+        super().__init__(orientation="bottom")
+        self._px_per_day = 0.0
+        self._year_step = 1
+        self.enableAutoSIPrefix(False)
+        self.setStyle(hideOverlappingLabels=False)
+
+    def boundingRect(self):  # noqa: N802 - let the first and last year labels overhang the ends
+        return super().boundingRect().adjusted(-24, 0, 24, 0)
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 (Qt naming)
+        if maxVal <= minVal or size <= 0:
+            return []
+        self._px_per_day = size / (maxVal - minVal)
+        y0 = max(tm.LIMIT_YEARS[0] - 1, date.fromordinal(max(1, int(minVal) + _EPOCH)).year)
+        y1 = min(tm.LIMIT_YEARS[1] + 1, date.fromordinal(max(1, int(maxVal) + _EPOCH)).year + 1)
+        px_year = self._px_per_day * 365.25
+        step = next((s for s in (1, 2, 5, 10) if px_year * s >= 36), 10)
+        self._year_step = step
+        years = [tm.year_start(y) for y in range(y0 - y0 % step, y1 + 1, step)]
+        levels = [(365.25 * step, [v for v in years if minVal <= v <= maxVal])]
+        if step > 1 and px_year >= 4:
+            every = [tm.year_start(y) for y in range(y0, y1 + 1) if y % step]
+            levels.append((365.25, [v for v in every if minVal <= v <= maxVal]))
+        if step == 1 and px_year >= 60:
+            months_per_tick = 1 if px_year >= 12 * 28 else 3
+            minor = [date(y, m, 1).toordinal() - _EPOCH for y in range(y0, y1 + 1)
+                     for m in range(1 + months_per_tick, 13, months_per_tick)]
+            levels.append((30.0 * months_per_tick, [v for v in minor if minVal <= v <= maxVal]))
+        return levels
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt naming)
+        out = []
+        for v in values:
+            d = date.fromordinal(int(round(v)) + _EPOCH)
+            if d.month == 1 and d.day == 1:
+                out.append(str(d.year) if d.year % self._year_step == 0 else "")
+            elif self._px_per_day * 30 * (1 if spacing < 60 else 3) >= 34:
+                out.append(_MONTHS[d.month - 1])
+            else:
+                out.append("")
+        return out
+
+
+class _PanCache:
+    """Mixin for view items: paint through an image three view-widths wide, reused while panning.
+
+    Panning only shifts the view, so while the scale, the vertical mapping and the device pixel
+    ratio stay the same and the view stays inside the cached span, a frame is one image blit
+    whatever the number of marks. Exports (``_exportOpts`` set) bypass the cache.
+    """
+
+    _pan_cache: tuple[tuple, float, float, QImage] | None = None  # key, data x0, data x1, image
+
+    def _paint_cached(self, p: QPainter, render) -> None:
+        """Blit the cached image, first calling ``render(painter, lo, hi)`` into a new one if needed."""
+        t = p.transform()
+        view = self.viewRect()
+        sx, sy, tx, ty = t.m11(), t.m22(), t.dx(), t.dy()
+        dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        top = min(view.top() * sy + ty, view.bottom() * sy + ty)
+        height = abs(view.height() * sy)
+        key = (round(sx, 12), round(sy, 9), round(ty - top, 3), round(height), dpr)
+        cache = self._pan_cache
+        if cache is None or cache[0] != key or view.left() < cache[1] or view.right() > cache[2]:
+            lo, hi = view.left() - view.width(), view.right() + view.width()
+            image = QImage(max(1, int(((hi - lo) * sx + 2) * dpr)), max(1, int((height + 2) * dpr)),
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(dpr)
+            image.fill(0)
+            painter = QPainter(image)
+            painter.setTransform(QTransform(sx, 0, 0, sy, -lo * sx, ty - top))
+            render(painter, lo, hi)
+            painter.end()
+            cache = self._pan_cache = (key, lo, hi, image)
+        p.save()
+        p.resetTransform()
+        p.drawImage(QPointF(round(cache[1] * sx + tx), round(top)), cache[3])
+        p.restore()
+
+
+class BarLayer(_PanCache, pg.GraphicsObject):
+    """All the timeline's bars (groups sharing a pen and brush), drawn in pixels and cached while panning.
+
+    ``BarGraphItem`` repaints every rectangle through the view's scaling transform each frame
+    (~250 ms for 40 000 bars here). This item maps the bars to pixels with numpy and draws them
+    untransformed, each at least one pixel wide.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.groups: list[tuple[dict[str, np.ndarray], QPen, QBrush]] = []
+        self._rects = pg.Qt.internals.PrimitiveArray(QRectF, 4)
+        self._bounds = QRectF()
+
+    def add_group(self, x0, x1, y0, y1, pen: QPen, brush: QBrush) -> None:
+        """Add bars ``[x0, x1) × [y0, y1]`` (arrays) drawn with *pen* and *brush*, above earlier groups."""
+        data = {"x0": np.asarray(x0, float), "x1": np.asarray(x1, float),
+                "y0": np.asarray(y0, float), "y1": np.asarray(y1, float)}
+        if not len(data["x0"]):
+            return
+        self.prepareGeometryChange()
+        self.groups.append((data, pen, brush))
+        rect = QRectF(QPointF(data["x0"].min(), data["y0"].min()), QPointF(data["x1"].max(), data["y1"].max()))
+        self._bounds = rect if self._bounds.isNull() else self._bounds.united(rect)
+        self._pan_cache = None
+        self.update()
+
+    def extents(self) -> list[tuple[float, float]]:
+        """Return every bar's ``(x0, x1)``."""
+        return [(a, b) for data, _, _ in self.groups for a, b in zip(data["x0"].tolist(), data["x1"].tolist())]
+
+    def boundingRect(self):  # noqa: N802
+        return self._bounds
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802
+        if self._bounds.isNull():
+            return None, None
+        return (self._bounds.left(), self._bounds.right()) if ax == 0 else (self._bounds.top(), self._bounds.bottom())
+
+    def _render(self, p: QPainter, lo: float, hi: float) -> None:
+        """Draw the bars overlapping data x ``[lo, hi]`` in device pixels of *p*'s current transform."""
+        t = p.transform()
+        sx, sy, tx, ty = t.m11(), t.m22(), t.dx(), t.dy()
+        p.save()
+        p.resetTransform()
+        for o, pen, brush in self.groups:
+            keep = (o["x1"] >= lo) & (o["x0"] <= hi)
+            if not keep.any():
+                continue
+            a, b = o["x0"][keep] * sx + tx, o["x1"][keep] * sx + tx
+            c, d = o["y0"][keep] * sy + ty, o["y1"][keep] * sy + ty
+            self._rects.resize(len(a))
+            rects = self._rects.ndarray()
+            rects[:, 0] = np.floor(np.minimum(a, b))
+            rects[:, 1] = np.floor(np.minimum(c, d))
+            rects[:, 2] = np.maximum(np.abs(b - a), 1.0)
+            rects[:, 3] = np.maximum(np.abs(d - c), 1.0)
+            p.setPen(pen)
+            p.setBrush(brush)
+            p.drawRects(*self._rects.drawargs())
+        p.restore()
+
+    def paint(self, p, *args):
+        if not self.groups:
+            return
+        if self._exportOpts is not False:
+            view = self.viewRect()
+            self._render(p, view.left(), view.right())
+        else:
+            self._paint_cached(p, self._render)
+
+
+class CachedScatter(_PanCache, pg.ScatterPlotItem):
+    """A ScatterPlotItem (clicks, spots, data as usual) whose drawing is cached while panning."""
+
+    _render_view: QRectF | None = None
+
+    def viewRect(self):  # noqa: N802 - widened while filling the cache, so spots beyond the view are drawn
+        return self._render_view if self._render_view is not None else super().viewRect()
+
+    def invalidate(self):
+        self._pan_cache = None
+        super().invalidate()
+
+    def paint(self, p, option, widget):
+        if self._exportOpts is not False:
+            super().paint(p, option, widget)
+            return
+
+        def render(painter: QPainter, lo: float, hi: float) -> None:
+            view = super(CachedScatter, self).viewRect()
+            self._render_view = QRectF(lo, view.top(), hi - lo, view.height())
+            try:
+                pg.ScatterPlotItem.paint(self, painter, option, widget)
+            finally:
+                self._render_view = None
+
+        self._paint_cached(p, render)
+
+
+class TimelineViewBox(pg.ViewBox):
+    """A ViewBox that reports clicks and hovers in view coordinates and brushes with Shift+drag.
+
+    Signals:
+        clicked(float, float): a left click at view ``(x, y)``.
+        hovered(object): view ``QPointF`` under the mouse, or ``None`` when it leaves.
+        brushed(float, float, bool): a brushing drag from x0 to x1; the flag is True when it ends.
+    """
+
+    clicked = Signal(float, float)
+    hovered = Signal(object)
+    brushed = Signal(float, float, bool)
+
+    def __init__(self) -> None:
+        super().__init__(enableMenu=False)
+        self.brush_mode = False
+
+    def mouseClickEvent(self, ev):  # noqa: N802
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            p = self.mapSceneToView(ev.scenePos())
+            self.clicked.emit(p.x(), p.y())
+        else:
+            super().mouseClickEvent(ev)
+
+    def hoverEvent(self, ev):  # noqa: N802
+        if ev.isExit():
+            self.hovered.emit(None)
+        else:
+            self.hovered.emit(self.mapSceneToView(ev.scenePos()))
+
+    def mouseDragEvent(self, ev, axis=None):  # noqa: N802
+        shift = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if ev.button() == Qt.MouseButton.LeftButton and (shift or self.brush_mode) and axis is None:
+            ev.accept()
+            a = self.mapSceneToView(ev.buttonDownScenePos()).x()
+            b = self.mapSceneToView(ev.scenePos()).x()
+            self.brushed.emit(min(a, b), max(a, b), ev.isFinish())
+        else:
+            super().mouseDragEvent(ev, axis)
+
+
+class _Swatch(pg.ItemSample):
+    """A legend sample painted by a function (bars, rings, "~"), not toggling anything on click."""
+
+    def __init__(self, paint) -> None:
+        pg.GraphicsWidget.__init__(self)
+        self.item = None
+        self._paint = paint
+        self.setFixedWidth(22)
+        self.setFixedHeight(18)
+
+    def paint(self, p, *args):
+        p.setRenderHint(p.RenderHint.Antialiasing)
+        self._paint(p)
+
+    def mouseClickEvent(self, event):  # noqa: N802
+        event.ignore()
