@@ -196,3 +196,12 @@ def test_start_up_checks_the_anchors_and_flags_a_vanished_sentence(qtbot, store,
     panel = window.annotations.panel
     assert any(panel.model.annotation(r).orphan for r in range(panel.model.rowCount()))
     window.close()
+
+
+def test_the_reader_marks_the_mentions_of_the_entity_opened_elsewhere(qtbot, window):
+    assert window.open_page("read:document/003_f3128c6eecc96df2|003_f3128c6eecc96df2#p12.s03")
+    assert window.reader is not None
+    assert window.open_page("place/zhangjiang")
+    assert window.reader.view.entity_id == "place/zhangjiang"
+    assert window.open_page("person/ji-xiaoye")
+    assert window.reader.view.entity_id == "person/ji-xiaoye"

@@ -316,6 +316,8 @@ class MainWindow(QMainWindow):
             self.lists[kind].select_id(page)
             shown = self.details[kind].show_page(page)
             self._highlight_on_timeline(page)
+            if self.reader is not None:  # the reader marks the mentions of what is open elsewhere
+                self.reader.highlight_entity(page)
         if shown and record:
             self.history.visit(page)
         if shown:
