@@ -121,6 +121,39 @@ def test_highlighting_a_reader_sentence_paints_both_languages_and_is_undoable(qt
     assert reader.view.cited_rows == {row}
 
 
+def test_selecting_words_in_the_highlight_dialog_highlights_only_that_range(qtbot, window, user, monkeypatch):
+    from cgt_desktop.ui.annotations_controller import HighlightDialog
+
+    assert window.open_page(f"read:{DOCUMENT}|{PASSAGE}")
+    reader = window.reader
+    row = reader.controller.rows_of(PASSAGE)[0]
+    reader.view.select_row(row)
+    reader.view.setFocus()
+    text = reader.view.rows[row].orig
+    dialogs = []
+
+    def choose_words(quote):
+        dialog = HighlightDialog(quote, window)
+        qtbot.addWidget(dialog)
+        cursor = dialog.sentence.textCursor()
+        cursor.setPosition(2)
+        cursor.setPosition(8, cursor.MoveMode.KeepAnchor)
+        dialog.sentence.setTextCursor(cursor)
+        dialogs.append(dialog)
+        return dialog.choice()
+
+    monkeypatch.setattr(window.annotations, "ask_highlight", choose_words)
+    ctrl(qtbot, reader.view, Qt.Key.Key_H)
+    spans = {s.side: s for s in ann.highlights_for_document(user, DOCUMENT)}
+    assert (spans["orig"].start, spans["orig"].end) == (2, 8)
+    assert spans["orig"].highlight.quote == text[2:8]
+    assert spans["trans"].mirrored  # the translation gets the whole counterpart sentence
+    assert any(m[0] == "orig" and (m[1], m[2]) == (2, 8) for m in reader.view.marks[PASSAGE])
+    plain = HighlightDialog("一整句话", window)
+    qtbot.addWidget(plain)
+    assert plain.choice()[2:] == (None, None)  # no selection: the whole sentence
+
+
 def test_ctrl_e_adds_the_selected_list_rows_the_page_and_the_reader_sentence(qtbot, window, store):
     window.show_kind("person")
     people = window.lists["person"]

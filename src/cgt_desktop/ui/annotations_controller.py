@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFormLayout, QLabel, QLineEdit,
-                               QMenu, QVBoxLayout, QWidget)
+                               QMenu, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ..core import annotations as ann
 from .annotations_panel import AnnotationsPanel
@@ -43,19 +43,28 @@ def swatch(color: str) -> QIcon:
 
 
 class HighlightDialog(QDialog):
-    """Choose a highlight colour and an optional comment."""
+    """Choose a highlight colour, an optional comment, and optionally only part of the sentence.
+
+    The sentence is shown in a read-only box: selecting words in it highlights just that
+    character range; with no selection the whole sentence is highlighted.
+    """
 
     def __init__(self, quote: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_t("Highlight"))
+        self.quote = quote
         self.color_combo = QComboBox()
         for name, value in ann.HIGHLIGHT_COLORS.items():
             self.color_combo.addItem(swatch(value), color_label(name), value)
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText(_t("Optional comment"))
-        shown = QLabel(quote if len(quote) <= 200 else quote[:200] + "…")
-        shown.setTextFormat(Qt.TextFormat.PlainText)
-        shown.setWordWrap(True)
+        self.sentence = QPlainTextEdit(quote)
+        self.sentence.setReadOnly(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.sentence.setMaximumHeight(120)
+        hint = QLabel(_t("Select words above to highlight only them; otherwise the whole sentence is highlighted."))
+        hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_t("Colour:"), self.color_combo)
         form.addRow(_t("Comment:"), self.comment_edit)
@@ -63,12 +72,21 @@ class HighlightDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(shown)
+        layout.addWidget(self.sentence)
+        layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def choice(self) -> tuple[str, str]:
-        return self.color_combo.currentData(), self.comment_edit.text().strip()
+    def selected_range(self) -> tuple[int | None, int | None]:
+        """The selected character range of the sentence, or ``(None, None)`` for the whole of it."""
+        cursor = self.sentence.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        if start == end or self.sentence.toPlainText() != self.quote:
+            return None, None
+        return start, end
+
+    def choice(self) -> tuple[str, str, int | None, int | None]:
+        return (self.color_combo.currentData(), self.comment_edit.text().strip(), *self.selected_range())
 
 
 class AnnotationsController(QObject):
@@ -261,8 +279,8 @@ class AnnotationsController(QObject):
         return passage, side
 
     def highlight(self, passage_id: str, side: str, color: str = ann.DEFAULT_HIGHLIGHT_COLOR,
-                  comment: str = "") -> None:
-        """Highlight a whole sentence on one side (one undo step)."""
+                  comment: str = "", start: int | None = None, end: int | None = None) -> None:
+        """Highlight a sentence, or the characters *start*–*end* of it, on one side (one undo step)."""
         made: dict[str, str] = {}
 
         def do() -> None:
@@ -270,7 +288,7 @@ class AnnotationsController(QObject):
                 ann.restore_highlight(self.user, made["uid"])
             else:
                 made["uid"] = ann.highlight_passage(self.user, self.window.store, passage_id, side,
-                                                    color=color, comment=comment).uid
+                                                    start, end, color=color, comment=comment).uid
 
         self._push(_t("Highlight"), do, lambda: ann.delete_highlight(self.user, made["uid"]))
 
@@ -287,14 +305,17 @@ class AnnotationsController(QObject):
             self.window.statusBar().showMessage(str(error), 5000)
         self.highlights_changed.emit()
 
-    def ask_highlight(self, quote: str) -> tuple[str, str] | None:
-        """Ask for colour and comment; ``None`` when cancelled (tests replace this)."""
+    def ask_highlight(self, quote: str) -> tuple[str, str, int | None, int | None] | None:
+        """Ask for colour, comment and an optional range; ``None`` when cancelled (tests replace this)."""
         dialog = HighlightDialog(quote, self.window)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _quote(self, passage_id: str, side: str) -> str:
         row = self.reader.view.rows[self.reader.view.selected_row] if self.reader else None
-        return row.text(side) if row is not None and row.passage_id == passage_id else passage_id
+        if row is not None and row.passage_id == passage_id:
+            return row.text(side)
+        found = self.window.store.passages([passage_id])
+        return (found[0].orig if side == "orig" else found[0].trans) if found else ""
 
     def _on_highlight_triggered(self) -> None:
         chosen = self.selected_sentence()
