@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cgt_desktop.core.mentions import MentionMatcher, matcher_for, usable_name
 
 
@@ -80,3 +83,81 @@ def test_seed_document_mentions_are_sorted_disjoint_and_name_an_entity(store):
                     assert e1 <= s2
                 assert all(i in known and e > s for s, e, i in found)
     assert total > 20
+
+
+# --- property test: the indexed matcher equals a slow, obviously-correct reference -------------------
+
+_ALPHABET = "aAbBnN1张江科 -İK"  # İ lower-cases to two characters, K (Kelvin) to an ASCII k
+
+
+def _ref_fold(text: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _ref_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def reference_find(names: list[tuple[str, str, int]], text: str) -> list[tuple[int, int, str]]:
+    """Try every usable name at every position, then keep the longest (earliest) non-overlapping."""
+    best: dict[tuple[str, bool], tuple[int, list[str]]] = {}
+    for name, entity_id, priority in names:
+        if not usable_name(name):
+            continue
+        name = name.strip()
+        letters = [c for c in name if c.isalpha()]
+        han = any("\u3400" <= c <= "\u9fff" for c in name)
+        capitals = bool(letters) and all(c.isascii() and c.isupper() for c in letters) and len(name) <= 6
+        sensitive = capitals and not han
+        key = (name if sensitive else _ref_fold(name), sensitive)
+        prio, ids = best.get(key, (priority + 1, []))
+        if priority < prio:
+            best[key] = (priority, [entity_id])
+        elif priority == prio and entity_id not in ids:
+            ids.append(entity_id)
+    patterns = [(key, sensitive, ids[0]) for (key, sensitive), (_p, ids) in best.items() if len(ids) == 1]
+    patterns.sort(key=lambda p: -len(p[0]))
+    folded = _ref_fold(text)
+    candidates = []
+    for i in range(len(text)):
+        for key, sensitive, entity_id in patterns:
+            end = i + len(key)
+            if (text if sensitive else folded)[i:end] != key:
+                continue
+            if _ref_word(key[0]) and i > 0 and _ref_word(text[i - 1]):
+                continue
+            if _ref_word(key[-1]) and end < len(text) and _ref_word(text[end]):
+                continue
+            candidates.append((i, end, entity_id))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, entity_id in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if all(end <= s or start >= e for s, e, _ in kept):
+            kept.append((start, end, entity_id))
+    return sorted(kept)
+
+
+@st.composite
+def names_and_text(draw):
+    words = st.text(alphabet=_ALPHABET, min_size=1, max_size=7)
+    names = draw(st.lists(st.tuples(words, st.sampled_from(["e/a", "e/b", "e/c", "e/d"]), st.integers(0, 1)),
+                          max_size=12))
+    pieces = [st.text(alphabet=_ALPHABET, max_size=3)]
+    if names:
+        spelled = st.sampled_from([n for n, _i, _p in names])
+        pieces.append(st.one_of(spelled, spelled.map(str.upper), spelled.map(str.lower)))
+    text = "".join(draw(st.lists(st.one_of(*pieces), max_size=15)))
+    return names, text
+
+
+@settings(max_examples=400, deadline=None)
+@given(names_and_text())
+def test_find_equals_the_reference_on_random_names_and_texts(case):
+    names, text = case
+    assert MentionMatcher(names).find(text) == reference_find(names, text)
+
+
+def test_abbreviation_and_name_with_the_same_letters_keep_the_listed_order():
+    for names, expected in (([("ABN", "e/abbr", 0), ("Abn", "e/name", 0)], "e/abbr"),
+                            ([("Abn", "e/name", 0), ("ABN", "e/abbr", 0)], "e/name")):
+        assert MentionMatcher(names).find("the ABN, abn") == reference_find(names, "the ABN, abn")
+        assert MentionMatcher(names).find("the ABN, abn") == [(4, 7, expected), (9, 12, "e/name")]

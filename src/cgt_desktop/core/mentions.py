@@ -23,6 +23,7 @@ per store and caches it.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import weakref
 from dataclasses import dataclass
@@ -57,13 +58,17 @@ def _fold(text: str) -> str:
 
 
 def _is_abbreviation(name: str) -> bool:
+    if len(name) > _ABBREVIATION_MAX:
+        return False
     letters = [c for c in name if c.isalpha()]
-    return (bool(letters) and all(c.isascii() and c.isupper() for c in letters)
-            and len(name) <= _ABBREVIATION_MAX)
+    return bool(letters) and all(c.isascii() and c.isupper() for c in letters)
+
+
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _has_han(name: str) -> bool:
-    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in name)
+    return _HAN.search(name) is not None
 
 
 def usable_name(name: str | None) -> bool:
@@ -80,17 +85,16 @@ def usable_name(name: str | None) -> bool:
     return len(name) >= 3
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    key: str              # what to compare with (folded unless case-sensitive)
-    entity_id: str
-    case_sensitive: bool
-    left_boundary: bool   # needs a Latin word boundary before
-    right_boundary: bool  # needs a Latin word boundary after
-
-
 class MentionMatcher:
-    """Finds mentions of a fixed set of names; build once, use on many texts."""
+    """Finds mentions of a fixed set of names; build once, use on many texts.
+
+    Names are kept in two dicts from the compared string to its entity id (folded
+    names, and all-capital abbreviations compared as written), plus, for every
+    two-character folded prefix, the distinct name lengths that start with it
+    (longest first). :meth:`find` then tries, at each position, only those lengths
+    with one dict lookup each, instead of scanning every name with the same first
+    character.
+    """
 
     def __init__(self, names: Iterable[tuple[str, str, int]]) -> None:
         """Build the matcher.
@@ -100,29 +104,50 @@ class MentionMatcher:
                 entities, the lowest priority wins, and a tie makes the text ambiguous
                 (it is then not marked).
         """
-        best: dict[tuple[str, bool], tuple[int, set[str]]] = {}
+        # (compared string, case-sensitive) -> (priority, entity id, or None when ambiguous)
+        best: dict[tuple[str, bool], tuple[int, str | None]] = {}
         for text, entity_id, priority in names:
-            if not usable_name(text):
-                continue
-            text = text.strip()
-            sensitive = _is_abbreviation(text) and not _has_han(text)
+            text = (text or "").strip()
+            han = _has_han(text)
+            sensitive = not han and _is_abbreviation(text)
+            if len(text) < (2 if han or sensitive else 3):
+                continue  # the rules of usable_name(), computed once
             key = (text if sensitive else _fold(text), sensitive)
             current = best.get(key)
             if current is None or priority < current[0]:
-                best[key] = (priority, {entity_id})
-            elif priority == current[0]:
-                current[1].add(entity_id)
-        self._index: dict[str, list[_Pattern]] = {}
+                best[key] = (priority, entity_id)
+            elif priority == current[0] and current[1] != entity_id:
+                best[key] = (priority, None)
+        folded: dict[str, str] = {}      # folded name -> entity id
+        exact: dict[str, str] = {}       # case-sensitive abbreviation -> entity id
+        abbreviation_folds = {_fold(key) for key, sensitive in best if sensitive}
+        order: dict[tuple[str, bool], int] = {}  # position in `best`, for ties (below)
+        lengths: dict[str, set[int]] = {}
+        ids: dict[str, str] = {}         # share one string per entity id
         self.size = 0
-        for (key, sensitive), (_prio, ids) in best.items():
-            if len(ids) != 1:
+        for seq, ((key, sensitive), (_prio, entity_id)) in enumerate(best.items()):
+            if entity_id is None:
                 continue
-            pattern = _Pattern(key, next(iter(ids)), sensitive, _is_latin_word_char(key[0]),
-                               _is_latin_word_char(key[-1]))
-            self._index.setdefault(_fold(key[0]), []).append(pattern)
             self.size += 1
-        for patterns in self._index.values():
-            patterns.sort(key=lambda p: -len(p.key))
+            entity_id = ids.setdefault(entity_id, entity_id)
+            if sensitive:
+                exact[key] = entity_id
+                prefix = _fold(key[0]) + _fold(key[1])
+            else:
+                if _fold(key[0]) != key[0]:
+                    continue  # can never equal the folded text (the scan compares folded chars)
+                folded[key] = entity_id
+                prefix = key[:2]
+            if sensitive or key in abbreviation_folds:
+                order[key, sensitive] = seq
+            lengths.setdefault(prefix, set()).add(len(key))
+        self._folded = folded
+        self._exact = exact
+        # An abbreviation whose folded form is also a folded name: which was listed first
+        # decides which entity wins when both match the same span.
+        self._exact_first = frozenset(
+            k for k in exact if order.get((_fold(k), False), -1) > order[k, True])
+        self._lengths = {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in lengths.items()}
 
     @classmethod
     def from_connection(cls, conn: sqlite3.Connection) -> MentionMatcher:
@@ -147,36 +172,50 @@ class MentionMatcher:
         Every candidate is found first; then the longest are kept first (ties: the
         earlier), and a candidate overlapping one already kept is dropped.
         """
-        if not text or not self._index:
+        if not text or not self._lengths:
             return []
         folded = _fold(text)
         n = len(text)
-        index = self._index
+        lengths_by_prefix = self._lengths
+        folded_names = self._folded
+        exact_names = self._exact
+        exact_first = self._exact_first
+        latin = _is_latin_word_char
         candidates: list[tuple[int, int, str]] = []
-        for i, ch in enumerate(folded):
-            patterns = index.get(ch)
-            if patterns is None:
+        for i in range(n - 1):
+            lengths = lengths_by_prefix.get(folded[i:i + 2])
+            if lengths is None:
                 continue
-            for p in patterns:
-                source = text if p.case_sensitive else folded
-                if not source.startswith(p.key, i):
+            before_is_word = i > 0 and latin(text[i - 1])
+            for length in lengths:
+                end = i + length
+                if end > n:
                     continue
-                end = i + len(p.key)
-                if p.left_boundary and i > 0 and _is_latin_word_char(text[i - 1]):
+                entity_id = folded_names.get(folded[i:end])
+                exact_id = exact_names.get(text[i:end]) if exact_names else None
+                if entity_id is None and exact_id is None:
                     continue
-                if p.right_boundary and end < n and _is_latin_word_char(text[end]):
-                    continue
-                candidates.append((i, end, p.entity_id))
+                found = []
+                if entity_id is not None:
+                    found.append((folded, entity_id))
+                if exact_id is not None:
+                    found.insert(0 if text[i:end] in exact_first else len(found), (text, exact_id))
+                for source, match_id in found:
+                    # Boundaries are checked where the name has a Latin letter or digit at that end.
+                    if before_is_word and latin(source[i]):
+                        continue
+                    if end < n and latin(source[end - 1]) and latin(text[end]):
+                        continue
+                    candidates.append((i, end, match_id))
         if not candidates:
             return []
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken = [False] * n
+        taken = bytearray(n)
         kept = []
         for start, end, entity_id in candidates:
             if any(taken[start:end]):
                 continue
-            for k in range(start, end):
-                taken[k] = True
+            taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, entity_id))
         kept.sort()
         return kept
