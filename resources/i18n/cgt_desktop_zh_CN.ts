@@ -29,92 +29,97 @@
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="50" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="54" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="55" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="60" />
       <source>Optional comment</source>
       <translation>可选评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="60" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="66" />
+      <source>Select words above to highlight only them; otherwise the whole sentence is highlighted.</source>
+      <translation>在上方选中词语可只高亮所选部分；不选则高亮整句。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="69" />
       <source>Colour:</source>
       <translation>颜色：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="61" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="70" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="148" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="166" />
       <source>&amp;Highlight Sentence…</source>
       <translation>高亮句子(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="149" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="167" />
       <source>Highlight the selected sentence of the reader (Ctrl+H)</source>
       <translation>高亮阅读器中选中的句子（Ctrl+H）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="150" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="168" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="153" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="171" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="154" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="172" />
       <source>Every note, highlight and tag; double-click one to open it</source>
       <translation>全部笔记、高亮和标签；双击打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="159" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="177" />
       <source>&amp;Undo %1</source>
       <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="160" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="178" />
       <source>&amp;Redo %1</source>
       <translation>重做(&amp;R) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="178" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="196" />
       <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
       <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="182" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="200" />
       <source>Sentence %1</source>
       <translation>句子 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="187" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="205" />
       <source>On: %1</source>
       <translation>对象：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="279" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="297" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="302" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="323" />
       <source>Select a sentence in the reader to highlight it.</source>
       <translation>请先在阅读器中选中一句再高亮。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="319" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="340" />
       <source>Highlight with Comment…</source>
       <translation>高亮并添加评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="326" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="347" />
       <source>Delete Highlight (%1)</source>
       <translation>删除高亮（%1）</translation>
     </message>
@@ -610,17 +615,17 @@
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="360" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="366" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="369" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="375" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="390" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="396" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -828,42 +833,42 @@
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="342" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="346" />
       <source>Nothing matches these filters. Change the filter text, choose other values above, or clear the filters.</source>
       <translation>没有符合筛选条件的条目。请修改筛选文字、在上方选择其他值，或清除筛选。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="346" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="350" />
       <source>This list is empty: the corpus has no entries of this kind yet.</source>
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="422" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="426" />
       <source>… %1 more: type in the filter box</source>
       <translation>…另有 %1 项：请在筛选框中输入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="433" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="437" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="435" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="439" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="437" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="441" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="438" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="442" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="439" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="443" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
     </message>
@@ -1027,6 +1032,19 @@
     </message>
   </context>
   <context>
+    <name>IdleBackup</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/idle_backup.py" line="144" />
+      <source>Backed up your notes</source>
+      <translation>已备份你的笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/idle_backup.py" line="150" />
+      <source>Could not back up your notes: %1</source>
+      <translation>无法备份你的笔记：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
@@ -1159,27 +1177,27 @@
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="445" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="447" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="448" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="450" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="451" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="453" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="469" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="471" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="473" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="475" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1187,122 +1205,122 @@
   <context>
     <name>NotesWidget</name>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="114" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="118" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="116" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="120" />
       <source>Star this item</source>
       <translation>为此条目加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="120" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="124" />
       <source>Add a tag…</source>
       <translation>添加标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="130" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="134" />
       <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
       <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="139" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="143" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="142" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="146" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="150" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="154" />
       <source>New note</source>
       <translation>新建笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="152" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="156" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="154" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="158" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="159" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="163" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="161" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="165" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="211" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="215" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="222" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="226" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="255" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="259" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="264" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="268" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="272" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="276" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="280" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="284" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="285" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="289" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="299" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="303" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="330" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="334" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="333" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="337" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="344" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="348" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="365" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="369" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="365" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="369" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>
