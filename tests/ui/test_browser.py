@@ -7,21 +7,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
 from PySide6.QtGui import QMouseEvent
 
 from cgt_desktop.core.models import KINDS
-from cgt_desktop.core.userdb import UserStore
 from cgt_desktop.ui.entity_table import EntityTableModel
-from cgt_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, store, home):
-    user = UserStore(home.user_db)
-    win = MainWindow(store, user)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    user.close()
 
 
 def _column_values(controller, column):

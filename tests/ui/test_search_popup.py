@@ -7,21 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.main_window import MainWindow
 from cgt_desktop.ui.search_popup import PageRole, SearchResultsModel
-
-
-@pytest.fixture
-def window(qtbot, store, home):
-    user = UserStore(home.user_db)
-    win = MainWindow(store, user)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    user.close()
 
 
 def _type(qtbot, window, text):
