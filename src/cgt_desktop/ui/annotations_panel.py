@@ -14,14 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt,
                             Signal)
-from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPixmap, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ..core import annotations as ann
 from ..core.models import KINDS
 from ..core.userdb import UserDataError, UserStore
-from .notes_widget import _Command
+from .notes_widget import _Command, add_undo_redo_actions
 
 __all__ = ["AnnotationsModel", "AnnotationsPanel"]
 
@@ -222,13 +222,7 @@ class AnnotationsPanel(QWidget):
         menu.addAction(_t("Colour…"), self._on_tag_colour_triggered)
         menu.addAction(_t("Delete tag"), lambda: self.delete_tag(self.tag_combo.currentData() or ""))
         self.tags_button.setMenu(menu)
-        self.undo_action: QAction = self._stack.createUndoAction(self, _t("Undo"))
-        self.redo_action: QAction = self._stack.createRedoAction(self, _t("Redo"))
-        self.redo_action.setShortcuts(list(dict.fromkeys(
-            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        self.undo_action, self.redo_action = add_undo_redo_actions(self, self._stack, _t("Undo"), _t("Redo"))
 
         filters = QHBoxLayout()
         for widget in (self.kind_combo, self.color_combo, self.tag_combo, self.item_kind_combo, self.date_combo):

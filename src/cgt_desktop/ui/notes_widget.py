@@ -31,6 +31,23 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("NotesWidget", text)
 
 
+def add_undo_redo_actions(widget: QWidget, stack: QUndoStack, undo_text: str,
+                          redo_text: str) -> tuple[QAction, QAction]:
+    """Give *widget* Undo (``Ctrl+Z``) and Redo (``Ctrl+Shift+Z`` and the platform's keys) for *stack*.
+
+    The shortcuts work while the widget or one of its children has focus.
+    """
+    undo = stack.createUndoAction(widget, undo_text)
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    redo = stack.createRedoAction(widget, redo_text)
+    redo.setShortcuts(list(dict.fromkeys(
+        [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
+    for action in (undo, redo):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        widget.addAction(action)
+    return undo, redo
+
+
 def render_markdown(text: str) -> str:
     """Render a note's Markdown to safe HTML (raw HTML escaped, no images, no unsafe links)."""
     global _md  # noqa: PLW0603 - one parser per process, created on first use
@@ -160,14 +177,7 @@ class NotesWidget(QWidget):
         self._status = QLabel()
         self._status.setWordWrap(True)
 
-        self.undo_action: QAction = self._stack.createUndoAction(self, _t("Undo"))
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action: QAction = self._stack.createRedoAction(self, _t("Redo"))
-        self.redo_action.setShortcuts(list(dict.fromkeys(
-            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        self.undo_action, self.redo_action = add_undo_redo_actions(self, self._stack, _t("Undo"), _t("Redo"))
 
         header = QHBoxLayout()
         header.addWidget(self._title)
