@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import search
 from .corpus import BUILDER_VERSION, Corpus, content_hash, load_corpus, relation_id
@@ -232,13 +232,17 @@ def _search_items(rows: dict[str, list[dict[str, Any]]]):
             document_id=passage["document_id"])
 
 
-def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = None) -> BuildReport:
-    """Build the reference database for *corpus_root* at *target* (atomically replaced)."""
+def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = None,
+                       digest: str | None = None) -> BuildReport:
+    """Build the reference database for *corpus_root* at *target* (atomically replaced).
+
+    *digest* is the sources' :func:`content_hash` when the caller has just computed it.
+    """
     started = time.perf_counter()
     corpus_root, target = Path(corpus_root), Path(target)
     stamp = source_stamp(corpus_root)  # before reading: a source edited mid-build leaves a stale stamp
     corpus = corpus or load_corpus(corpus_root)
-    digest = content_hash(corpus_root)
+    digest = digest or content_hash(corpus_root)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -347,20 +351,14 @@ def stored_hash(path: Path) -> str | None:
     return info.get("content_hash") if info else None
 
 
-def needs_rebuild(corpus_root: Path, target: Path) -> bool:
-    """Tell whether :func:`ensure_reference_db` would rebuild *target* (cheap when nothing changed)."""
-    info = _stored_info(target, check=False)
-    if info and info.get("source_stamp") == source_stamp(corpus_root):
-        return False
-    return stored_hash(target) != content_hash(corpus_root)
-
-
-def ensure_reference_db(corpus_root: Path, target: Path) -> BuildReport:
+def ensure_reference_db(corpus_root: Path, target: Path,
+                        on_rebuild: Callable[[], None] | None = None) -> BuildReport:
     """Rebuild *target* if it is missing, damaged or built from other sources; else report it as is.
 
     When the sources' :func:`source_stamp` matches the one stored at build time, the database
     is used without hashing the sources or scanning the file (``PRAGMA quick_check`` reads all
     of it: seconds for a large corpus); otherwise the content hash and an integrity check decide.
+    *on_rebuild* is called just before a rebuild starts (the app shows its splash then).
     """
     info = _stored_info(target, check=False)
     if info and info.get("content_hash") and info.get("source_stamp") == source_stamp(corpus_root):
@@ -368,4 +366,6 @@ def ensure_reference_db(corpus_root: Path, target: Path) -> BuildReport:
     digest = content_hash(corpus_root)
     if stored_hash(target) == digest:
         return BuildReport(path=Path(target), content_hash=digest, seconds=0.0, rebuilt=False)
-    return build_reference_db(corpus_root, target)
+    if on_rebuild is not None:
+        on_rebuild()
+    return build_reference_db(corpus_root, target, digest=digest)

@@ -65,7 +65,7 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
     Raises:
         StartupError: with a message for the user (unwritable home, damaged database…).
     """
-    from ..core.build import ensure_reference_db, needs_rebuild
+    from ..core.build import ensure_reference_db
     from ..core.store import ReferenceStore, StoreError
     from ..core.userdb import UserDataError
 
@@ -76,9 +76,8 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
                            "Choose another with --home DIR.") from exc
     try:
         corpus = Path(args.corpus) if getattr(args, "corpus", None) else corpus_dir()
-        if splash is not None and needs_rebuild(corpus, home.reference_db):
-            splash("Building the reference database…")
-        report = ensure_reference_db(corpus, home.reference_db)
+        announce = None if splash is None else (lambda: splash("Building the reference database…"))
+        report = ensure_reference_db(corpus, home.reference_db, on_rebuild=announce)
         store = ReferenceStore(report.path)
     except (OSError, StoreError, ValueError) as exc:
         raise StartupError(f"cannot prepare the reference database in {home.cache_dir}: {exc}. Delete "
