@@ -8,7 +8,6 @@ controllers do the work. Pages are addressed by page strings (see
 
 from __future__ import annotations
 
-import importlib.util
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -80,9 +79,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(splitter, "")
             self.details[kind], self.splitters[kind] = detail, splitter
             detail.link_activated.connect(self._on_detail_link_activated)
-        reader_expected = importlib.util.find_spec("cgt_desktop.ui.reader") is not None
         for detail in self.details.values():
-            detail.reader_available = reader_expected
+            detail.reader_available = True  # source links open the reader
         self.timeline: Any = None
         self.timeline_holder = QLabel()
         self.timeline_holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -374,10 +372,8 @@ class MainWindow(QMainWindow):
         """Create the timeline panel on first use; False if it is not available."""
         if self.timeline is not None:
             return True
-        try:
-            from .timeline import TimelinePanel
-        except ImportError:
-            return False
+        from .timeline import TimelinePanel
+
         index = self.tabs.indexOf(self.timeline_holder)
         self.timeline = TimelinePanel(self.store, self)
         self.timeline.event_activated.connect(self._on_timeline_event_activated)
@@ -409,18 +405,12 @@ class MainWindow(QMainWindow):
     def _ensure_reader(self) -> bool:
         if self.reader is not None:
             return True
-        try:
-            from .reader import ReaderPanel
-        except ImportError:
-            for detail in self.details.values():
-                detail.reader_available = False
-            return False
+        from .reader import ReaderPanel
+
         self.reader = ReaderPanel(self.store, self)
         self.reader.entity_activated.connect(self._on_reader_entity_activated)
         self.tabs.addTab(self.reader, self.tr("Reader"))
         self.annotations.attach_reader(self.reader)
-        for detail in self.details.values():
-            detail.reader_available = True
         return True
 
     def _on_reader_entity_activated(self, item_id: str) -> None:

@@ -19,7 +19,6 @@ a dialog can paint a page per event-loop turn (progress and cancel);
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import secrets
@@ -77,27 +76,11 @@ class DossierDocument(QTextDocument):
 
 
 def _base_font() -> QFont:
-    try:
-        from .fonts import cjk_families, ensure_cjk_font
-    except ImportError:  # fonts.py not there: register the bundled font directly
-        return _fallback_font()
+    from .fonts import cjk_families, ensure_cjk_font
+
     ensure_cjk_font()
     font = QFont("DejaVu Sans")
     font.setFamilies(["DejaVu Sans", *[f for f in cjk_families(QFont("DejaVu Sans")) if f != "DejaVu Sans"]])
-    font.setPointSizeF(9.5)
-    return font
-
-
-def _fallback_font() -> QFont:
-    from PySide6.QtGui import QFontDatabase
-
-    import noto_cjk_sans_otc
-
-    font_id = QFontDatabase.addApplicationFont(str(noto_cjk_sans_otc.FONT_PATH))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    sc = [f for f in families if f.endswith(" SC")][:1]
-    font = QFont("DejaVu Sans")
-    font.setFamilies(["DejaVu Sans", *sc])
     font.setPointSizeF(9.5)
     return font
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizeP
 from ..core import dates
 from ..core.mentions import matcher_for
 from ..core.store import ReferenceStore, UnknownId
+from .fonts import cjk_families
 from .reader_view import ReaderRow, ReaderView
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -234,11 +235,7 @@ class ReaderPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.view = ReaderView(self)
-        try:
-            from .fonts import cjk_families
-            self.view.set_families(cjk_families(self.view.font()))
-        except ImportError:  # pragma: no cover - fonts.py ships with the app
-            pass
+        self.view.set_families(cjk_families(self.view.font()))
         self._base_size = self.view.point_size
         self.controller = ReaderController(store, self.view, self)
         self.title = QLabel()
