@@ -75,6 +75,7 @@ def _entity_row(record: dict[str, Any], kind: str, name_en: str, name_zh: str, s
         "subtype": subtype, "desc_en": _text(record.get("desc_en")), "desc_zh": _text(record.get("desc_zh")),
         "sort_date": sort_date, "year": int(sort_date[:4]) if sort_date else None,
         "source_count": len(record.get("sources") or []), "org_id": None, "place_id": None,
+        "org_name_en": None, "org_name_zh": None, "place_name_en": None, "place_name_zh": None,
         "file": record.get("_file"), "line": record.get("_line"),
     }
 
@@ -197,7 +198,7 @@ def _collect(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
 
 
 def _derive_context(rows: dict[str, list[dict[str, Any]]]) -> None:
-    """Fill ``org_id`` (a person's main organization) and ``place_id`` (where an organization is)."""
+    """Fill ``org_id`` (a person's main organization), ``place_id`` (where an organization is) and their names."""
     by_id = {row["id"]: row for row in rows["entities"]}
     for predicate in reversed(AFFILIATION_PREDICATES):
         for rel in rows["relations"]:
@@ -208,6 +209,12 @@ def _derive_context(rows: dict[str, list[dict[str, Any]]]) -> None:
         if rel["predicate"] == "located_in" and rel["subject"] in by_id and rel["object"] in by_id:
             if by_id[rel["subject"]]["place_id"] is None:
                 by_id[rel["subject"]]["place_id"] = rel["object"]
+    for row in rows["entities"]:  # the names the lists show, sort and filter by
+        for link in ("org", "place"):
+            other = by_id.get(row[f"{link}_id"] or "")
+            if other is not None:
+                row[f"{link}_name_en"] = other["name_en"] or None
+                row[f"{link}_name_zh"] = other["name_zh"] or None
 
 
 def _search_items(rows: dict[str, list[dict[str, Any]]]):

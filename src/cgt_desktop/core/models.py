@@ -26,12 +26,12 @@ _NAME = [Column("name_en", "e.name_en COLLATE NOCASE"), Column("name_zh", "e.nam
 _SOURCES = Column("source_count", "e.source_count")
 
 KIND_COLUMNS: dict[str, list[Column]] = {
-    "person": [*_NAME, Column("type", "e.subtype"), Column("organization_en", "org.name_en"),
-               Column("organization_zh", "org.name_zh"), _SOURCES],
-    "organization": [*_NAME, Column("type", "e.subtype"), Column("place_en", "plc.name_en"),
-                     Column("place_zh", "plc.name_zh"), _SOURCES],
-    "place": [*_NAME, Column("type", "e.subtype"), Column("place_en", "plc.name_en"), _SOURCES],
-    "event": [Column("date", "e.sort_date"), *_NAME, Column("category", "ev.category"),
+    "person": [*_NAME, Column("type", "e.subtype"), Column("organization_en", "e.org_name_en COLLATE NOCASE"),
+               Column("organization_zh", "e.org_name_zh"), _SOURCES],
+    "organization": [*_NAME, Column("type", "e.subtype"), Column("place_en", "e.place_name_en COLLATE NOCASE"),
+                     Column("place_zh", "e.place_name_zh"), _SOURCES],
+    "place": [*_NAME, Column("type", "e.subtype"), Column("place_en", "e.place_name_en COLLATE NOCASE"), _SOURCES],
+    "event": [Column("date", "e.sort_date"), *_NAME, Column("category", "e.subtype"),
               Column("precision", "ev.precision"), Column("approximate", "ev.approximate"),
               Column("date_stated", "ev.date_stated"), Column("end", 'ev."end"'),
               Column("date_raw", "ev.date"), _SOURCES],
@@ -46,14 +46,14 @@ KIND_COLUMNS: dict[str, list[Column]] = {
 
 #: Facets offered per kind: key -> SQL expression.
 FACETS: dict[str, dict[str, str]] = {
-    "person": {"type": "e.subtype", "organization": "org.name_en"},
-    "organization": {"type": "e.subtype", "place": "plc.name_en"},
+    "person": {"type": "e.subtype", "organization": "e.org_name_en"},
+    "organization": {"type": "e.subtype", "place": "e.place_name_en"},
     "place": {"type": "e.subtype"},
-    "event": {"type": "ev.category", "year": "e.year"},
+    "event": {"type": "e.subtype", "year": "e.year"},  # an event's subtype is its category
     "policy": {"type": "e.subtype"},
     "technology": {"type": "e.subtype"},
-    "figure": {"type": "fi.unit", "year": "e.year"},
-    "document": {"type": "dd.lang"},
+    "figure": {"type": "e.subtype", "year": "e.year"},  # a figure's subtype is its unit
+    "document": {"type": "e.subtype"},  # a document's subtype is its language
 }
 
 

@@ -1,9 +1,9 @@
 """One list per kind: a SQL-backed table model, its controller and its view.
 
-The model holds only the ids of the rows (filtered and sorted in SQL by
-:class:`~cgt_desktop.core.store.ReferenceStore`) and fetches display columns
-in blocks as the view asks for them (Anki's browser works the same way), so a
-list of 100 000 rows costs what a list of 100 does.
+The model holds only the row keys of the rows (integers, filtered and sorted in
+SQL by :class:`~cgt_desktop.core.store.ReferenceStore`) and fetches display
+columns (and ids) in blocks as the view asks for them (Anki's browser works the
+same way), so a list of 100 000 rows costs what a list of 100 does.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def facet_label(kind: str, facet: str) -> str:
 
 
 class EntityTableModel(QAbstractTableModel):
-    """Rows of one kind: ids in SQL order plus a lazy cache of display columns.
+    """Rows of one kind: row keys in SQL order plus a lazy cache of display columns and ids.
 
     Signals:
         rows_reloaded(int): the row set changed (new filter, facet, period or sort); carries the row count.
@@ -90,22 +90,22 @@ class EntityTableModel(QAbstractTableModel):
         self.language = "en"
         self.name_order = "en_first"
         self.columns = list(COLUMNS[kind])
-        self._ids: list[str] = []
-        self._cache: dict[str, dict[str, Any]] = {}
-        self._reload_ids()
+        self._keys: list[int] = []
+        self._cache: dict[int, dict[str, Any]] = {}
+        self._reload_keys()
 
     # -- the row set ----------------------------------------------------------------------
-    def _reload_ids(self) -> None:
-        self._ids = self.store.list_ids(self.query)
+    def _reload_keys(self) -> None:
+        self._keys = self.store.list_keys(self.query)
         self._cache.clear()
 
     def set_query(self, query: ListQuery) -> None:
         """Show the rows of *query* (filter, facets, period, sort)."""
         self.beginResetModel()
         self.query = query
-        self._reload_ids()
+        self._reload_keys()
         self.endResetModel()
-        self.rows_reloaded.emit(len(self._ids))
+        self.rows_reloaded.emit(len(self._keys))
 
     def set_display(self, language: str, name_order: str) -> None:
         """Set the interface language and the name order (swaps the name columns)."""
@@ -120,15 +120,17 @@ class EntityTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def ids(self) -> list[str]:
-        return list(self._ids)
+        """Return the ids of every row, in row order."""
+        return self.store.list_ids(self.query)
 
     def id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._row(row).get("id") if 0 <= row < len(self._keys) else None
 
     def row_of(self, item_id: str) -> int:
         """Return the row showing *item_id*, or -1."""
+        key = self.store.key_of(item_id)
         try:
-            return self._ids.index(item_id)
+            return self._keys.index(key) if key is not None else -1
         except ValueError:
             return -1
 
@@ -148,7 +150,7 @@ class EntityTableModel(QAbstractTableModel):
 
     # -- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -163,21 +165,21 @@ class EntityTableModel(QAbstractTableModel):
         return None
 
     def _row(self, row: int) -> dict[str, Any]:
-        item_id = self._ids[row]
-        cached = self._cache.get(item_id)
+        key = self._keys[row]
+        cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()
             start = row - row % BLOCK
-            self._cache.update(self.store.rows(self.kind, self._ids[start:start + BLOCK]))
-            cached = self._cache.get(item_id, {})
+            self._cache.update(self.store.rows_by_key(self.kind, self._keys[start:start + BLOCK]))
+            cached = self._cache.get(key, {})
         return cached
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids) or index.column() >= len(self.columns):
+        if not index.isValid() or index.row() >= len(self._keys) or index.column() >= len(self.columns):
             return None
         if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
+            return self._row(index.row()).get("id")
         key = self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if key in NUMERIC:
@@ -226,15 +228,15 @@ class EntityTableModel(QAbstractTableModel):
             return  # the view asks again when sorting is enabled or the indicator is set
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        held = [(p, self.id_at(p.row())) for p in persistent]
+        held = [(p, self._keys[p.row()] if 0 <= p.row() < len(self._keys) else None) for p in persistent]
         self.query = replace(self.query, sort=key, descending=descending)
-        self._ids = self.store.list_ids(self.query)
-        position = {item_id: row for row, item_id in enumerate(self._ids)}
+        self._keys = self.store.list_keys(self.query)
+        position = {k: row for row, k in enumerate(self._keys)} if held else {}
         self.changePersistentIndexList(
             [p for p, _ in held],
             [self.index(position[i], p.column()) if i in position else QModelIndex() for p, i in held])
         self.layoutChanged.emit()
-        self.rows_reloaded.emit(len(self._ids))
+        self.rows_reloaded.emit(len(self._keys))
 
 
 class EntityListController(QObject):
