@@ -171,12 +171,17 @@ class ReferenceStore:
     def list_ids(self, query: ListQuery) -> list[str]:
         """Return the ids of *query*'s rows, in the order of :meth:`list_keys`."""
         keys = self.list_keys(query)
+        found = self.ids_by_key(keys)
+        return [found[k] for k in keys]
+
+    def ids_by_key(self, keys: Sequence[int]) -> dict[int, str]:
+        """Return ``row key -> id`` for *keys* (see :meth:`list_keys`)."""
         found: dict[int, str] = {}
         for start in range(0, len(keys), 20000):
-            part = keys[start:start + 20000]
+            part = list(keys[start:start + 20000])
             found.update(self.db.execute(
                 f"SELECT rowid, id FROM entities WHERE rowid IN ({','.join('?' * len(part))})", part).fetchall())
-        return [found[k] for k in keys]
+        return found
 
     def key_of(self, item_id: str) -> int | None:
         """Return the row key of *item_id* (see :meth:`list_keys`), or ``None``."""

@@ -123,6 +123,12 @@ class EntityTableModel(QAbstractTableModel):
         """Return the ids of every row, in row order."""
         return self.store.list_ids(self.query)
 
+    def ids_at(self, rows: list[int]) -> list[str]:
+        """Return the ids of these rows (one query, however many: a whole selected list)."""
+        keys = [self._keys[r] for r in rows if 0 <= r < len(self._keys)]
+        found = self.store.ids_by_key(keys)
+        return [found[k] for k in keys if k in found]
+
     def id_at(self, row: int) -> str | None:
         return self._row(row).get("id") if 0 <= row < len(self._keys) else None
 

@@ -116,7 +116,7 @@ class SelectionController(QObject):
             if not in_detail and kind in window.lists:
                 controller = window.lists[kind]
                 rows = sorted({i.row() for i in controller.view.selectionModel().selectedRows()})
-                ids = [i for i in (controller.model.id_at(r) for r in rows) if i]
+                ids = controller.model.ids_at(rows)
             if not ids and detail.page:
                 ids = [detail.page[8:] if detail.page.startswith("passage:") else detail.page]
             return ids
