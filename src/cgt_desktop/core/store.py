@@ -158,8 +158,10 @@ class ReferenceStore:
             filled = self.db.execute(
                 f"SELECT e.rowid FROM entities e WHERE e.kind = ? AND {column} IS NOT NULL AND {column} != '' "
                 f"ORDER BY {order} {direction}, e.rowid {direction}", params).fetchall()
-            rest = self.db.execute(f"SELECT e.rowid FROM entities e WHERE e.kind = ? AND {empty} "
-                                   f"ORDER BY e.rowid {direction}", params).fetchall()
+            rest = self.db.execute(  # two index ranges merged (an OR of both would scan the table)
+                f"SELECT k FROM (SELECT e.rowid AS k FROM entities e WHERE e.kind = ? AND {column} IS NULL "
+                f"UNION ALL SELECT e.rowid FROM entities e WHERE e.kind = ? AND {order} = '') "
+                f"ORDER BY k {direction}", params * 2).fetchall()
             return [r[0] for r in filled] + [r[0] for r in rest]
         joins = self._joins(query.kind)
         if not any(f"{alias}." in where + order for alias in ("ev", "fi", "dd")):
