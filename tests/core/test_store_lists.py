@@ -69,3 +69,36 @@ def test_rows_by_key_returns_the_ids_of_the_listed_rows(store):
     assert [rows[k]["id"] for k in keys[:10]] == ids[:10]
     assert store.key_of(ids[3]) == keys[3]
     assert store.key_of("person/nobody-at-all") is None
+
+
+@pytest.mark.parametrize("kind", ["person", "organization", "event", "technology", "figure"])
+def test_a_whole_list_read_a_window_at_a_time_matches_the_list_read_at_once(store, kind):
+    from cgt_desktop.core.rowkeys import IndexedRowKeys
+
+    for column in KIND_COLUMNS[kind]:
+        if not column.sql.startswith("e."):
+            continue
+        for descending in (False, True):
+            query = ListQuery(kind, sort=column.key, descending=descending)
+            whole = store.list_keys(query)
+            windowed = IndexedRowKeys(store.db.conn, kind, column.sql, descending, window=7)
+            assert len(windowed) == len(whole)
+            assert list(windowed) == whole, (kind, column.key, descending)
+            assert windowed[5:23] == whole[5:23] and windowed[-1] == whole[-1]
+            assert [windowed.index(k) for k in whole] == list(range(len(whole)))
+
+
+def test_a_windowed_list_refuses_a_row_of_another_kind(store):
+    from cgt_desktop.core.rowkeys import IndexedRowKeys
+
+    people = IndexedRowKeys(store.db.conn, "person", "e.name_en COLLATE NOCASE", False)
+    with pytest.raises(ValueError):
+        people.index(store.key_of("place/zhangjiang"))
+    with pytest.raises(IndexError):
+        people[len(people)]
+
+
+def test_the_store_pages_a_whole_sorted_kind_but_reads_a_filtered_one_at_once(store):
+    assert not isinstance(store.row_keys(ListQuery("person")), list)
+    assert isinstance(store.row_keys(ListQuery("person", text="qian")), list)
+    assert isinstance(store.row_keys(ListQuery("document", sort="date")), list)  # a joined column

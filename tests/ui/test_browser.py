@@ -179,8 +179,8 @@ def test_name_order_chinese_first_swaps_name_columns(window, store):
 
 def test_a_tab_runs_its_list_query_once_and_only_when_first_shown(window, store, monkeypatch):
     calls = []
-    original = store.list_keys
-    monkeypatch.setattr(store, "list_keys", lambda query: calls.append(query.kind) or original(query))
+    original = store.row_keys
+    monkeypatch.setattr(store, "row_keys", lambda query: calls.append(query.kind) or original(query))
     assert "figure" not in window.lists
     window.show_kind("figure")
     assert "figure" in window.lists

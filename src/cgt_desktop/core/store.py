@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 import sqlite_utils
 
 from . import search as search_mod
+from .rowkeys import IndexedRowKeys
 from .textindex import parse_query
 from .models import (KIND_COLUMNS, KINDS, Citation, EntityDetail, EventRow, RelationView,
                      column_sql, facet_sql)
@@ -169,6 +170,18 @@ class ReferenceStore:
         sql = (f"SELECT e.rowid FROM entities e {joins} WHERE {where} "
                f"ORDER BY {empty}, {order} {direction}, e.rowid {direction}")
         return [row[0] for row in self.db.execute(sql, params)]
+
+    def row_keys(self, query: ListQuery) -> Sequence[int]:
+        """Return :meth:`list_keys` as a sequence that reads only the parts looked at, where it can.
+
+        A whole kind sorted by one of its own columns is an :class:`~.rowkeys.IndexedRowKeys`
+        (a window of the index at a time); a filtered list is sorted in SQL and read at once.
+        """
+        order = column_sql(query.kind, query.sort)
+        if not (query.text.strip() or query.facets or query.period) and order.startswith("e."):
+            return IndexedRowKeys(self.db.conn, query.kind, order, query.descending,
+                                  total=self.counts().get(query.kind, 0))
+        return self.list_keys(query)
 
     def list_ids(self, query: ListQuery) -> list[str]:
         """Return the ids of *query*'s rows, in the order of :meth:`list_keys`."""
