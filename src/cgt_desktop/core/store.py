@@ -17,8 +17,8 @@ import sqlite_utils
 
 from . import search as search_mod
 from .textindex import parse_query
-from .models import (KIND_COLUMNS, KINDS, Citation, EntityDetail, EventRow, RelationView,
-                     column_sql, facet_sql)
+from .models import (KIND_COLUMNS, KINDS, Citation, EntityDetail, EntityPage, EventRow, RelationGroup,
+                     RelationView, column_sql, facet_sql)
 
 
 class StoreError(Exception):
@@ -215,8 +215,8 @@ class ReferenceStore:
                 document_date=first[10], document_precision=first[11]))
         return out
 
-    def entity(self, item_id: str) -> EntityDetail:
-        """Return everything the detail page shows for *item_id*.
+    def _head(self, item_id: str) -> dict[str, Any]:
+        """Return the fields every detail page starts with (names, type, description, aliases, sources).
 
         Raises:
             UnknownId: if there is no such entity.
@@ -232,19 +232,32 @@ class ReferenceStore:
         if table:
             details = next(iter(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [item_id])), {})
         aliases = list(self.db.query("SELECT alias, type FROM aliases WHERE entity_id = ? ORDER BY rowid", [item_id]))
-        relations = self._relations(item_id)
-        event_ids = [r.other_id for r in relations if r.other_kind == "event"]
-        figure_ids = [r.other_id for r in relations if r.other_kind == "figure"]
-        figure_ids += [r["id"] for r in self.db.query("SELECT id FROM figure_details WHERE subject = ?", [item_id])]
-        return EntityDetail(
+        return dict(
             id=e["id"], kind=e["kind"], name_en=e["name_en"] or "", name_zh=e["name_zh"] or "",
             name_en_status=e["name_en_status"], name_zh_status=e["name_zh_status"], subtype=e["subtype"] or "",
             subtype_en=self.label(group, e["subtype"], "en") if group else (e["subtype"] or ""),
             subtype_zh=self.label(group, e["subtype"], "zh") if group else (e["subtype"] or ""),
             desc_en=e["desc_en"] or "", desc_zh=e["desc_zh"] or "", aliases=aliases,
-            relations=[r for r in relations if r.other_kind not in ("event", "figure") or e["kind"] in ("event", "figure")],
-            events=self.events_by_id(event_ids), figures=self.figures_by_id(list(dict.fromkeys(figure_ids))),
             sources=self.citations(item_id), details=details, file=e["file"], line=e["line"])
+
+    def entity(self, item_id: str) -> EntityDetail:
+        """Return everything about *item_id*: all relations with their citations, all events and figures.
+
+        For the CLI, the dossier and the checks; a detail page wants :meth:`entity_page`.
+
+        Raises:
+            UnknownId: if there is no such entity.
+        """
+        head = self._head(item_id)
+        kind = head["kind"]
+        relations = self._relations(item_id)
+        event_ids = [r.other_id for r in relations if r.other_kind == "event"]
+        figure_ids = [r.other_id for r in relations if r.other_kind == "figure"]
+        figure_ids += [r["id"] for r in self.db.query("SELECT id FROM figure_details WHERE subject = ?", [item_id])]
+        return EntityDetail(
+            **head, relations=[r for r in relations if r.other_kind not in ("event", "figure")
+                               or kind in ("event", "figure")],
+            events=self.events_by_id(event_ids), figures=self.figures_by_id(list(dict.fromkeys(figure_ids))))
 
     def _relations(self, item_id: str) -> list[RelationView]:
         sql = ("SELECT r.*, CASE WHEN r.subject = :id THEN 0 ELSE 1 END AS inverse, o.id AS other_id, "
@@ -269,6 +282,90 @@ class ReferenceStore:
                 other_name_zh=r["other_zh"] or "", role_en=r["role_en"] or "", role_zh=r["role_zh"] or "",
                 start=r["start"], end=r["end"], note=r["note"] or "", sources=sources.get(r["id"], [])))
         return out
+
+    # -- detail pages: counts and the first rows of each list -------------------------------
+    def entity_page(self, item_id: str, limit: int | None = 50, expand: Iterable[str] = ()) -> EntityPage:
+        """Return what the detail page of *item_id* shows: each list's total and its first *limit* rows.
+
+        Relations come in :class:`RelationGroup` s (predicate and direction, ordered by the other
+        end's name), each with its ``total``; events and figures with ``event_total`` and
+        ``figure_total``. Only the rows returned are read in full, with their citations, so a
+        hub with thousands of relations costs about what one with a hundred does.
+
+        Args:
+            limit: rows per list (at least 1), or ``None`` for every row.
+            expand: lists to return whole anyway: relation group keys (``RelationGroup.key``),
+                ``"events"``, ``"figures"``.
+
+        Raises:
+            UnknownId: if there is no such entity.
+        """
+        head = self._head(item_id)
+        expand = set(expand)
+        if limit is not None and limit < 1:
+            raise ValueError(f"limit must be at least 1 or None, not {limit}")
+        groups = self._relation_groups(item_id, limit, expand, with_linked=head["kind"] in ("event", "figure"))
+        events, n_events = self._linked_events(item_id, None if "events" in expand else limit)
+        figures, n_figures = self._linked_figures(item_id, None if "figures" in expand else limit)
+        return EntityPage(**head, relation_groups=groups, events=events, event_total=n_events,
+                          figures=figures, figure_total=n_figures)
+
+    def _relation_groups(self, item_id: str, limit: int | None, expand: set[str],
+                         with_linked: bool) -> list[RelationGroup]:
+        """Rank every relation of *item_id* within its group in one pass; read only the rows wanted."""
+        side = ("(r.subject != :id AND r.predicate IN (SELECT key FROM vocabulary WHERE grp = 'predicates' "
+                "AND (inverse_en IS NOT en OR inverse_zh IS NOT zh)))")  # symmetric predicates: one group
+        window = f"PARTITION BY r.predicate, {side} ORDER BY o.name_en, o.id"
+        linked = "" if with_linked else "AND o.kind NOT IN ('event', 'figure')"  # listed under Events/Figures
+        sql = (f"SELECT r.id, r.predicate, r.subject != :id AS inverse, k.side, k.total, o.id, o.kind, o.name_en, "
+               f"o.name_zh, r.role_en, r.role_zh, r.start, r.\"end\", r.note, v.en, v.zh, v.inverse_en, v.inverse_zh "
+               f"FROM (SELECT r.rowid AS rid, o.id AS other, {side} AS side, row_number() OVER ({window}) AS n, "
+               f"count(*) OVER ({window} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS total "
+               f"FROM relations r JOIN entities o ON o.id = CASE WHEN r.subject = :id THEN r.object ELSE r.subject "
+               f"END WHERE (r.subject = :id OR r.object = :id) {linked}) k "
+               f"JOIN relations r ON r.rowid = k.rid JOIN entities o ON o.id = k.other "
+               f"LEFT JOIN vocabulary v ON v.grp = 'predicates' AND v.key = r.predicate "
+               f"WHERE :limit < 0 OR k.n <= :limit OR r.predicate || (CASE k.side WHEN 1 THEN '/inverse' "
+               f"ELSE '/forward' END) IN (SELECT value FROM json_each(:expand)) ORDER BY r.predicate, k.side, k.n")
+        rows = self.db.execute(sql, {"id": item_id, "limit": -1 if limit is None else limit,
+                                     "expand": json.dumps(sorted(expand))}).fetchall()
+        sources: dict[str, list[str]] = {}
+        for fact, passage in self.db.execute(
+                "SELECT fact_id, passage_id FROM citations WHERE fact_id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY fact_id, seq", [json.dumps([r[0] for r in rows])]):
+            sources.setdefault(fact, []).append(passage)
+        groups: list[RelationGroup] = []
+        for (rid, predicate, inverse, side, total, other, kind, other_en, other_zh, role_en, role_zh, start, end,
+             note, en, zh, inverse_en, inverse_zh) in rows:
+            if not groups or (groups[-1].predicate, groups[-1].inverse) != (predicate, bool(side)):
+                groups.append(RelationGroup(
+                    predicate=predicate, inverse=bool(side), label_en=(inverse_en if side else en) or predicate,
+                    label_zh=(inverse_zh if side else zh) or predicate, total=total, relations=[]))
+            groups[-1].relations.append(RelationView(
+                id=rid, predicate=predicate, inverse=bool(inverse),
+                label_en=(inverse_en if inverse else en) or predicate, label_zh=(inverse_zh if inverse else zh)
+                or predicate, other_id=other, other_kind=kind, other_name_en=other_en or "",
+                other_name_zh=other_zh or "", role_en=role_en or "", role_zh=role_zh or "", start=start, end=end,
+                note=note or "", sources=sources.get(rid, [])))
+        return groups
+
+    def _linked_events(self, item_id: str, limit: int | None) -> tuple[list[EventRow], int]:
+        """Return the first *limit* events related to *item_id* in date order, and how many there are."""
+        found = self.db.execute(
+            "SELECT d.id, count(*) OVER () FROM event_details d WHERE d.id IN (SELECT object FROM relations "
+            "WHERE subject = :id UNION SELECT subject FROM relations WHERE object = :id) "
+            "ORDER BY d.span_start IS NULL, d.span_start, d.span_end, d.id LIMIT :limit",
+            {"id": item_id, "limit": -1 if limit is None else limit}).fetchall()
+        return self.events_by_id([r[0] for r in found]), (found[0][1] if found else 0)
+
+    def _linked_figures(self, item_id: str, limit: int | None) -> tuple[list[dict[str, Any]], int]:
+        """Return the first *limit* figures related to or about *item_id*, and how many there are."""
+        found = self.db.execute(
+            "SELECT f.id, count(*) OVER () FROM figures f WHERE f.id IN (SELECT object FROM relations "
+            "WHERE subject = :id UNION SELECT subject FROM relations WHERE object = :id UNION "
+            "SELECT id FROM figure_details WHERE subject = :id) ORDER BY f.as_of, f.id LIMIT :limit",
+            {"id": item_id, "limit": -1 if limit is None else limit}).fetchall()
+        return self.figures_by_id([r[0] for r in found]), (found[0][1] if found else 0)
 
     def events_by_id(self, ids: Sequence[str]) -> list[EventRow]:
         if not ids:
