@@ -304,67 +304,83 @@ class ReferenceStore:
         expand = set(expand)
         if limit is not None and limit < 1:
             raise ValueError(f"limit must be at least 1 or None, not {limit}")
-        groups = self._relation_groups(item_id, limit, expand, with_linked=head["kind"] in ("event", "figure"))
-        events, n_events = self._linked_events(item_id, None if "events" in expand else limit)
-        figures, n_figures = self._linked_figures(item_id, None if "figures" in expand else limit)
+        groups, linked = self._relation_groups(item_id, limit, expand, head["kind"] in ("event", "figure"))
+        events, n_events = self._linked_events(linked["event"], None if "events" in expand else limit)
+        figures, n_figures = self._linked_figures(item_id, linked["figure"], None if "figures" in expand else limit)
         return EntityPage(**head, relation_groups=groups, events=events, event_total=n_events,
                           figures=figures, figure_total=n_figures)
 
-    def _relation_groups(self, item_id: str, limit: int | None, expand: set[str],
-                         with_linked: bool) -> list[RelationGroup]:
-        """Rank every relation of *item_id* within its group in one pass; read only the rows wanted."""
-        side = ("(r.subject != :id AND r.predicate IN (SELECT key FROM vocabulary WHERE grp = 'predicates' "
-                "AND (inverse_en IS NOT en OR inverse_zh IS NOT zh)))")  # symmetric predicates: one group
-        window = f"PARTITION BY r.predicate, {side} ORDER BY o.name_en, o.id"
-        linked = "" if with_linked else "AND o.kind NOT IN ('event', 'figure')"  # listed under Events/Figures
-        sql = (f"SELECT r.id, r.predicate, r.subject != :id AS inverse, k.side, k.total, o.id, o.kind, o.name_en, "
-               f"o.name_zh, r.role_en, r.role_zh, r.start, r.\"end\", r.note, v.en, v.zh, v.inverse_en, v.inverse_zh "
-               f"FROM (SELECT r.rowid AS rid, o.id AS other, {side} AS side, row_number() OVER ({window}) AS n, "
-               f"count(*) OVER ({window} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS total "
-               f"FROM relations r JOIN entities o ON o.id = CASE WHEN r.subject = :id THEN r.object ELSE r.subject "
-               f"END WHERE (r.subject = :id OR r.object = :id) {linked}) k "
-               f"JOIN relations r ON r.rowid = k.rid JOIN entities o ON o.id = k.other "
-               f"LEFT JOIN vocabulary v ON v.grp = 'predicates' AND v.key = r.predicate "
-               f"WHERE :limit < 0 OR k.n <= :limit OR r.predicate || (CASE k.side WHEN 1 THEN '/inverse' "
-               f"ELSE '/forward' END) IN (SELECT value FROM json_each(:expand)) ORDER BY r.predicate, k.side, k.n")
-        rows = self.db.execute(sql, {"id": item_id, "limit": -1 if limit is None else limit,
-                                     "expand": json.dumps(sorted(expand))}).fetchall()
+    def _relation_groups(self, item_id: str, limit: int | None, expand: set[str], with_linked: bool
+                         ) -> tuple[list[RelationGroup], dict[str, list[str]]]:
+        """Return the relation groups of *item_id* and the ids of its events and figures.
+
+        One light query lists every relation of the entity (row id, group) sorted as the page
+        shows them; the groups are counted and cut from that stream, and only the rows kept
+        are read in full, with their citations. (A window function ranks them in SQL too, but
+        twice as slowly on SQLite 3.40.) Events and figures have their own sections, so they
+        are not among the groups unless *with_linked* (the pages of events and figures).
+        """
+        asymmetric = ",".join("'" + key.replace("'", "''") + "'" for key, v in self.vocabulary("predicates").items()
+                              if (v["inverse_en"], v["inverse_zh"]) != (v["en"], v["zh"]))
+        side = f"(r.subject != :id AND r.predicate IN ({asymmetric}))"  # a symmetric predicate: one group
+        listed = "(:with_linked OR o.kind NOT IN ('event', 'figure'))"
+        other = "CASE WHEN r.subject = :id THEN r.object ELSE r.subject END"
+        stream = self.db.execute(
+            f"SELECT r.rowid, r.predicate, {side}, {listed}, o.kind, CASE WHEN o.kind IN ('event', 'figure') "
+            f"THEN o.id END FROM relations r JOIN entities o ON o.id = {other} WHERE r.subject = :id OR "
+            f"r.object = :id ORDER BY {listed} DESC, r.predicate, {side}, o.name_en, o.id",
+            {"id": item_id, "with_linked": with_linked}).fetchall()
+        totals: dict[tuple[str, int], int] = {}
+        wanted: list[int] = []
+        linked: dict[str, list[str]] = {"event": [], "figure": []}
+        for rowid, predicate, inverse, shown, kind, other_id in stream:
+            if other_id is not None:
+                linked[kind].append(other_id)
+            if shown:
+                n = totals[predicate, inverse] = totals.get((predicate, inverse), 0) + 1
+                if limit is None or n <= limit or f"{predicate}/{'inverse' if inverse else 'forward'}" in expand:
+                    wanted.append(rowid)
+        rows = {r[0]: r for r in self.db.execute(
+            f"SELECT r.rowid, r.id, r.predicate, r.subject != :id, {side}, o.id, o.kind, o.name_en, o.name_zh, "
+            f"r.role_en, r.role_zh, r.start, r.\"end\", r.note, v.en, v.zh, v.inverse_en, v.inverse_zh "
+            f"FROM relations r JOIN entities o ON o.id = {other} LEFT JOIN vocabulary v ON v.grp = 'predicates' "
+            f"AND v.key = r.predicate WHERE r.rowid IN (SELECT value FROM json_each(:rowids))",
+            {"id": item_id, "rowids": json.dumps(wanted)})}
         sources: dict[str, list[str]] = {}
         for fact, passage in self.db.execute(
                 "SELECT fact_id, passage_id FROM citations WHERE fact_id IN (SELECT value FROM json_each(?)) "
-                "ORDER BY fact_id, seq", [json.dumps([r[0] for r in rows])]):
+                "ORDER BY fact_id, seq", [json.dumps([r[1] for r in rows.values()])]):
             sources.setdefault(fact, []).append(passage)
         groups: list[RelationGroup] = []
-        for (rid, predicate, inverse, side, total, other, kind, other_en, other_zh, role_en, role_zh, start, end,
-             note, en, zh, inverse_en, inverse_zh) in rows:
-            if not groups or (groups[-1].predicate, groups[-1].inverse) != (predicate, bool(side)):
+        for (_, rid, predicate, inverse, side_, other_id, kind, other_en, other_zh, role_en, role_zh, start, end,
+             note, en, zh, inverse_en, inverse_zh) in (rows[rowid] for rowid in wanted):
+            if not groups or (groups[-1].predicate, groups[-1].inverse) != (predicate, bool(side_)):
                 groups.append(RelationGroup(
-                    predicate=predicate, inverse=bool(side), label_en=(inverse_en if side else en) or predicate,
-                    label_zh=(inverse_zh if side else zh) or predicate, total=total, relations=[]))
+                    predicate=predicate, inverse=bool(side_), label_en=(inverse_en if side_ else en) or predicate,
+                    label_zh=(inverse_zh if side_ else zh) or predicate, total=totals[predicate, side_],
+                    relations=[]))
             groups[-1].relations.append(RelationView(
                 id=rid, predicate=predicate, inverse=bool(inverse),
                 label_en=(inverse_en if inverse else en) or predicate, label_zh=(inverse_zh if inverse else zh)
-                or predicate, other_id=other, other_kind=kind, other_name_en=other_en or "",
+                or predicate, other_id=other_id, other_kind=kind, other_name_en=other_en or "",
                 other_name_zh=other_zh or "", role_en=role_en or "", role_zh=role_zh or "", start=start, end=end,
                 note=note or "", sources=sources.get(rid, [])))
-        return groups
+        return groups, linked
 
-    def _linked_events(self, item_id: str, limit: int | None) -> tuple[list[EventRow], int]:
-        """Return the first *limit* events related to *item_id* in date order, and how many there are."""
+    def _linked_events(self, ids: list[str], limit: int | None) -> tuple[list[EventRow], int]:
+        """Return the first *limit* of the events *ids* in date order, and how many there are."""
         found = self.db.execute(
-            "SELECT d.id, count(*) OVER () FROM event_details d WHERE d.id IN (SELECT object FROM relations "
-            "WHERE subject = :id UNION SELECT subject FROM relations WHERE object = :id) "
-            "ORDER BY d.span_start IS NULL, d.span_start, d.span_end, d.id LIMIT :limit",
-            {"id": item_id, "limit": -1 if limit is None else limit}).fetchall()
+            "SELECT d.id, count(*) OVER () FROM event_details d WHERE d.id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY d.span_start IS NULL, d.span_start, d.span_end, d.id LIMIT ?",
+            [json.dumps(ids), -1 if limit is None else limit]).fetchall()
         return self.events_by_id([r[0] for r in found]), (found[0][1] if found else 0)
 
-    def _linked_figures(self, item_id: str, limit: int | None) -> tuple[list[dict[str, Any]], int]:
-        """Return the first *limit* figures related to or about *item_id*, and how many there are."""
+    def _linked_figures(self, item_id: str, ids: list[str], limit: int | None) -> tuple[list[dict[str, Any]], int]:
+        """Return the first *limit* of the figures *ids* and those about *item_id*, and how many there are."""
         found = self.db.execute(
-            "SELECT f.id, count(*) OVER () FROM figures f WHERE f.id IN (SELECT object FROM relations "
-            "WHERE subject = :id UNION SELECT subject FROM relations WHERE object = :id UNION "
-            "SELECT id FROM figure_details WHERE subject = :id) ORDER BY f.as_of, f.id LIMIT :limit",
-            {"id": item_id, "limit": -1 if limit is None else limit}).fetchall()
+            "SELECT f.id, count(*) OVER () FROM figures f WHERE f.id IN (SELECT value FROM json_each(?) "
+            "UNION SELECT id FROM figure_details WHERE subject = ?) ORDER BY f.as_of, f.id LIMIT ?",
+            [json.dumps(ids), item_id, -1 if limit is None else limit]).fetchall()
         return self.figures_by_id([r[0] for r in found]), (found[0][1] if found else 0)
 
     def events_by_id(self, ids: Sequence[str]) -> list[EventRow]:
@@ -378,8 +394,14 @@ class ReferenceStore:
             return []
         marks = ",".join("?" * len(ids))
         rows = list(self.db.query(f"SELECT * FROM figures WHERE id IN ({marks}) ORDER BY as_of, id", list(ids)))
+        sources: dict[str, list[str]] = {}
+        for fact, passage in self.db.execute(  # the cited passages that exist (as citations() finds them)
+                "SELECT c.fact_id, c.passage_id FROM citations c WHERE c.fact_id IN (SELECT value FROM json_each(?)) "
+                "AND (EXISTS (SELECT 1 FROM passages p WHERE p.id = c.passage_id) OR EXISTS (SELECT 1 FROM "
+                "passages p WHERE p.paragraph_id = c.passage_id)) ORDER BY c.fact_id, c.seq", [json.dumps(list(ids))]):
+            sources.setdefault(fact, []).append(passage)
         for row in rows:
-            row["sources"] = [c.passage_id for c in self.citations(row["id"])]
+            row["sources"] = sources.get(row["id"], [])
         return rows
 
     def _event_rows(self, where: str, params: list[Any]) -> list[EventRow]:
