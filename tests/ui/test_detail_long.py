@@ -14,7 +14,7 @@ from cgt_desktop.core.store import ReferenceStore
 from cgt_desktop.ui.detail_view import DetailView, PageRenderer, entity_url, expand_url
 
 ORG = "organization/shanghai-cell-therapy-research-institute"
-STAFF = 73  # new people who work at ORG: one group longer than the 50 a page shows
+STAFF = 160  # new people who work at ORG: one group longer than the 50 a page shows (and a long page)
 SOURCE = "000_1b6dce599d2df6c2#p03.s01"
 
 
@@ -110,3 +110,21 @@ def test_renderer_without_limit_lists_everything(long_store):
     html = PageRenderer(long_store, limit=None).entity_page(ORG)
     assert all(entity_url(f"person/test-staff-{n:03d}") in html for n in range(STAFF))
     assert "show all" not in html
+
+
+def test_a_long_page_with_an_editors_name_is_laid_out_to_the_end(qtbot, long_store):
+    from PySide6.QtGui import QTextDocument
+
+    view = DetailView(long_store)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    view.show_page(ORG, expand=["works_at/inverse"])
+    assert view.editor_marked_text()  # the page marks a name, which edits the laid-out document
+    qtbot.wait(50)
+    plain = QTextDocument()
+    plain.setDefaultFont(view.document().defaultFont())
+    plain.setHtml(view.toHtml())
+    plain.setTextWidth(view.document().textWidth())
+    assert view.document().size().height() >= plain.size().height() - 5
+    assert view.verticalScrollBar().maximum() >= plain.size().height() - view.viewport().height() - 5

@@ -11,7 +11,6 @@ in the corpus can be loaded.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from html import escape
 from typing import Any, Iterable
 from urllib.parse import quote, unquote
@@ -47,6 +46,11 @@ def read_url(document_id: str, passage_id: str | None = None) -> str:
 def expand_url(item_id: str, group: str) -> str:
     """The "show all" link of one list of a page: a relation group's key, ``events``, ``figures``, ``sources``."""
     return "cgt:expand/" + quote(item_id, safe="/") + "#" + quote(group, safe="/")
+
+
+def more_anchor(group: str) -> str:
+    """The anchor of the first row a list's "show all" added (see :func:`expand_url`)."""
+    return "more-" + group
 
 
 def count_text(n: int) -> str:
@@ -174,16 +178,18 @@ class PageRenderer:
         if d.events:
             rows = "".join(
                 f"<tr><td style='padding-right:12px; white-space:nowrap'>{self._date(e.date, e.end, e.approximate)}"
-                f"</td><td>{self.link(e.id, e.title_en, e.title_zh)}</td></tr>" for e in d.events)
+                f"</td><td>{self._anchor('events', i, len(d.events))}{self.link(e.id, e.title_en, e.title_zh)}"
+                f"</td></tr>" for i, e in enumerate(d.events))
             parts.append(self._section(_t("Events"), f"<table cellspacing=2>{rows}</table>"
                                        + self._more(len(d.events), d.event_total, "events"),
                                        len(d.events), d.event_total))
         if d.figures:
             rows = "".join(
-                f"<li><b>{escape(str(f.get('value_stated') or f.get('value') or ''))}</b> "
+                f"<li>{self._anchor('figures', i, len(d.figures))}"
+                f"<b>{escape(str(f.get('value_stated') or f.get('value') or ''))}</b> "
                 f"{self.link(f['id'], f.get('label_en') or '', f.get('label_zh') or '')}"
                 + (f" {self._note(self._date(f.get('as_of')))}" if f.get("as_of") else "") + "</li>"
-                for f in d.figures)
+                for i, f in enumerate(d.figures))
             parts.append(self._section(_t("Key figures"), f"<ul>{rows}</ul>"
                                        + self._more(len(d.figures), d.figure_total, "figures"),
                                        len(d.figures), d.figure_total))
@@ -239,7 +245,7 @@ class PageRenderer:
         blocks = []
         for group in d.relation_groups:
             items = []
-            for r in group.relations:
+            for i, r in enumerate(group.relations):
                 role = r.role_zh if self.language == "zh" and r.role_zh else r.role_en
                 extra = []
                 if role:
@@ -250,7 +256,8 @@ class PageRenderer:
                     extra.append(escape(_t("since %1").replace("%1", dates.display(r.start, lang=self.language))))
                 elif r.end:
                     extra.append(escape(_t("until %1").replace("%1", dates.display(r.end, lang=self.language))))
-                item = self.link(r.other_id, r.other_name_en, r.other_name_zh)
+                item = self._anchor(group.key, i, len(group.relations)) + self.link(r.other_id, r.other_name_en,
+                                                                                     r.other_name_zh)
                 if extra:
                     item += " " + self._note(", ".join(extra))
                 items.append(f"<li>{item}</li>")
@@ -278,7 +285,14 @@ class PageRenderer:
             return self._section(_t("Sources"), f"<p>{self._note(_t('No passage cites this entry.'))}</p>")
         shown = sources if self.limit is None or "sources" in self.expand else sources[:self.limit]
         return self._section(_t("Sources") + f" ({count_text(len(sources))})",
-                             "".join(self._quote(c) for c in shown) + self._more(len(shown), len(sources), "sources"))
+                             "".join(self._anchor("sources", i, len(shown)) + self._quote(c) for i, c in enumerate(shown))
+                             + self._more(len(shown), len(sources), "sources"))
+
+    def _anchor(self, group: str, index: int, shown: int) -> str:
+        """Mark the first row past :attr:`limit` of a list shown whole, for the view to scroll to."""
+        if self.limit is None or index != self.limit or shown <= self.limit:
+            return ""
+        return f"<a name='{escape(more_anchor(group))}'></a>"
 
     def _more(self, shown: int, total: int, group: str, inline: bool = False) -> str:
         """A "show all" link for a list that shows *shown* of its *total* rows (nothing if it shows all)."""
@@ -365,9 +379,8 @@ class DetailView(QTextBrowser):
         page = page_from_url(url)
         if page and page.startswith("expand:"):
             group, _, item = page[7:].partition("|")
-            scrolled = self.verticalScrollBar().value() if item == self.page else 0
-            self.show_page(item, expand=[group])
-            self.verticalScrollBar().setValue(scrolled)  # the list grows where the reader is
+            if self.show_page(item, expand=[group]):
+                self.scrollToAnchor(more_anchor(group))  # the first row that was not shown before
         elif page:
             self.link_activated.emit(page)
 
@@ -412,8 +425,14 @@ class DetailView(QTextBrowser):
         return True
 
     def _mark_editor_names(self) -> None:
-        """Underline names that are the editors' rendering with a dotted line (HTML cannot say so)."""
+        """Underline names that are the editors' rendering with a dotted line (HTML cannot say so).
+
+        Editing the document after ``setHtml`` stops QTextEdit's lazy layout where it had got
+        to (a long page was cut after ~2 000 px: the rest had no lines and could not be scrolled
+        to), so when a name was marked the whole document is marked for layout again.
+        """
         doc = self.document()
+        marked = False
         block = doc.begin()
         while block.isValid():
             it = block.begin()
@@ -428,8 +447,11 @@ class DetailView(QTextBrowser):
                     fmt.setForeground(self.palette().text())
                     fmt.setToolTip(_t("Editor's rendering: the sources do not give this name"))
                     cursor.mergeCharFormat(fmt)
+                    marked = True
                 it += 1
             block = block.next()
+        if marked:
+            doc.markContentsDirty(0, doc.characterCount())
 
     def editor_marked_text(self) -> list[str]:
         """Return the texts shown with the editor's-rendering underline (for tests)."""
