@@ -297,147 +297,147 @@
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="226" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="225" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="264" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="264" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="264" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="264" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="271" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="265" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="272" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
       <source>Any colour</source>
       <translation>全部颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="274" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="268" />
       <source>Any tag</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="295" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="289" />
       <source>No annotations match these filters.</source>
       <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="296" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="290" />
       <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
       <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="299" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="293" />
       <source>1 annotation</source>
       <translation>1 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="299" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="293" />
       <source>{0} annotations</source>
       <translation>{0} 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="313" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="307" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="315" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="309" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="318" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="312" />
       <source>Untag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="325" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="319" />
       <source>Recolour highlight</source>
       <translation>更改高亮颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="332" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="326" />
       <source>Edit comment</source>
       <translation>编辑评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="376" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="370" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="378" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="372" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="383" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="377" />
       <source>Edit comment…</source>
       <translation>编辑评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="384" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="378" />
       <source>Remove tag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="384" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="378" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="388" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="382" />
       <source>Highlight comment</source>
       <translation>高亮评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="388" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="382" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="395" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="389" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="395" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="389" />
       <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="403" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="397" />
       <source>Merge tag</source>
       <translation>合并标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="403" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="397" />
       <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="412" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="406" />
       <source>Tag colour</source>
       <translation>标签颜色</translation>
     </message>
@@ -445,187 +445,192 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="109" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="118" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="109" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="118" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="111" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="120" />
       <source>not stated in the sources</source>
       <translation>来源中未提及</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="114" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="123" />
       <source>editor's rendering, not attested in the sources</source>
       <translation>编者译名，来源中未见</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="150" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="155" />
+      <source>%1 of %2</source>
+      <translation>%1 / 共 %2 项</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="169" />
       <source>Also known as</source>
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="152" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="171" />
       <source>Description</source>
       <translation>简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="159" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="178" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="167" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="187" />
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="177" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="199" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="179" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="201" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="181" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="203" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="182" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="204" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="185" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="207" />
       <source>Value as stated</source>
       <translation>原文数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="187" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="189" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="211" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="191" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="213" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="195" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="217" />
       <source>Scope</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="199" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="221" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="206" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="228" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="206" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="228" />
       <source>not stated</source>
       <translation>未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="207" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="229" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="231" />
       <source>Read</source>
       <translation>阅读</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="231" />
       <source>Open in the reader</source>
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="227" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="250" />
       <source>since %1</source>
       <translation>%1起</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="229" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="252" />
       <source>until %1</source>
       <translation>至%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="239" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="264" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="246" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="271" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="253" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="278" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="253" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="278" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="264" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="287" />
       <source>%1 more — show all</source>
       <translation>另有 %1 项 — 全部显示</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="284" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="307" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="296" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="319" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="302" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="325" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="303" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="326" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="366" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="399" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="375" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="408" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="396" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="429" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -1047,157 +1052,157 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="192" />
       <source>cgt-desktop — China cell &amp; gene therapy reference</source>
       <translation>cgt-desktop — 中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="195" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="193" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="196" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="195" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="196" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="221" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="224" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="225" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
       <source>The timeline is not available in this version.</source>
       <translation>此版本暂不提供时间线。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="227" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="225" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="312" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="310" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="447" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="437" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="450" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="440" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="453" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="443" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="471" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="461" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="475" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="465" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1205,122 +1210,122 @@
   <context>
     <name>NotesWidget</name>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="118" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="135" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="120" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="137" />
       <source>Star this item</source>
       <translation>为此条目加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="124" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="141" />
       <source>Add a tag…</source>
       <translation>添加标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="134" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="151" />
       <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
       <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="143" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="160" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="146" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="163" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="154" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="171" />
       <source>New note</source>
       <translation>新建笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="156" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="173" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="158" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="175" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="163" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="180" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="165" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="180" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="215" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="225" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="226" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="236" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="259" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="269" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="268" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="278" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="276" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="286" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="284" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="294" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="289" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="299" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="303" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="313" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="334" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="344" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="337" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="347" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="348" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="358" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="369" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="379" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="369" />
+      <location filename="src/cgt_desktop/ui/notes_widget.py" line="379" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>
@@ -1376,7 +1381,7 @@
   <context>
     <name>ReaderController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="122" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="123" />
       <source>Repeated paragraph: repeats {paragraph}</source>
       <translation>重复段落：重复 {paragraph}</translation>
     </message>
@@ -1384,167 +1389,167 @@
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="387" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="384" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="389" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="386" />
       <source>{current} of {total}</source>
       <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="423" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="420" />
       <source>Swap sides</source>
       <translation>交换左右</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="424" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="421" />
       <source>Put the translation on the left</source>
       <translation>把译文放在左侧</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="428" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="425" />
       <source>Both languages</source>
       <translation>双语</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="428" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="425" />
       <source>Original only</source>
       <translation>仅原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="429" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="426" />
       <source>Translation only</source>
       <translation>仅译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="432" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="429" />
       <source>Sync scrolling</source>
       <translation>同步滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="433" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="430" />
       <source>Scroll both columns together</source>
       <translation>两栏一起滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="434" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="431" />
       <source>A+</source>
       <translation>A+</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="435" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="432" />
       <source>Larger text (Ctrl+=)</source>
       <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="436" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="433" />
       <source>A−</source>
       <translation>A−</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="437" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="434" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="438" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="435" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="439" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="436" />
       <source>Find in both languages (Ctrl+F)</source>
       <translation>在两种语言中查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="440" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="437" />
       <source>Find in document (both languages)</source>
       <translation>在文献中查找（两种语言）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="441" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="438" />
       <source>Previous</source>
       <translation>上一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="442" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="439" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="443" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="440" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="449" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="446" />
       <source>Show boilerplate ({count})</source>
       <translation>显示页面杂项（{count}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="450" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="447" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
       <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="454" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="451" />
       <source>Original</source>
       <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="454" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="451" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="459" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="456" />
       <source>Original · {language}</source>
       <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="460" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="457" />
       <source>Translation · {language} · project translation</source>
       <translation>译文 · {language} · 项目译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="468" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="465" />
       <source>No document open</source>
       <translation>未打开文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="469" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="466" />
       <source>Open a document from the Documents tab or a source link.</source>
       <translation>请从“文献”标签页或来源链接打开一篇文献。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="477" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="474" />
       <source>outlet not stated</source>
       <translation>媒体未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="480" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="477" />
       <source>date unknown</source>
       <translation>日期不详</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="482" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="479" />
       <source>(printed: {stated})</source>
       <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="484" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="481" />
       <source>Original language: {language}</source>
       <translation>原文语言：{language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="486" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="483" />
       <source>Project translation by {translator}</source>
       <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="488" />
+      <location filename="src/cgt_desktop/ui/reader.py" line="485" />
       <source>Date as printed: {stated}</source>
       <translation>原文日期：{stated}</translation>
     </message>

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cgt_desktop.core import search as search_mod
-from cgt_desktop.core.search import Hit, SearchItem, count, create_index, search
+from cgt_desktop.core.search import KINDS, Hit, SearchItem, count, count_capped, create_index, search
 
 DOC = "document/003_f3128c6eecc96df2"
 
@@ -319,3 +319,18 @@ def test_search_never_raises_for_any_string(tmp_path):
         assert isinstance(count(db, text, kind=kind), dict)
 
     check()
+
+
+def test_capped_count_says_which_counts_are_exact(tmp_path):
+    db = make_db(tmp_path)
+    full = count(db, "细胞")
+    assert sum(full.values()) >= 3 and len(full) >= 2
+    assert count_capped(db, "细胞", sum(full.values()) + 1) == {k: (n, True) for k, n in full.items()}
+    order = [k for k in KINDS if k in full]
+    first = full[order[0]]
+    capped = count_capped(db, "细胞", first + 1)  # all of the first kind, one of the second
+    assert capped[order[0]] == (first, True)
+    assert capped[order[1]] == (1, False)
+    assert all(capped[k] == (0, False) for k in order[2:])
+    assert count_capped(db, "nothing-matches-this", 5) == {}
+    assert count_capped(db, "Zhangji", 5, prefix_last=True)["place"] == (1, True)

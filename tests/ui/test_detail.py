@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextDocument
 
 from cgt_desktop.core.build import build_reference_db
 from cgt_desktop.core.store import ReferenceStore
-from cgt_desktop.ui.detail_view import DetailView, entity_url, page_from_url, passage_url, read_url
+from cgt_desktop.ui.detail_view import DetailView, entity_url, expand_url, page_from_url, passage_url, read_url
 
 
 @pytest.fixture
@@ -115,6 +115,8 @@ def test_link_urls_round_trip_ids_with_special_characters():
     assert page_from_url(QUrl(passage_url("000_abc#p03.s01"))) == "passage:000_abc#p03.s01"
     assert page_from_url(QUrl(read_url("document/000_abc", "000_abc#p03.s01"))) == \
         "read:document/000_abc|000_abc#p03.s01"
+    assert page_from_url(QUrl(expand_url("organization/a#b|c", "works_at/inverse"))) == \
+        "expand:works_at/inverse|organization/a#b|c"
     assert page_from_url(QUrl("file:///etc/passwd")) is None
     assert page_from_url(QUrl("https://example.com")) is None
 
@@ -157,16 +159,16 @@ def test_corpus_text_is_escaped_and_no_local_file_is_loaded(qtbot, corpus_dir, t
 
 
 def test_long_lists_are_cut_with_a_show_all_link(view, store, qtbot):
-    from cgt_desktop.ui.detail_view import PageRenderer, expand_url
+    from cgt_desktop.ui.detail_view import PageRenderer
 
     item = _one(store, "SELECT e.id FROM entities e JOIN citations c ON c.fact_id = e.id "
                        "GROUP BY e.id HAVING count(*) >= 3 ORDER BY e.id LIMIT 1")
     detail = store.entity(item)
     html = PageRenderer(store, limit=1).entity_page(item)
     assert f"{len(detail.sources) - 1} more — show all" in html
-    assert expand_url(item) in html
+    assert expand_url(item, "sources") in html
     view.show_page(item)
     full_before = view.plain_text().count("Open in the reader") + view.plain_text().count("Show passage")
     assert full_before == len(detail.sources) <= 50
-    view.anchorClicked.emit(QUrl(expand_url(item)))
-    assert view.page == item
+    view.anchorClicked.emit(QUrl(expand_url(item, "sources")))
+    assert view.page == item and view.expanded == {"sources"}

@@ -121,3 +121,26 @@ def test_search_runs_off_the_gui_thread_and_ignores_stale_results(window, qtbot,
     assert [model.index(r, 0).data(PageRole) for r in model.hit_rows()] == shown
     window.close()
     assert window.search._thread is None
+
+
+def _headers(window):
+    model = window.search.popup.model
+    return [model.index(r, 0).data() for r in range(model.rowCount()) if model.index(r, 0).data(PageRole) is None]
+
+
+def test_counts_past_the_cap_are_shown_as_at_least(window, qtbot, store, monkeypatch):
+    from cgt_desktop.core.search import count
+    from cgt_desktop.ui import search_popup
+
+    full = count(store.db, "细胞", prefix_last=True)
+    shown = {h.kind for h in store.search("细胞", prefix_last=True, limit=search_popup.RESULT_LIMIT)}
+    assert len(shown) >= 2 and sum(full.values()) > search_popup.RESULT_LIMIT
+    _type(qtbot, window, "细胞")
+    exact = _headers(window)
+    assert len(exact) == len(shown) and not any("+)" in h for h in exact)
+    assert any(f" / {full[k]})" in h for h in exact for k in shown)  # a kind with more matches than shown
+    monkeypatch.setattr(search_popup, "COUNT_CAP", 1)
+    window.search.field.clear()
+    _type(qtbot, window, "细胞")
+    capped = _headers(window)
+    assert len(capped) == len(shown) and all(h.endswith("+)") for h in capped)

@@ -168,3 +168,66 @@ class EntityDetail:
         data["sources"] = [{"document_id": c.document_id, "passage_id": c.passage_id, "orig": c.orig,
                             "trans": c.trans, "lang": c.lang} for c in self.sources]
         return data
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    """The relations of one predicate read in one direction, as a detail page groups them.
+
+    Attributes:
+        inverse: True when the entity is the object (the group reads backwards, e.g.
+            "staff"). A symmetric predicate (same label both ways in both languages)
+            keeps both directions in one group with ``inverse`` False.
+        total: how many relations the group has in the database.
+        relations: the first ones by the other end's name: all of them, or the first
+            ``limit`` the store was asked for (``len(relations) < total`` then).
+    """
+
+    predicate: str
+    inverse: bool
+    label_en: str
+    label_zh: str
+    total: int
+    relations: list[RelationView]
+
+    @property
+    def key(self) -> str:
+        """A stable name for the group (``works_at/inverse``), used in "show all" links."""
+        return f"{self.predicate}/{'inverse' if self.inverse else 'forward'}"
+
+    @property
+    def complete(self) -> bool:
+        return len(self.relations) >= self.total
+
+
+@dataclass
+class EntityPage:
+    """What a detail page shows at first: like :class:`EntityDetail`, with long lists cut.
+
+    ``relation_groups``, ``events`` and ``figures`` hold at most the ``limit`` first rows
+    the store was asked for; ``event_total`` / ``figure_total`` and each group's ``total``
+    say how many there are, so the page can say "50 of 2 098" and offer the rest.
+    Use :class:`EntityDetail` (``ReferenceStore.entity``) when you need everything.
+    """
+
+    id: str
+    kind: str
+    name_en: str
+    name_zh: str
+    name_en_status: str
+    name_zh_status: str
+    subtype: str
+    subtype_en: str
+    subtype_zh: str
+    desc_en: str
+    desc_zh: str
+    aliases: list[dict[str, Any]]
+    relation_groups: list[RelationGroup]
+    events: list[EventRow]
+    event_total: int
+    figures: list[dict[str, Any]]
+    figure_total: int
+    sources: list[Citation]
+    details: dict[str, Any]
+    file: str | None = None
+    line: int | None = None

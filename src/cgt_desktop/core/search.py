@@ -50,7 +50,7 @@ from cgt_desktop.core.textindex import Query, index_tokens, parse_query, pinyin_
 if TYPE_CHECKING:
     import sqlite_utils
 
-__all__ = ["KINDS", "Hit", "SearchItem", "count", "create_index", "search"]
+__all__ = ["KINDS", "Hit", "SearchItem", "count", "count_capped", "create_index", "search"]
 
 KINDS = ("person", "organization", "place", "policy", "technology", "event", "figure", "document",
          "passage")  # fmt: skip
@@ -444,3 +444,25 @@ def count(
     params += [query.match_expression(min_prefix=MIN_BODY_PREFIX), ranges[0][1], ranges[-1][2]]
     found = dict(conn.execute(sql, (*params, -1 if cap is None else max(cap, 0))).fetchall())
     return {name: found[name] for name, _, _ in ranges if found.get(name)}
+
+
+def count_capped(
+    db: sqlite_utils.Database, query: str | Query | None, cap: int, *, prefix_last: bool = False
+) -> dict[str, tuple[int, bool]]:
+    """Count the matches of ``query`` per kind, visiting at most ``cap`` of them in all.
+
+    A very common term matches most of the index (tens of milliseconds to count at
+    450 000 items); this bounds the cost and says which counts are exact.
+
+    Returns:
+        ``{kind: (count, exact)}``. Once ``cap`` matches are reached, the kind being
+        counted is ``(matches seen, False)``: it has at least that many; the kinds after
+        it (not visited) are ``(0, False)``: unknown. ``{}`` for an empty query or no match.
+    """
+    counts = count(db, query, prefix_last=prefix_last, cap=cap)
+    if sum(counts.values()) < cap:
+        return {kind: (n, True) for kind, n in counts.items()}
+    visited = list(counts)  # in rowid order: the last one was cut at the cap
+    order = [k for (k,) in db.conn.execute(f"SELECT kind FROM {KINDS_TABLE} ORDER BY lo")]
+    after = order[order.index(visited[-1]) + 1:] if visited else order
+    return {**{kind: (counts[kind], kind != visited[-1]) for kind in visited}, **{kind: (0, False) for kind in after}}

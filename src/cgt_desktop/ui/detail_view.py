@@ -11,9 +11,8 @@ in the corpus can be loaded.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from html import escape
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QUrl, Signal
@@ -21,11 +20,11 @@ from PySide6.QtGui import QImage, QPalette, QTextCharFormat, QTextCursor, QTextD
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core import dates
-from ..core.models import Citation, EntityDetail
+from ..core.models import Citation, EntityPage
 from ..core.store import ReferenceStore, UnknownId
 from .entity_table import kind_label
 
-EDITOR_MARK = "#fe01fe"  # a colour only used to find editor renderings after layout
+EDITOR_MARK = "#fe01fe"  # a colour only used to find editor renderings after layout (names table only)
 
 
 def _t(text: str) -> str:
@@ -44,8 +43,19 @@ def read_url(document_id: str, passage_id: str | None = None) -> str:
     return "cgt:read/" + quote(document_id, safe="/") + ("/" + quote(passage_id, safe="") if passage_id else "")
 
 
-def expand_url(item_id: str) -> str:
-    return "cgt:expand/" + quote(item_id, safe="/")
+def expand_url(item_id: str, group: str) -> str:
+    """The "show all" link of one list of a page: a relation group's key, ``events``, ``figures``, ``sources``."""
+    return "cgt:expand/" + quote(item_id, safe="/") + "#" + quote(group, safe="/")
+
+
+def more_anchor(group: str) -> str:
+    """The anchor of the first row a list's "show all" added (see :func:`expand_url`)."""
+    return "more-" + group
+
+
+def count_text(n: int) -> str:
+    """*n* with its thousands grouped by a no-break space (2 098), as in both languages of the UI."""
+    return f"{n:,}".replace(",", "\u00a0")
 
 
 def page_from_url(url: QUrl | str) -> str | None:
@@ -59,7 +69,8 @@ def page_from_url(url: QUrl | str) -> str | None:
     if kind == "passage" and rest:
         return "passage:" + unquote(rest)
     if kind == "expand" and rest:
-        return "expand:" + unquote(rest)
+        item, _, group = rest.partition("#")
+        return "expand:" + unquote(group) + "|" + unquote(item) if item and group else None
     if kind == "read" and rest:
         parts = rest.split("/")
         passage = unquote(parts[2]) if len(parts) > 2 else ""
@@ -71,9 +82,11 @@ class PageRenderer:
     """Builds the HTML of pages for one store, language and name order."""
 
     def __init__(self, store: ReferenceStore, language: str = "en", name_order: str = "en_first",
-                 muted: str = "#777777", reader_available: bool = False, limit: int | None = 50) -> None:
+                 muted: str = "#777777", reader_available: bool = False, limit: int | None = 50,
+                 expand: Iterable[str] = ()) -> None:
         self.store = store
         self.limit = limit  # items shown per list before "show all" (None: everything)
+        self.expand = frozenset(expand)  # lists shown whole anyway (see expand_url)
         self.page_id = ""
         self.language = language
         self.name_order = name_order
@@ -102,7 +115,7 @@ class PageRenderer:
     def _note(self, text: str) -> str:
         return f'<span style="color:{self.muted}; font-size:small">{escape(text)}</span>'
 
-    def _names_block(self, d: EntityDetail) -> str:
+    def _names_block(self, d: EntityPage) -> str:
         rows = []
         for lang, name in self._pair(d.name_en, d.name_zh):
             status = d.name_en_status if lang == "en" else d.name_zh_status
@@ -117,7 +130,7 @@ class PageRenderer:
             rows.append(f"<tr><td style='color:{self.muted}; padding-right:12px'>{label}</td><td>{shown}</td></tr>")
         return "<table cellspacing=2>" + "".join(rows) + "</table>"
 
-    def _heading(self, d: EntityDetail) -> str:
+    def _heading(self, d: EntityPage) -> str:
         en, zh = d.name_en or "", d.name_zh or ""
         if self.name_order == "both" and en and zh:
             title = f"{escape(en)} · {escape(zh)}"
@@ -133,8 +146,18 @@ class PageRenderer:
             html += f"<p style='font-size:large; margin-top:2px'>{sub}</p>"
         return html + f"<p>{self._note(meta)}</p>"
 
-    def _section(self, title: str, body: str) -> str:
-        return f"<h3 style='margin-top:16px'>{escape(title)}</h3>{body}" if body else ""
+    def _section(self, title: str, body: str, shown: int | None = None, total: int = 0) -> str:
+        """A titled section; with *shown* < *total* the title says how many of how many it lists."""
+        if not body:
+            return ""
+        return f"<h3 style='margin-top:16px'>{escape(title)}{self._of(shown, total)}</h3>{body}"
+
+    def _of(self, shown: int | None, total: int) -> str:
+        """`` (50 of 2 098)`` when a list shows fewer rows than it has, else nothing."""
+        if shown is None or shown >= total:
+            return ""
+        text = _t("%1 of %2").replace("%1", count_text(shown)).replace("%2", count_text(total))
+        return f" <span style='font-weight:normal'>{self._note(f'({text})')}</span>"
 
     # -- pages ----------------------------------------------------------------------------
     def entity_page(self, item_id: str) -> str:
@@ -143,7 +166,7 @@ class PageRenderer:
         Raises:
             UnknownId: if the store has no such entity.
         """
-        d = self.store.entity(item_id)
+        d = self.store.entity_page(item_id, self.limit, self.expand)
         self.page_id = d.id
         parts = [self._heading(d), self._names_block(d)]
         if d.aliases:
@@ -155,22 +178,27 @@ class PageRenderer:
         if d.events:
             rows = "".join(
                 f"<tr><td style='padding-right:12px; white-space:nowrap'>{self._date(e.date, e.end, e.approximate)}"
-                f"</td><td>{self.link(e.id, e.title_en, e.title_zh)}</td></tr>" for e in self._cap(d.events))
+                f"</td><td>{self._anchor('events', i, len(d.events))}{self.link(e.id, e.title_en, e.title_zh)}"
+                f"</td></tr>" for i, e in enumerate(d.events))
             parts.append(self._section(_t("Events"), f"<table cellspacing=2>{rows}</table>"
-                                       + self._more(len(d.events))))
+                                       + self._more(len(d.events), d.event_total, "events"),
+                                       len(d.events), d.event_total))
         if d.figures:
             rows = "".join(
-                f"<li><b>{escape(str(f.get('value_stated') or f.get('value') or ''))}</b> "
+                f"<li>{self._anchor('figures', i, len(d.figures))}"
+                f"<b>{escape(str(f.get('value_stated') or f.get('value') or ''))}</b> "
                 f"{self.link(f['id'], f.get('label_en') or '', f.get('label_zh') or '')}"
                 + (f" {self._note(self._date(f.get('as_of')))}" if f.get("as_of") else "") + "</li>"
-                for f in self._cap(d.figures))
-            parts.append(self._section(_t("Key figures"), f"<ul>{rows}</ul>" + self._more(len(d.figures))))
+                for i, f in enumerate(d.figures))
+            parts.append(self._section(_t("Key figures"), f"<ul>{rows}</ul>"
+                                       + self._more(len(d.figures), d.figure_total, "figures"),
+                                       len(d.figures), d.figure_total))
         if d.kind == "document":
             parts.append(self._document_text(d.id))
         parts.append(self._sources(d.sources))
         return "".join(parts)
 
-    def _details(self, d: EntityDetail) -> str:
+    def _details(self, d: EntityPage) -> str:
         info = d.details or {}
         rows: list[tuple[str, str]] = []
         if d.kind == "event":
@@ -213,30 +241,34 @@ class PageRenderer:
                        for k, v in rows)
         return f"<table cellspacing=2 style='margin-top:8px'>{body}</table>"
 
-    def _relations(self, d: EntityDetail) -> str:
-        groups: OrderedDict[str, list[str]] = OrderedDict()
-        for r in d.relations:
-            label = r.label_zh if self.language == "zh" else r.label_en
-            role = r.role_zh if self.language == "zh" and r.role_zh else r.role_en
-            extra = []
-            if role:
-                extra.append(escape(role))
-            if r.start and r.end:
-                extra.append(self._date(r.start) + "–" + self._date(r.end))
-            elif r.start:
-                extra.append(escape(_t("since %1").replace("%1", dates.display(r.start, lang=self.language))))
-            elif r.end:
-                extra.append(escape(_t("until %1").replace("%1", dates.display(r.end, lang=self.language))))
-            item = self.link(r.other_id, r.other_name_en, r.other_name_zh)
-            if extra:
-                item += " " + self._note(", ".join(extra))
-            groups.setdefault(label, []).append(f"<li>{item}</li>")
-        for label, items in groups.items():
-            if self.limit is not None and len(items) > self.limit:
-                groups[label] = items[:self.limit] + [f"<li>{self._more(len(items), inline=True)}</li>"]
-        body = "".join(f"<p style='margin-bottom:0'><b>{escape(label)}</b></p><ul style='margin-top:0'>"
-                       f"{''.join(items)}</ul>" for label, items in groups.items())
-        return self._section(_t("Relations"), body)
+    def _relations(self, d: EntityPage) -> str:
+        blocks = []
+        for group in d.relation_groups:
+            items = []
+            for i, r in enumerate(group.relations):
+                role = r.role_zh if self.language == "zh" and r.role_zh else r.role_en
+                extra = []
+                if role:
+                    extra.append(escape(role))
+                if r.start and r.end:
+                    extra.append(self._date(r.start) + "–" + self._date(r.end))
+                elif r.start:
+                    extra.append(escape(_t("since %1").replace("%1", dates.display(r.start, lang=self.language))))
+                elif r.end:
+                    extra.append(escape(_t("until %1").replace("%1", dates.display(r.end, lang=self.language))))
+                item = self._anchor(group.key, i, len(group.relations)) + self.link(r.other_id, r.other_name_en,
+                                                                                     r.other_name_zh)
+                if extra:
+                    item += " " + self._note(", ".join(extra))
+                items.append(f"<li>{item}</li>")
+            more = self._more(len(group.relations), group.total, group.key, inline=True)
+            if more:
+                items.append(f"<li>{more}</li>")
+            label = group.label_zh if self.language == "zh" else group.label_en
+            blocks.append(f"<p style='margin-bottom:0'><b>{escape(label)}</b>"
+                          f"{self._of(len(group.relations), group.total)}</p>"
+                          f"<ul style='margin-top:0'>{''.join(items)}</ul>")
+        return self._section(_t("Relations"), "".join(blocks))
 
     def _quote(self, c: Citation) -> str:
         texts = "".join(f"<p style='margin:2px 0'>{escape(text)}</p>"
@@ -251,18 +283,23 @@ class PageRenderer:
     def _sources(self, sources: list[Citation]) -> str:
         if not sources:
             return self._section(_t("Sources"), f"<p>{self._note(_t('No passage cites this entry.'))}</p>")
-        return self._section(_t("Sources") + f" ({len(sources)})",
-                             "".join(self._quote(c) for c in self._cap(sources)) + self._more(len(sources)))
+        shown = sources if self.limit is None or "sources" in self.expand else sources[:self.limit]
+        return self._section(_t("Sources") + f" ({count_text(len(sources))})",
+                             "".join(self._anchor("sources", i, len(shown)) + self._quote(c) for i, c in enumerate(shown))
+                             + self._more(len(shown), len(sources), "sources"))
 
-    def _cap(self, items: list[Any]) -> list[Any]:
-        return items if self.limit is None else items[:self.limit]
-
-    def _more(self, total: int, inline: bool = False) -> str:
-        """A "show all" link when a list was cut at :attr:`limit`."""
-        if self.limit is None or total <= self.limit:
+    def _anchor(self, group: str, index: int, shown: int) -> str:
+        """Mark the first row past :attr:`limit` of a list shown whole, for the view to scroll to."""
+        if self.limit is None or index != self.limit or shown <= self.limit:
             return ""
-        text = _t("%1 more — show all").replace("%1", str(total - self.limit))
-        link = f"<a href='{escape(expand_url(self.page_id))}'>{escape(text)}</a>"
+        return f"<a name='{escape(more_anchor(group))}'></a>"
+
+    def _more(self, shown: int, total: int, group: str, inline: bool = False) -> str:
+        """A "show all" link for a list that shows *shown* of its *total* rows (nothing if it shows all)."""
+        if shown >= total:
+            return ""
+        text = _t("%1 more — show all").replace("%1", count_text(total - shown))
+        link = f"<a href='{escape(expand_url(self.page_id, group))}'>{escape(text)}</a>"
         return link if inline else f"<p>{link}</p>"
 
     def _document_text(self, doc_id: str, mark: str | None = None) -> str:
@@ -318,6 +355,7 @@ class DetailView(QTextBrowser):
         super().__init__(parent)
         self.store = store
         self.page: str | None = None
+        self.expanded: set[str] = set()  # lists of the page shown whole ("show all" was clicked)
         self.language = "en"
         self.name_order = "en_first"
         self.reader_available = False
@@ -340,27 +378,35 @@ class DetailView(QTextBrowser):
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         page = page_from_url(url)
         if page and page.startswith("expand:"):
-            self.show_page(page[7:], expanded=True)
+            group, _, item = page[7:].partition("|")
+            if self.show_page(item, expand=[group]):
+                self.scrollToAnchor(more_anchor(group))  # the first row that was not shown before
         elif page:
             self.link_activated.emit(page)
 
-    def renderer(self, expanded: bool = False) -> PageRenderer:
+    def renderer(self, expand: Iterable[str] = ()) -> PageRenderer:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         return PageRenderer(self.store, self.language, self.name_order, muted, self.reader_available,
-                            limit=None if expanded else 50)
+                            limit=50, expand=expand)
 
     def set_display(self, language: str, name_order: str) -> None:
         """Apply the interface language and name order, re-rendering the page shown."""
         self.language, self.name_order = language, name_order
         self.show_page(self.page)
 
-    def show_page(self, page: str | None, expanded: bool = False) -> bool:
+    def show_page(self, page: str | None, expand: Iterable[str] = ()) -> bool:
         """Render *page* (entity id or ``passage:<id>``); ``None`` shows the empty state.
+
+        Long lists show their first 50 rows and a "show all" link; lists named in *expand*
+        (see :func:`expand_url`) are shown whole, and stay so while the page is shown.
 
         Returns:
             False if the page does not exist (an explanation is shown instead).
         """
+        if page != self.page:
+            self.expanded = set()
         self.page = page
+        self.expanded.update(expand)
         if page is None:
             self.setHtml(f"<p style='color:{self.renderer().muted}; margin-top:40px' align='center'>"
                          + escape(_t("Select a row on the left to see its page here, or press Ctrl+K "
@@ -370,7 +416,7 @@ class DetailView(QTextBrowser):
             if page.startswith("passage:"):
                 html = self.renderer().passage_page(page.split(":", 1)[1])
             else:
-                html = self.renderer(expanded).entity_page(page)
+                html = self.renderer(self.expanded).entity_page(page)
         except UnknownId:
             self.setHtml("<p>" + escape(_t("Nothing in the corpus has the id %1.").replace("%1", page)) + "</p>")
             return False
@@ -379,10 +425,20 @@ class DetailView(QTextBrowser):
         return True
 
     def _mark_editor_names(self) -> None:
-        """Underline names that are the editors' rendering with a dotted line (HTML cannot say so)."""
+        """Underline names that are the editors' rendering with a dotted line (HTML cannot say so).
+
+        Editing the document after ``setHtml`` stops QTextEdit's lazy layout where it had got
+        to (a long page was cut after ~2 000 px: the rest had no lines and could not be scrolled
+        to), so when a name was marked the whole document is marked for layout again. Only the
+        names table, the first table of a page, is searched (a hub's page has thousands of
+        fragments: 28 ms).
+        """
         doc = self.document()
+        tables = doc.rootFrame().childFrames()
+        end = tables[0].lastPosition() if tables else doc.characterCount()
+        marked = False
         block = doc.begin()
-        while block.isValid():
+        while block.isValid() and block.position() <= end:
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
@@ -395,8 +451,11 @@ class DetailView(QTextBrowser):
                     fmt.setForeground(self.palette().text())
                     fmt.setToolTip(_t("Editor's rendering: the sources do not give this name"))
                     cursor.mergeCharFormat(fmt)
+                    marked = True
                 it += 1
             block = block.next()
+        if marked:
+            doc.markContentsDirty(0, doc.characterCount())
 
     def editor_marked_text(self) -> list[str]:
         """Return the texts shown with the editor's-rendering underline (for tests)."""

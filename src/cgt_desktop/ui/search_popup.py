@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QLabel, QLineEdit, QLi
 from ..core import search as search_mod
 from ..core.store import ReferenceStore
 from ..core.textindex import snippet_html
+from .detail_view import count_text
 from .entity_table import kind_label
 from .settings import ordered_names
 
 RESULT_LIMIT = 40
+COUNT_CAP = 1000  # matches counted per search at most: a count past it is shown as "1 000+"
 HtmlRole = Qt.ItemDataRole.UserRole + 1
 PageRole = Qt.ItemDataRole.UserRole + 2
 
@@ -184,10 +186,10 @@ class SearchPopup(QFrame):
         return page
 
 
-def _search(store: ReferenceStore, text: str) -> tuple[list[Any], dict[str, int]]:
+def _search(store: ReferenceStore, text: str) -> tuple[list[Any], dict[str, tuple[int, bool]]]:
+    """The hits shown and the ``(count, exact)`` of each kind, counted as the hits were found."""
     hits = store.search(text, limit=RESULT_LIMIT, prefix_last=True)
-    counter = getattr(search_mod, "count", None)
-    return hits, (counter(store.db, text) if counter else {})
+    return hits, search_mod.count_capped(store.db, text, COUNT_CAP, prefix_last=True)
 
 
 class SearchWorker(QObject):
@@ -337,7 +339,7 @@ class GlobalSearch(QObject):
         hits, totals = _search(self.store, text)
         self._show(self._generation, text, hits, totals)
 
-    def _show(self, generation: int, text: str, hits: list[Any], totals: dict[str, int]) -> None:
+    def _show(self, generation: int, text: str, hits: list[Any], totals: dict[str, tuple[int, bool]]) -> None:
         self._shown_generation = generation
         self.place_popup()
         self.popup.set_rows(self._rows(hits, totals), text)
@@ -354,7 +356,7 @@ class GlobalSearch(QObject):
             self._thread = None
             self._worker = None
 
-    def _rows(self, hits: list[Any], totals: dict[str, int]) -> list[dict[str, Any]]:
+    def _rows(self, hits: list[Any], totals: dict[str, tuple[int, bool]]) -> list[dict[str, Any]]:
         order: dict[str, list[Any]] = {}
         for hit in hits:
             order.setdefault(hit.kind, []).append(hit)
@@ -362,8 +364,9 @@ class GlobalSearch(QObject):
         doc_names = self.store.names(doc_ids)
         rows: list[dict[str, Any]] = []
         for kind, group in order.items():
-            total = max(totals.get(kind, 0), len(group))
-            label = f"{kind_label(kind)} ({len(group)}" + (f" / {total})" if total > len(group) else ")")
+            total, exact = totals.get(kind, (0, True))  # not exact: at least total (past COUNT_CAP)
+            of = f" / {count_text(total)}" if total > len(group) else ""
+            label = f"{kind_label(kind)} ({len(group)}{of}{'' if exact else '+'})"
             rows.append({"text": label, "html": f"<b>{escape(label)}</b>", "page": None})
             for hit in group:
                 if hit.kind == "passage":
