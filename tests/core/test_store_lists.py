@@ -102,3 +102,13 @@ def test_the_store_pages_a_whole_sorted_kind_but_reads_a_filtered_one_at_once(st
     assert not isinstance(store.row_keys(ListQuery("person")), list)
     assert isinstance(store.row_keys(ListQuery("person", text="qian")), list)
     assert isinstance(store.row_keys(ListQuery("document", sort="date")), list)  # a joined column
+
+
+def test_related_event_ids_are_the_events_of_the_entity_page(store):
+    for item_id in ("person/qian-qijun", "organization/juventas", "place/zhangjiang"):
+        if not store.exists(item_id):
+            continue
+        assert sorted(store.related_event_ids(item_id)) == sorted({e.id for e in store.entity(item_id).events})
+    hub = max(store.list_ids(ListQuery("organization")), key=lambda i: len(store.entity(i).events))
+    assert store.related_event_ids(hub)
+    assert sorted(store.related_event_ids(hub)) == sorted({e.id for e in store.entity(hub).events})

@@ -448,6 +448,13 @@ class ReferenceStore:
             [json.dumps(ids), item_id, -1 if limit is None else limit]).fetchall()
         return self.figures_by_id([r[0] for r in found]), (found[0][1] if found else 0)
 
+    def related_event_ids(self, item_id: str) -> list[str]:
+        """Return the ids of the events related to *item_id* (what the timeline marks for a page)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT o.id FROM relations r JOIN entities o ON o.id = r.object WHERE r.subject = :id "
+            "AND o.kind = 'event' UNION SELECT s.id FROM relations r JOIN entities s ON s.id = r.subject "
+            "WHERE r.object = :id AND s.kind = 'event'", {"id": item_id})]
+
     def events_by_id(self, ids: Sequence[str]) -> list[EventRow]:
         if not ids:
             return []

@@ -399,8 +399,7 @@ class MainWindow(QMainWindow):
     def _highlight_on_timeline(self, item_id: str) -> None:
         if self.timeline is None:
             return
-        detail = self.store.entity(item_id)
-        self.timeline.highlight_entities([item_id, *(e.id for e in detail.events)])
+        self.timeline.highlight_entities([item_id, *self.store.related_event_ids(item_id)])
 
     def _ensure_reader(self) -> bool:
         if self.reader is not None:
