@@ -1,6 +1,8 @@
 """Read access to the reference database: lists, detail pages, passages, timeline, search.
 
 :class:`ReferenceStore` wraps one read-only :class:`sqlite_utils.Database`
+(``store.db``, created on first use: importing ``sqlite_utils`` pulls in numpy and
+costs 0.2–0.4 s, so the start path reads through the plain ``store.conn`` it wraps)
 and returns dataclasses and dicts, never cursors. Filtering, sorting and paging
 happen in SQL so that a list of 100 000 rows costs what a list of 100 does.
 """
@@ -11,14 +13,21 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from . import search as search_mod
 from .textindex import parse_query
 from .models import (KIND_COLUMNS, KINDS, Citation, EntityDetail, EventRow, RelationView,
                      column_sql, facet_sql)
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """Return a cursor's rows as dicts keyed by column name."""
+    keys = [d[0] for d in cursor.description]
+    return [dict(zip(keys, row)) for row in cursor]
 
 
 class StoreError(Exception):
@@ -79,14 +88,24 @@ class ReferenceStore:
             conn.execute("SELECT 1 FROM build_info LIMIT 1")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot read the reference database {self.path}: {exc}") from exc
-        self.db = sqlite_utils.Database(conn)
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
         self._vocab: dict[tuple[str, str], dict[str, Any]] | None = None
         self._counts: dict[str, int] | None = None
         self._facet_table = bool(conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facet_counts'").fetchone())
 
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The :class:`sqlite_utils.Database` over :attr:`conn`, created on first use."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     # -- metadata ---------------------------------------------------------------------------
     def build_info(self) -> dict[str, Any]:
@@ -97,13 +116,13 @@ class ReferenceStore:
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:  # the file is read-only: count once
-            found = {k: n for k, n in self.db.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
+            found = {k: n for k, n in self.conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
             self._counts = {kind: found.get(kind, 0) for kind in KINDS}
         return dict(self._counts)
 
     def vocabulary(self, group: str) -> dict[str, dict[str, Any]]:
         if self._vocab is None:
-            self._vocab = {(r["grp"], r["key"]): r for r in self.db.query("SELECT * FROM vocabulary")}
+            self._vocab = {(r["grp"], r["key"]): r for r in _dicts(self.conn.execute("SELECT * FROM vocabulary"))}
         return {key: row for (grp, key), row in self._vocab.items() if grp == group}
 
     def label(self, group: str, key: str | None, lang: str = "en") -> str:
@@ -148,7 +167,7 @@ class ReferenceStore:
         direction = "DESC" if query.descending else "ASC"
         sql = (f"SELECT e.id FROM entities e {self._joins(query.kind)} WHERE {where} "
                f"ORDER BY {order} IS NULL, {order} {direction}, e.id")
-        return [row[0] for row in self.db.execute(sql, params)]
+        return [row[0] for row in self.conn.execute(sql, params)]
 
     def _joins(self, kind: str) -> str:
         return kind_joins(kind)
@@ -160,16 +179,16 @@ class ReferenceStore:
         columns = ", ".join(f"{column_sql(kind, c.key)} AS {c.key}" for c in KIND_COLUMNS[kind])
         marks = ",".join("?" * len(ids))
         sql = f"SELECT e.id AS id, {columns} FROM entities e {self._joins(kind)} WHERE e.id IN ({marks})"
-        return {row["id"]: row for row in self.db.query(sql, list(ids))}
+        return {row["id"]: row for row in _dicts(self.conn.execute(sql, list(ids)))}
 
     def facet_values(self, kind: str, facet: str, lang: str = "en") -> list[tuple[str, str, int]]:
         """Return ``(value, label, count)`` for one facet of *kind*, most common first."""
         facet_sql(kind, facet)  # KeyError for an unknown facet
         if self._facet_table:
-            rows = self.db.execute("SELECT value, n FROM facet_counts WHERE kind = ? AND facet = ? "
-                                   "ORDER BY n DESC, value", [kind, facet]).fetchall()
+            rows = self.conn.execute("SELECT value, n FROM facet_counts WHERE kind = ? AND facet = ? "
+                                     "ORDER BY n DESC, value", [kind, facet]).fetchall()
         else:  # a database built before facet_counts existed
-            rows = self.db.execute(facet_count_sql(kind, facet), [kind]).fetchall()
+            rows = self.conn.execute(facet_count_sql(kind, facet), [kind]).fetchall()
         group = {"event": "event_categories", "organization": "organization_types", "place": "place_types",
                  "policy": "policy_types", "technology": "technology_types", "figure": "figure_units"}.get(kind, "")
         return [(str(v), self.label(group, str(v), lang) if facet == "type" else str(v), n) for v, n in rows]
