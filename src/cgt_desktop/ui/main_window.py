@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar,
                                QToolButton, QWidget)
@@ -35,9 +35,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         page_opened(str): a page (entity id, ``passage:…`` or ``read:…``) is now shown.
+        first_painted(): the window has been painted for the first time (emitted once, from the event
+            loop just after that paint): work the first paint does not need starts then.
     """
 
     page_opened = Signal(str)
+    first_painted = Signal()
 
     def __init__(self, store: ReferenceStore, user: UserStore, translations: Translations | None = None,
                  parent: QWidget | None = None) -> None:
@@ -51,6 +54,7 @@ class MainWindow(QMainWindow):
             translations.apply(self.prefs.language)
         self.history = History(parent=self)
         self._closed = False
+        self._painted = False
         self.counts = store.counts()
         self.setObjectName("main_window")
         self.setMinimumSize(800, 520)
@@ -350,6 +354,10 @@ class MainWindow(QMainWindow):
         self.open_page(page)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self._painted and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) \
+                and watched.window() is self:
+            self._painted = True
+            QTimer.singleShot(0, self, self._on_first_paint_timer_timeout)
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
                 and isinstance(watched, QWidget) and watched.window() is self:
             if event.button() == Qt.MouseButton.BackButton:
@@ -359,6 +367,10 @@ class MainWindow(QMainWindow):
                 self.go_forward()
                 return True
         return super().eventFilter(watched, event)
+
+    def _on_first_paint_timer_timeout(self) -> None:
+        if not self._closed:
+            self.first_painted.emit()
 
     # -- timeline and reader (other modules, loaded when first needed) ----------------------
     def _on_tabs_current_changed(self, index: int) -> None:
