@@ -244,7 +244,8 @@ class MainWindow(QMainWindow):
         placeholder = splitter.replaceWidget(0, controller.widget)
         if placeholder is not None:
             placeholder.deleteLater()
-        controller.set_display(self.prefs.language, self.prefs.name_order)
+        if (controller.model.language, controller.model.name_order) != (self.prefs.language, self.prefs.name_order):
+            controller.set_display(self.prefs.language, self.prefs.name_order)  # else its facets would fill twice
         saved = self._saved_lists.get(kind)
         if saved is not None:
             controller.restore_state(saved)
