@@ -141,7 +141,8 @@ class AnnotationsController(QObject):
         self.notes.annotations_changed.connect(self._on_notes_annotations_changed)
 
         # The Annotations tab.
-        self.panel = AnnotationsPanel(self.user, window.store, undo_stack=self.undo_stack)
+        # Filled after the first paint by check_anchors (the tab is not shown at start: ~30 ms).
+        self.panel = AnnotationsPanel(self.user, window.store, undo_stack=self.undo_stack, load=False)
         self._unshare_shortcuts(self.panel)
         self.panel.setObjectName("annotations_panel")
         window.tabs.addTab(self.panel, "")
