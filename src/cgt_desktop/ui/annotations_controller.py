@@ -152,7 +152,7 @@ class AnnotationsController(QObject):
         window.page_opened.connect(self._on_window_page_opened)
         window.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.highlights_changed.connect(self._on_self_highlights_changed)
-        self._set_target(None)
+        self._set_target(self.current_target())  # the page already shown, if any
         window.first_painted.connect(self._on_window_first_painted)  # not before: 20 000 notes take ~0.3 s
 
     @staticmethod

@@ -8,7 +8,7 @@ controllers do the work. Pages are addressed by page strings (see
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent
@@ -20,14 +20,16 @@ from ..core.models import KINDS
 from ..core.paths import resources_dir
 from ..core.store import ReferenceStore
 from ..core.userdb import UserStore
-from .annotations_controller import AnnotationsController
 from .detail_view import DetailView
 from .entity_table import EntityListController, LazyControllers, kind_label
 from .history import History
 from .i18n import Translations
 from .search_popup import GlobalSearch
-from .selection_controller import SelectionController
 from .settings import Preferences, PreferencesDialog, UiState
+
+if TYPE_CHECKING:
+    from .annotations_controller import AnnotationsController
+    from .selection_controller import SelectionController
 
 
 class MainWindow(QMainWindow):
@@ -97,8 +99,8 @@ class MainWindow(QMainWindow):
         self.search.result_activated.connect(self._on_search_result_activated)
         self._build_actions()
         self._build_status_bar()
-        self.annotations = AnnotationsController(self)  # notes dock, Annotations tab, highlights, undo
-        self.selections = SelectionController(self)  # Ctrl+E, Selection dock, File → Export to PDF
+        self._annotations: AnnotationsController | None = None  # built just after the first paint,
+        self._selections: SelectionController | None = None  # or when first used (see _build_docks)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.history.changed.connect(self._on_history_changed)
         app = QApplication.instance()
@@ -228,8 +230,10 @@ class MainWindow(QMainWindow):
         if self.reader is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.reader), self.tr("Reader"))
         self.search.retranslate()
-        self.annotations.retranslate()
-        self.selections.retranslate()
+        if self._annotations is not None:
+            self._annotations.retranslate()
+        if self._selections is not None:
+            self._selections.retranslate()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -253,7 +257,8 @@ class MainWindow(QMainWindow):
             controller.set_period(self.period)
         controller.entity_selected.connect(self._on_list_entity_selected)
         controller.rows_changed.connect(self._on_list_rows_changed)
-        self.selections.attach_list(controller)
+        if self._selections is not None:
+            self._selections.attach_list(controller)
         return controller
 
     # -- display preferences --------------------------------------------------------------
@@ -371,7 +376,51 @@ class MainWindow(QMainWindow):
 
     def _on_first_paint_timer_timeout(self) -> None:
         if not self._closed:
+            self._build_docks()
             self.first_painted.emit()
+
+    # -- docks (not needed for the first paint) --------------------------------------------
+    @property
+    def annotations(self) -> AnnotationsController:
+        """Notes dock, Annotations tab, highlights and the shared undo (see :meth:`_build_docks`)."""
+        if self._annotations is None:
+            self._build_docks()
+        assert self._annotations is not None
+        return self._annotations
+
+    @property
+    def selections(self) -> SelectionController:
+        """Ctrl+E, the Selection dock and File → Export to PDF (see :meth:`_build_docks`)."""
+        if self._selections is None:
+            self._build_docks()
+        assert self._selections is not None
+        return self._selections
+
+    def _build_docks(self) -> None:
+        """Create the notes and selection docks and the Annotations tab (once).
+
+        They are not needed for the first paint (their modules and widgets cost ~50 ms at start), so the
+        window builds them just after it, or earlier when something asks for them.
+        """
+        if self._annotations is not None:
+            return
+        from .annotations_controller import AnnotationsController
+        from .selection_controller import SelectionController
+
+        self._annotations = AnnotationsController(self)
+        self._selections = SelectionController(self)
+        for dock in (self._annotations.notes_dock, self._selections.dock):
+            dock.show()  # a widget added to a shown window stays hidden until shown
+        self._annotations.notes_dock.raise_()
+        saved = self.state.get_bytes("window_state")
+        if saved is not None:  # then as the user left them (restore_state ran before they existed)
+            self.restoreState(saved)
+        for controller in self.lists.values():
+            self._selections.attach_list(controller)
+        if self.reader is not None:
+            self._annotations.attach_reader(self.reader)
+        self._annotations.retranslate()
+        self._selections.retranslate()
 
     # -- timeline and reader (other modules, loaded when first needed) ----------------------
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -423,7 +472,8 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPanel(self.store, self)
         self.reader.entity_activated.connect(self._on_reader_entity_activated)
         self.tabs.addTab(self.reader, self.tr("Reader"))
-        self.annotations.attach_reader(self.reader)
+        if self._annotations is not None:  # else _build_docks attaches it
+            self._annotations.attach_reader(self.reader)
         return True
 
     def _on_reader_entity_activated(self, item_id: str) -> None:
@@ -531,5 +581,6 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self)
         self.search.popup.hide()
         self.search.shutdown()
-        self.selections.shutdown()
+        if self._selections is not None:
+            self._selections.shutdown()
         super().closeEvent(event)
