@@ -83,3 +83,20 @@ def test_docks_built_after_the_first_paint_come_back_where_the_user_left_them(qt
     assert not again.selections.dock.isVisible()
     again.close()
     user.close()
+
+
+def test_only_the_list_of_the_tab_shown_at_start_is_built(qtbot, store, home):
+    user = UserStore(home.user_db)
+    user.set_setting("ui.tab", "event")
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    assert window.current_kind() == "event"
+    assert set(window.lists) == {"event"}  # not the people list as well
+    assert window.status_counts.text().startswith(f"Showing {store.counts()['event']} of")
+    window.close()
+    fresh = MainWindow(store, UserStore(home.root / "other.sqlite"))
+    qtbot.addWidget(fresh)
+    assert set(fresh.lists) == {"person"}
+    fresh.close()
+    fresh.user.close()
+    user.close()

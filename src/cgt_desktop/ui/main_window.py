@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._apply_display()
         self.retranslate()
         self.restore_state()
+        self._on_tabs_current_changed(self.tabs.currentIndex())  # the list of the tab shown, only that one
         self._on_history_changed()
 
     # -- construction ---------------------------------------------------------------------
@@ -495,10 +496,12 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         kind = self.current_kind()
-        if kind:
-            model = self.lists[kind].model
-            text = self.tr("Showing %1 of %2 · %3").replace("%1", str(model.rowCount())).replace(
+        controller = self.lists.get(kind) if kind else None  # never creates one: a list comes with its tab
+        if controller is not None:
+            text = self.tr("Showing %1 of %2 · %3").replace("%1", str(controller.model.rowCount())).replace(
                 "%2", str(self.counts.get(kind, 0))).replace("%3", kind_label(kind))
+        elif kind:
+            text = ""  # only while the window is being built: showing the tab creates its list
         else:
             text = self.tr("%1 entries in the corpus").replace("%1", str(sum(self.counts.values())))
         self.status_counts.setText(text)
