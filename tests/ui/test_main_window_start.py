@@ -100,3 +100,19 @@ def test_only_the_list_of_the_tab_shown_at_start_is_built(qtbot, store, home):
     fresh.close()
     fresh.user.close()
     user.close()
+
+
+def test_the_last_page_is_reopened_just_after_the_first_paint_on_the_remembered_tab(qtbot, store, home):
+    user = UserStore(home.user_db)
+    user.set_setting("ui.last_page", "person/qian-qijun")
+    user.set_setting("ui.tab", "event")
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    assert window.history.current is None and not window.details["person"].page
+    with qtbot.waitSignal(window.first_painted, timeout=10000):
+        window.show()
+    assert window.history.current == "person/qian-qijun"
+    assert window.details["person"].page == "person/qian-qijun"
+    assert window.current_kind() == "event"
+    window.close()
+    user.close()

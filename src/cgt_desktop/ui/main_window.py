@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.history = History(parent=self)
         self._closed = False
         self._painted = False
+        self._last_page: str | None = None  # see restore_state
+        self._keep_tab = False
         self.counts = store.counts()
         self.setObjectName("main_window")
         self.setMinimumSize(800, 520)
@@ -378,6 +380,7 @@ class MainWindow(QMainWindow):
     def _on_first_paint_timer_timeout(self) -> None:
         if not self._closed:
             self._build_docks()
+            self._restore_last_page()
             self.first_painted.emit()
 
     # -- docks (not needed for the first paint) --------------------------------------------
@@ -564,14 +567,23 @@ class MainWindow(QMainWindow):
         self._saved_lists = {k: v for k, v in lists.items() if k in KINDS} if isinstance(lists, dict) else {}
         for kind, controller in self.lists.items():
             controller.restore_state(self._saved_lists.get(kind))
-        last = self.state.get("last_page")
-        if isinstance(last, str) and last and not last.startswith("read:"):
-            self.open_page(last)
+        last = self.state.get("last_page")  # opened just after the first paint (a page can take 0.1-0.3 s)
+        self._last_page = last if isinstance(last, str) and last and not last.startswith("read:") else None
         tab = self.state.get("tab")
+        self._keep_tab = tab in KINDS or tab == "timeline"
         if tab in KINDS:
             self.show_kind(tab)
         elif tab == "timeline":
             self.show_timeline()
+
+    def _restore_last_page(self) -> None:
+        """Open the page remembered by :meth:`save_state`, staying on the remembered tab."""
+        page, self._last_page = self._last_page, None
+        if page is None:
+            return
+        index = self.tabs.currentIndex()
+        if self.open_page(page) and self._keep_tab:
+            self.tabs.setCurrentIndex(index)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._closed:
