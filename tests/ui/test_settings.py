@@ -23,8 +23,8 @@ def _open(qtbot, store, home, translations=None):
     user = UserStore(home.user_db)
     win = MainWindow(store, user, translations)
     qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.first_painted, timeout=10000):  # the last page is reopened just after it
+        win.show()
     return win, user
 
 

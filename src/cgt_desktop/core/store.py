@@ -1,6 +1,8 @@
 """Read access to the reference database: lists, detail pages, passages, timeline, search.
 
 :class:`ReferenceStore` wraps one read-only :class:`sqlite_utils.Database`
+(``store.db``, created on first use: importing ``sqlite_utils`` pulls in numpy and
+costs 0.2–0.4 s, so the start path reads through the plain ``store.conn`` it wraps)
 and returns dataclasses and dicts, never cursors. Filtering, sorting and paging
 happen in SQL so that a list of 100 000 rows costs what a list of 100 does.
 """
@@ -11,15 +13,22 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from . import search as search_mod
 from .rowkeys import IndexedRowKeys
 from .textindex import parse_query
 from .models import (KIND_COLUMNS, KINDS, Citation, EntityDetail, EntityPage, EventRow, RelationGroup,
                      RelationView, column_sql, facet_sql)
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """Return a cursor's rows as dicts keyed by column name."""
+    keys = [d[0] for d in cursor.description]
+    return [dict(zip(keys, row)) for row in cursor]
 
 
 class StoreError(Exception):
@@ -76,17 +85,33 @@ class ReferenceStore:
         self.path = Path(path)
         try:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            conn.execute("SELECT 1 FROM build_info LIMIT 1")
+            built = conn.execute("SELECT value FROM build_info WHERE key = 'counts'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot read the reference database {self.path}: {exc}") from exc
-        self.db = sqlite_utils.Database(conn)
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
         self._vocab: dict[tuple[str, str], dict[str, Any]] | None = None
         self._counts: dict[str, int] | None = None
+        try:  # the build recorded the count of each kind (a GROUP BY over all entities costs ~20 ms)
+            found = json.loads(built[0]) if built else None
+            if isinstance(found, dict) and all(isinstance(found.get(kind, 0), int) for kind in KINDS):
+                self._counts = {kind: found.get(kind, 0) for kind in KINDS}
+        except ValueError:
+            pass
         self._facet_table = bool(conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facet_counts'").fetchone())
 
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The :class:`sqlite_utils.Database` over :attr:`conn`, created on first use."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     # -- metadata ---------------------------------------------------------------------------
     def build_info(self) -> dict[str, Any]:
@@ -97,13 +122,13 @@ class ReferenceStore:
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:  # the file is read-only: count once
-            found = {k: n for k, n in self.db.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
+            found = {k: n for k, n in self.conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
             self._counts = {kind: found.get(kind, 0) for kind in KINDS}
         return dict(self._counts)
 
     def vocabulary(self, group: str) -> dict[str, dict[str, Any]]:
         if self._vocab is None:
-            self._vocab = {(r["grp"], r["key"]): r for r in self.db.query("SELECT * FROM vocabulary")}
+            self._vocab = {(r["grp"], r["key"]): r for r in _dicts(self.conn.execute("SELECT * FROM vocabulary"))}
         return {key: row for (grp, key), row in self._vocab.items() if grp == group}
 
     def label(self, group: str, key: str | None, lang: str = "en") -> str:
@@ -156,10 +181,10 @@ class ReferenceStore:
         if where == "e.kind = ?" and column.startswith("e."):
             # The whole kind, sorted by a column of its own: read (kind, column) in index order,
             # then the empty ones. A single ORDER BY putting empties last would need a sort.
-            filled = self.db.execute(
+            filled = self.conn.execute(
                 f"SELECT e.rowid FROM entities e WHERE e.kind = ? AND {column} IS NOT NULL AND {column} != '' "
                 f"ORDER BY {order} {direction}, e.rowid {direction}", params).fetchall()
-            rest = self.db.execute(  # two index ranges merged (an OR of both would scan the table)
+            rest = self.conn.execute(  # two index ranges merged (an OR of both would scan the table)
                 f"SELECT k FROM (SELECT e.rowid AS k FROM entities e WHERE e.kind = ? AND {column} IS NULL "
                 f"UNION ALL SELECT e.rowid FROM entities e WHERE e.kind = ? AND {order} = '') "
                 f"ORDER BY k {direction}", params * 2).fetchall()
@@ -169,7 +194,7 @@ class ReferenceStore:
             joins = ""  # the columns are the entity's own: no join per row
         sql = (f"SELECT e.rowid FROM entities e {joins} WHERE {where} "
                f"ORDER BY {empty}, {order} {direction}, e.rowid {direction}")
-        return [row[0] for row in self.db.execute(sql, params)]
+        return [row[0] for row in self.conn.execute(sql, params)]
 
     def row_keys(self, query: ListQuery) -> Sequence[int]:
         """Return :meth:`list_keys` as a sequence that reads only the parts looked at, where it can.
@@ -179,7 +204,7 @@ class ReferenceStore:
         """
         order = column_sql(query.kind, query.sort)
         if not (query.text.strip() or query.facets or query.period) and order.startswith("e."):
-            return IndexedRowKeys(self.db.conn, query.kind, order, query.descending,
+            return IndexedRowKeys(self.conn, query.kind, order, query.descending,
                                   total=self.counts().get(query.kind, 0))
         return self.list_keys(query)
 
@@ -194,13 +219,13 @@ class ReferenceStore:
         found: dict[int, str] = {}
         for start in range(0, len(keys), 20000):
             part = list(keys[start:start + 20000])
-            found.update(self.db.execute(
+            found.update(self.conn.execute(
                 f"SELECT rowid, id FROM entities WHERE rowid IN ({','.join('?' * len(part))})", part).fetchall())
         return found
 
     def key_of(self, item_id: str) -> int | None:
         """Return the row key of *item_id* (see :meth:`list_keys`), or ``None``."""
-        row = self.db.execute("SELECT rowid FROM entities WHERE id = ?", [item_id]).fetchone()
+        row = self.conn.execute("SELECT rowid FROM entities WHERE id = ?", [item_id]).fetchone()
         return row[0] if row else None
 
     def _joins(self, kind: str) -> str:
@@ -221,7 +246,7 @@ class ReferenceStore:
         marks = ",".join("?" * len(values))
         sql = (f"SELECT e.rowid AS _key, e.id AS id, {columns} FROM entities e {self._joins(kind)} "
                f"WHERE {by} IN ({marks})")
-        rows = list(self.db.query(sql, list(values)))
+        rows = _dicts(self.conn.execute(sql, list(values)))
         if by == "e.id":
             for row in rows:
                 del row["_key"]
@@ -231,10 +256,10 @@ class ReferenceStore:
         """Return ``(value, label, count)`` for one facet of *kind*, most common first."""
         facet_sql(kind, facet)  # KeyError for an unknown facet
         if self._facet_table:
-            rows = self.db.execute("SELECT value, n FROM facet_counts WHERE kind = ? AND facet = ? "
-                                   "ORDER BY n DESC, value", [kind, facet]).fetchall()
+            rows = self.conn.execute("SELECT value, n FROM facet_counts WHERE kind = ? AND facet = ? "
+                                     "ORDER BY n DESC, value", [kind, facet]).fetchall()
         else:  # a database built before facet_counts existed
-            rows = self.db.execute(facet_count_sql(kind, facet), [kind]).fetchall()
+            rows = self.conn.execute(facet_count_sql(kind, facet), [kind]).fetchall()
         group = {"event": "event_categories", "organization": "organization_types", "place": "place_types",
                  "policy": "policy_types", "technology": "technology_types", "figure": "figure_units"}.get(kind, "")
         return [(str(v), self.label(group, str(v), lang) if facet == "type" else str(v), n) for v, n in rows]

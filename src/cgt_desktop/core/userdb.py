@@ -22,9 +22,10 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MIGRATIONS: list[str] = [
     # 1: settings and notes, the first user data.
@@ -164,12 +165,25 @@ class UserStore:
             conn.execute("PRAGMA foreign_keys=ON")
         except (sqlite3.DatabaseError, OSError) as exc:
             raise UserDataError(f"cannot open your user data at {self.path}: {exc}") from exc
-        self.db = sqlite_utils.Database(conn)
+        self._conn = conn
+        self._db: sqlite_utils.Database | None = None
         self.migrate()
 
     @property
+    def db(self) -> sqlite_utils.Database:
+        """The :class:`sqlite_utils.Database` over :attr:`conn`, created on first use.
+
+        Importing ``sqlite_utils`` pulls in numpy (0.2–0.4 s), so start-up uses the plain connection.
+        """
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._conn)
+        return self._db
+
+    @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn if self._db is None else self._db.conn
 
     def close(self) -> None:
         self.conn.close()

@@ -161,6 +161,7 @@ class AnnotationsPanel(QWidget):
         parent: Parent widget.
 
         undo_stack: Share the main window's stack; a private one by default.
+        load: Read the annotations now; with False the list stays empty until :meth:`refresh`.
 
     Signals:
         item_activated(str, str): ``(target_id, annotation_uid)`` of a row the user opened (double
@@ -174,7 +175,7 @@ class AnnotationsPanel(QWidget):
     annotations_changed = Signal()
 
     def __init__(self, user_store: UserStore, reference_store: Any = None, parent: QWidget | None = None,
-                 undo_stack: QUndoStack | None = None) -> None:
+                 undo_stack: QUndoStack | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._user = user_store
         self._stack = undo_stack or QUndoStack(self)
@@ -236,7 +237,8 @@ class AnnotationsPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
-        self.refresh()
+        if load:  # else the owner calls refresh() when the list is first needed
+            self.refresh()
 
     def set_reference_store(self, reference_store: Any) -> None:
         """Use another reference database for item names (after a rebuild)."""

@@ -8,9 +8,9 @@ controllers do the work. Pages are addressed by page strings (see
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar,
                                QToolButton, QWidget)
@@ -20,14 +20,16 @@ from ..core.models import KINDS
 from ..core.paths import resources_dir
 from ..core.store import ReferenceStore
 from ..core.userdb import UserStore
-from .annotations_controller import AnnotationsController
 from .detail_view import DetailView
 from .entity_table import EntityListController, LazyControllers, kind_label
 from .history import History
 from .i18n import Translations
 from .search_popup import GlobalSearch
-from .selection_controller import SelectionController
 from .settings import Preferences, PreferencesDialog, UiState
+
+if TYPE_CHECKING:
+    from .annotations_controller import AnnotationsController
+    from .selection_controller import SelectionController
 
 
 class MainWindow(QMainWindow):
@@ -35,9 +37,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         page_opened(str): a page (entity id, ``passage:…`` or ``read:…``) is now shown.
+        first_painted(): the window has been painted for the first time (emitted once, from the event
+            loop just after that paint): work the first paint does not need starts then.
     """
 
     page_opened = Signal(str)
+    first_painted = Signal()
 
     def __init__(self, store: ReferenceStore, user: UserStore, translations: Translations | None = None,
                  parent: QWidget | None = None) -> None:
@@ -51,6 +56,9 @@ class MainWindow(QMainWindow):
             translations.apply(self.prefs.language)
         self.history = History(parent=self)
         self._closed = False
+        self._painted = False
+        self._last_page: str | None = None  # see restore_state
+        self._keep_tab = False
         self.counts = store.counts()
         self.setObjectName("main_window")
         self.setMinimumSize(800, 520)
@@ -93,8 +101,8 @@ class MainWindow(QMainWindow):
         self.search.result_activated.connect(self._on_search_result_activated)
         self._build_actions()
         self._build_status_bar()
-        self.annotations = AnnotationsController(self)  # notes dock, Annotations tab, highlights, undo
-        self.selections = SelectionController(self)  # Ctrl+E, Selection dock, File → Export to PDF
+        self._annotations: AnnotationsController | None = None  # built just after the first paint,
+        self._selections: SelectionController | None = None  # or when first used (see _build_docks)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.history.changed.connect(self._on_history_changed)
         app = QApplication.instance()
@@ -103,6 +111,7 @@ class MainWindow(QMainWindow):
         self._apply_display()
         self.retranslate()
         self.restore_state()
+        self._on_tabs_current_changed(self.tabs.currentIndex())  # the list of the tab shown, only that one
         self._on_history_changed()
 
     # -- construction ---------------------------------------------------------------------
@@ -224,8 +233,10 @@ class MainWindow(QMainWindow):
         if self.reader is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.reader), self.tr("Reader"))
         self.search.retranslate()
-        self.annotations.retranslate()
-        self.selections.retranslate()
+        if self._annotations is not None:
+            self._annotations.retranslate()
+        if self._selections is not None:
+            self._selections.retranslate()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -240,7 +251,8 @@ class MainWindow(QMainWindow):
         placeholder = splitter.replaceWidget(0, controller.widget)
         if placeholder is not None:
             placeholder.deleteLater()
-        controller.set_display(self.prefs.language, self.prefs.name_order)
+        if (controller.model.language, controller.model.name_order) != (self.prefs.language, self.prefs.name_order):
+            controller.set_display(self.prefs.language, self.prefs.name_order)  # else its facets would fill twice
         saved = self._saved_lists.get(kind)
         if saved is not None:
             controller.restore_state(saved)
@@ -248,7 +260,8 @@ class MainWindow(QMainWindow):
             controller.set_period(self.period)
         controller.entity_selected.connect(self._on_list_entity_selected)
         controller.rows_changed.connect(self._on_list_rows_changed)
-        self.selections.attach_list(controller)
+        if self._selections is not None:
+            self._selections.attach_list(controller)
         return controller
 
     # -- display preferences --------------------------------------------------------------
@@ -350,6 +363,10 @@ class MainWindow(QMainWindow):
         self.open_page(page)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self._painted and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) \
+                and watched.window() is self:
+            self._painted = True
+            QTimer.singleShot(0, self, self._on_first_paint_timer_timeout)
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
                 and isinstance(watched, QWidget) and watched.window() is self:
             if event.button() == Qt.MouseButton.BackButton:
@@ -359,6 +376,55 @@ class MainWindow(QMainWindow):
                 self.go_forward()
                 return True
         return super().eventFilter(watched, event)
+
+    def _on_first_paint_timer_timeout(self) -> None:
+        if not self._closed:
+            self._build_docks()
+            self._restore_last_page()
+            self.first_painted.emit()
+
+    # -- docks (not needed for the first paint) --------------------------------------------
+    @property
+    def annotations(self) -> AnnotationsController:
+        """Notes dock, Annotations tab, highlights and the shared undo (see :meth:`_build_docks`)."""
+        if self._annotations is None:
+            self._build_docks()
+        assert self._annotations is not None
+        return self._annotations
+
+    @property
+    def selections(self) -> SelectionController:
+        """Ctrl+E, the Selection dock and File → Export to PDF (see :meth:`_build_docks`)."""
+        if self._selections is None:
+            self._build_docks()
+        assert self._selections is not None
+        return self._selections
+
+    def _build_docks(self) -> None:
+        """Create the notes and selection docks and the Annotations tab (once).
+
+        They are not needed for the first paint (their modules and widgets cost ~50 ms at start), so the
+        window builds them just after it, or earlier when something asks for them.
+        """
+        if self._annotations is not None:
+            return
+        from .annotations_controller import AnnotationsController
+        from .selection_controller import SelectionController
+
+        self._annotations = AnnotationsController(self)
+        self._selections = SelectionController(self)
+        for dock in (self._annotations.notes_dock, self._selections.dock):
+            dock.show()  # a widget added to a shown window stays hidden until shown
+        self._annotations.notes_dock.raise_()
+        saved = self.state.get_bytes("window_state")
+        if saved is not None:  # then as the user left them (restore_state ran before they existed)
+            self.restoreState(saved)
+        for controller in self.lists.values():
+            self._selections.attach_list(controller)
+        if self.reader is not None:
+            self._annotations.attach_reader(self.reader)
+        self._annotations.retranslate()
+        self._selections.retranslate()
 
     # -- timeline and reader (other modules, loaded when first needed) ----------------------
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -409,7 +475,8 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPanel(self.store, self)
         self.reader.entity_activated.connect(self._on_reader_entity_activated)
         self.tabs.addTab(self.reader, self.tr("Reader"))
-        self.annotations.attach_reader(self.reader)
+        if self._annotations is not None:  # else _build_docks attaches it
+            self._annotations.attach_reader(self.reader)
         return True
 
     def _on_reader_entity_activated(self, item_id: str) -> None:
@@ -431,10 +498,12 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         kind = self.current_kind()
-        if kind:
-            model = self.lists[kind].model
-            text = self.tr("Showing %1 of %2 · %3").replace("%1", str(model.rowCount())).replace(
+        controller = self.lists.get(kind) if kind else None  # never creates one: a list comes with its tab
+        if controller is not None:
+            text = self.tr("Showing %1 of %2 · %3").replace("%1", str(controller.model.rowCount())).replace(
                 "%2", str(self.counts.get(kind, 0))).replace("%3", kind_label(kind))
+        elif kind:
+            text = ""  # only while the window is being built: showing the tab creates its list
         else:
             text = self.tr("%1 entries in the corpus").replace("%1", str(sum(self.counts.values())))
         self.status_counts.setText(text)
@@ -497,14 +566,23 @@ class MainWindow(QMainWindow):
         self._saved_lists = {k: v for k, v in lists.items() if k in KINDS} if isinstance(lists, dict) else {}
         for kind, controller in self.lists.items():
             controller.restore_state(self._saved_lists.get(kind))
-        last = self.state.get("last_page")
-        if isinstance(last, str) and last and not last.startswith("read:"):
-            self.open_page(last)
+        last = self.state.get("last_page")  # opened just after the first paint (a page can take 0.1-0.3 s)
+        self._last_page = last if isinstance(last, str) and last and not last.startswith("read:") else None
         tab = self.state.get("tab")
+        self._keep_tab = tab in KINDS or tab == "timeline"
         if tab in KINDS:
             self.show_kind(tab)
         elif tab == "timeline":
             self.show_timeline()
+
+    def _restore_last_page(self) -> None:
+        """Open the page remembered by :meth:`save_state`, staying on the remembered tab."""
+        page, self._last_page = self._last_page, None
+        if page is None:
+            return
+        index = self.tabs.currentIndex()
+        if self.open_page(page) and self._keep_tab:
+            self.tabs.setCurrentIndex(index)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._closed:
@@ -517,5 +595,6 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self)
         self.search.popup.hide()
         self.search.shutdown()
-        self.selections.shutdown()
+        if self._selections is not None:
+            self._selections.shutdown()
         super().closeEvent(event)

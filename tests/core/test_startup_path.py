@@ -1,0 +1,87 @@
+"""What the app's start path reads: the source stamp, the recorded counts, no sqlite_utils until used."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from cgt_desktop.core.build import _stat_sources, ensure_reference_db, source_stamp
+from cgt_desktop.core.corpus import BUILDER_VERSION, source_files
+from cgt_desktop.core.models import KINDS
+from cgt_desktop.core.store import ReferenceStore
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def _stamp_of_listed_files(root: Path) -> str:
+    """The stamp spelled out over :func:`source_files` (sorted ``Path`` objects), one line per file."""
+    digest = hashlib.sha256(f"builder:{BUILDER_VERSION}\n".encode())
+    for path in source_files(root):
+        st = path.stat()
+        digest.update(f"{path.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def test_the_source_stamp_covers_the_listed_files_in_their_order(corpus_dir):
+    (corpus_dir / "documents" / "notes.txt").write_text("not a source\n", encoding="utf-8")
+    (corpus_dir / "seeds" / "Zz.txt").write_text("upper case sorts first\n", encoding="utf-8")
+    listed = [p.relative_to(corpus_dir).as_posix() for p in source_files(corpus_dir)]
+    assert [relative for relative, _ in _stat_sources(corpus_dir)] == listed
+    assert source_stamp(corpus_dir) == _stamp_of_listed_files(corpus_dir)
+
+
+def test_the_source_stamp_changes_when_a_source_is_edited_in_place(corpus_dir):
+    before = source_stamp(corpus_dir)
+    people = corpus_dir / "entities" / "people.jsonl"
+    st = people.stat()
+    with people.open("a", encoding="utf-8") as f:
+        f.write("\n")
+    os.utime(people, ns=(st.st_atime_ns, st.st_mtime_ns))  # same mtime, other size
+    assert source_stamp(corpus_dir) != before
+
+
+def test_counts_come_from_the_build_and_match_the_entities(store, reference_db):
+    counted = {kind: n for kind, n in store.conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
+    assert store.counts() == {kind: counted.get(kind, 0) for kind in KINDS}
+    conn = sqlite3.connect(reference_db)
+    with conn:
+        conn.execute("DELETE FROM build_info WHERE key = 'counts'")  # a database that did not record them
+    conn.close()
+    older = ReferenceStore(reference_db)
+    assert older.counts() == store.counts()
+    older.close()
+
+
+def test_the_start_path_does_not_import_sqlite_utils_until_db_is_used(built_corpus, tmp_path):
+    shutil.copytree(Path(__file__).resolve().parents[2] / "db", tmp_path / "db")
+    target = tmp_path / "reference.sqlite"
+    shutil.copy(built_corpus, target)
+    code = f"""
+import sys
+from pathlib import Path
+from cgt_desktop.core.build import ensure_reference_db
+from cgt_desktop.core.store import ListQuery, ReferenceStore
+from cgt_desktop.core.backup import open_user_data
+report = ensure_reference_db(Path({str(tmp_path / 'db')!r}), Path({str(target)!r}))
+assert not report.rebuilt
+store = ReferenceStore(report.path)
+user = open_user_data(Path({str(tmp_path / 'user.sqlite')!r}), Path({str(tmp_path / 'backups')!r})).store
+user.get_setting("ui.language", "en")
+ids = store.list_ids(ListQuery(kind="person"))
+assert store.rows("person", ids[:40]) and store.counts()["person"] == len(ids)
+store.facet_values("person", "type")
+store.vocabulary("organization_types")
+assert "sqlite_utils" not in sys.modules, "imported on the start path"
+assert store.db.conn is store.conn and user.db.conn is user.conn
+assert "sqlite_utils" in sys.modules
+print("ok")
+"""
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

@@ -1,0 +1,118 @@
+"""The main window's start: what the first paint shows, and what is built just after it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import SIGNAL, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.ui.main_window import MainWindow
+
+DOC = "document/003_f3128c6eecc96df2"
+
+
+def _docks(window: MainWindow) -> set[str]:
+    return {d.objectName() for d in window.findChildren(QDockWidget)}
+
+
+def test_the_first_paint_shows_the_first_list_and_the_docks_follow(qtbot, store, home):
+    user = UserStore(home.user_db)
+    user.add_note("person/qian-qijun", "a note the Annotations tab lists")
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    assert _docks(window) == set()  # not needed for the first paint
+    assert window.lists["person"].model.rowCount() == store.counts()["person"]
+    with qtbot.waitSignal(window.first_painted, timeout=10000):
+        window.show()
+    assert _docks(window) == {"notes_dock", "selection_dock"}
+    panel = window.annotations.panel
+    assert window.tabs.tabText(window.tabs.indexOf(panel)) == "Annotations"
+    assert panel.model.rowCount() == 1  # read after the first paint
+    assert window.selections.act_add.shortcut().toString() == "Ctrl+E"
+    window.close()
+    user.close()
+
+
+def _reader_receivers(window: MainWindow) -> int:
+    return window.reader.receivers(SIGNAL("passage_selected(QString)"))
+
+
+def test_docks_asked_for_before_the_first_paint_are_built_once(qtbot, store, home):
+    user = UserStore(home.user_db)
+    usual = MainWindow(store, user)  # docks first, then the reader
+    qtbot.addWidget(usual)
+    assert usual.annotations.reader is None
+    assert usual.open_page(f"read:{DOC}")
+    window = MainWindow(store, user)  # the reader first: opening it builds the docks
+    qtbot.addWidget(window)
+    assert window.open_page(f"read:{DOC}")
+    notes = window.annotations.notes
+    assert window.annotations.reader is window.reader
+    assert _reader_receivers(window) == _reader_receivers(usual)  # attached once
+    with qtbot.waitSignal(window.first_painted, timeout=10000):
+        window.show()
+    assert window.annotations.notes is notes
+    assert len(window.findChildren(QDockWidget, "notes_dock")) == 1
+    assert len(window.findChildren(QDockWidget, "selection_dock")) == 1
+    assert _reader_receivers(window) == _reader_receivers(usual)
+    for w in (window, usual):
+        w.close()
+    user.close()
+
+
+def test_docks_built_after_the_first_paint_come_back_where_the_user_left_them(qtbot, store, home):
+    user = UserStore(home.user_db)
+    first = MainWindow(store, user)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.first_painted, timeout=10000):
+        first.show()
+    assert first.annotations.notes_dock.isVisible() and first.selections.dock.isVisible()
+    first.selections.dock.close()
+    first.removeDockWidget(first.annotations.notes_dock)
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.annotations.notes_dock)
+    first.annotations.notes_dock.show()
+    first.close()  # saves the layout
+    again = MainWindow(store, user)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.first_painted, timeout=10000):
+        again.show()
+    for _ in range(3):
+        QApplication.processEvents()  # queued show requests run now
+    assert again.annotations.notes_dock.isVisible()
+    assert again.dockWidgetArea(again.annotations.notes_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert not again.selections.dock.isVisible()
+    again.close()
+    user.close()
+
+
+def test_only_the_list_of_the_tab_shown_at_start_is_built(qtbot, store, home):
+    user = UserStore(home.user_db)
+    user.set_setting("ui.tab", "event")
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    assert window.current_kind() == "event"
+    assert set(window.lists) == {"event"}  # not the people list as well
+    assert window.status_counts.text().startswith(f"Showing {store.counts()['event']} of")
+    window.close()
+    fresh = MainWindow(store, UserStore(home.root / "other.sqlite"))
+    qtbot.addWidget(fresh)
+    assert set(fresh.lists) == {"person"}
+    fresh.close()
+    fresh.user.close()
+    user.close()
+
+
+def test_the_last_page_is_reopened_just_after_the_first_paint_on_the_remembered_tab(qtbot, store, home):
+    user = UserStore(home.user_db)
+    user.set_setting("ui.last_page", "person/qian-qijun")
+    user.set_setting("ui.tab", "event")
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    assert window.history.current is None and not window.details["person"].page
+    with qtbot.waitSignal(window.first_painted, timeout=10000):
+        window.show()
+    assert window.history.current == "person/qian-qijun"
+    assert window.details["person"].page == "person/qian-qijun"
+    assert window.current_kind() == "event"
+    window.close()
+    user.close()
