@@ -199,6 +199,8 @@ def test_facet_boxes_offer_at_most_the_most_common_values(window, store, monkeyp
     assert len(values) > 2
     assert box.count() == 1 + 2 + 1
     assert "more" in box.itemText(3) and box.itemData(3) is None
+    assert f"{len(values) - 2} more" in box.itemText(3)
+    assert [box.itemData(i) for i in (1, 2)] == [v for v, _, _ in values[:2]]  # the most common first
 
 
 def test_list_and_page_share_the_tab(window, qtbot):

@@ -252,17 +252,27 @@ class ReferenceStore:
                 del row["_key"]
         return rows
 
-    def facet_values(self, kind: str, facet: str, lang: str = "en") -> list[tuple[str, str, int]]:
-        """Return ``(value, label, count)`` for one facet of *kind*, most common first."""
+    def facet_values(self, kind: str, facet: str, lang: str = "en",
+                     limit: int | None = None) -> list[tuple[str, str, int]]:
+        """Return ``(value, label, count)`` for one facet of *kind*, most common first (the first *limit*)."""
         facet_sql(kind, facet)  # KeyError for an unknown facet
+        cut = "" if limit is None else f" LIMIT {int(limit)}"
         if self._facet_table:
             rows = self.conn.execute("SELECT value, n FROM facet_counts WHERE kind = ? AND facet = ? "
-                                     "ORDER BY n DESC, value", [kind, facet]).fetchall()
+                                     f"ORDER BY n DESC, value{cut}", [kind, facet]).fetchall()
         else:  # a database built before facet_counts existed
-            rows = self.conn.execute(facet_count_sql(kind, facet), [kind]).fetchall()
+            rows = self.conn.execute(facet_count_sql(kind, facet) + cut, [kind]).fetchall()
         group = {"event": "event_categories", "organization": "organization_types", "place": "place_types",
                  "policy": "policy_types", "technology": "technology_types", "figure": "figure_units"}.get(kind, "")
         return [(str(v), self.label(group, str(v), lang) if facet == "type" else str(v), n) for v, n in rows]
+
+    def facet_size(self, kind: str, facet: str) -> int:
+        """Return how many distinct values one facet of *kind* has."""
+        facet_sql(kind, facet)
+        if self._facet_table:
+            return self.conn.execute("SELECT count(*) FROM facet_counts WHERE kind = ? AND facet = ?",
+                                     [kind, facet]).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM ({facet_count_sql(kind, facet)})", [kind]).fetchone()[0]
 
     # -- single items -----------------------------------------------------------------------
     def exists(self, item_id: str) -> bool:

@@ -429,14 +429,14 @@ class EntityListController(QObject):
             box.blockSignals(True)
             box.clear()
             box.addItem(facet_label(self.kind, facet), None)
-            values = self.store.facet_values(self.kind, facet, self.model.language)
-            for value, label, count in values[:FACET_LIMIT]:
+            values = self.store.facet_values(self.kind, facet, self.model.language, limit=FACET_LIMIT)
+            more = self.store.facet_size(self.kind, facet) - len(values) if len(values) == FACET_LIMIT else 0
+            for value, label, count in values:
                 if self.kind == "document" and facet == "type":
                     label = {"en": _t("English"), "zh": _t("Chinese")}.get(value, value)
                 box.addItem(f"{label} ({count})", value)
-            if len(values) > FACET_LIMIT:
-                box.addItem(_t("… %1 more: type in the filter box").replace("%1", str(len(values) - FACET_LIMIT)),
-                            None)
+            if more > 0:
+                box.addItem(_t("… %1 more: type in the filter box").replace("%1", str(more)), None)
                 item = box.model().item(box.count() - 1)  # type: ignore[attr-defined]
                 if item is not None:
                     item.setEnabled(False)
