@@ -178,10 +178,18 @@ class BarLayer(_PanCache, pg.GraphicsObject):
             return None, None
         return (self._bounds.left(), self._bounds.right()) if ax == 0 else (self._bounds.top(), self._bounds.bottom())
 
-    def _render(self, p: QPainter, lo: float, hi: float) -> None:
-        """Draw the bars overlapping data x ``[lo, hi]`` in device pixels of *p*'s current transform."""
+    def _render(self, p: QPainter, lo: float, hi: float, merge: bool = False) -> None:
+        """Draw the bars overlapping data x ``[lo, hi]`` in device pixels of *p*'s current transform.
+
+        With *merge* (the on-screen cache), bars are clipped to the image and bars of a group that
+        land on exactly the same pixels are drawn once, with the fill's opacity of that many
+        translucent layers (same colour: the order of the layers does not matter) and the outline
+        once (it is opaque). Zoomed out, 100 000 events make ~5x fewer rectangles to draw.
+        """
         t = p.transform()
         sx, sy, tx, ty = t.m11(), t.m22(), t.dx(), t.dy()
+        device = p.device()
+        right = device.width() / device.devicePixelRatioF() + 2 if merge and device is not None else None
         p.save()
         p.resetTransform()
         for o, pen, brush in self.groups:
@@ -190,16 +198,37 @@ class BarLayer(_PanCache, pg.GraphicsObject):
                 continue
             a, b = o["x0"][keep] * sx + tx, o["x1"][keep] * sx + tx
             c, d = o["y0"][keep] * sy + ty, o["y1"][keep] * sy + ty
-            self._rects.resize(len(a))
-            rects = self._rects.ndarray()
-            rects[:, 0] = np.floor(np.minimum(a, b))
-            rects[:, 1] = np.floor(np.minimum(c, d))
-            rects[:, 2] = np.maximum(np.abs(b - a), 1.0)
-            rects[:, 3] = np.maximum(np.abs(d - c), 1.0)
+            x, y = np.floor(np.minimum(a, b)), np.floor(np.minimum(c, d))
+            w, h = np.maximum(np.abs(b - a), 1.0), np.maximum(np.abs(d - c), 1.0)
             p.setPen(pen)
-            p.setBrush(brush)
-            p.drawRects(*self._rects.drawargs())
+            if right is None or len(x) < 64:
+                self._draw(p, brush, x, y, w, h)
+                continue
+            end = np.minimum(x + w, right)  # beyond the image, edges are not seen: clip, then merge
+            x = np.maximum(x, -2.0)
+            w = np.maximum(end - x, 1.0)
+            order = np.lexsort((h, w, y, x))
+            cols = np.stack((x[order], y[order], w[order], h[order]), axis=1)
+            first = np.concatenate(([True], np.any(cols[1:] != cols[:-1], axis=1)))
+            starts = np.flatnonzero(first)
+            layers = np.diff(np.append(starts, len(order)))
+            keep_order = np.argsort(order[starts], kind="stable")  # first drawn first, as before
+            starts, layers = starts[keep_order], layers[keep_order]
+            alpha = brush.color().alphaF()
+            opacity = np.rint(255 * (1 - (1 - alpha) ** layers)).astype(int)
+            for value in np.unique(opacity).tolist():
+                pick = order[starts[opacity == value]]
+                color = QColor(brush.color())
+                color.setAlpha(value)
+                self._draw(p, QBrush(color), x[pick], y[pick], w[pick], h[pick])
         p.restore()
+
+    def _draw(self, p: QPainter, brush: QBrush, x, y, w, h) -> None:
+        self._rects.resize(len(x))
+        rects = self._rects.ndarray()
+        rects[:, 0], rects[:, 1], rects[:, 2], rects[:, 3] = x, y, w, h
+        p.setBrush(brush)
+        p.drawRects(*self._rects.drawargs())
 
     def paint(self, p, *args):
         if not self.groups:
@@ -208,7 +237,7 @@ class BarLayer(_PanCache, pg.GraphicsObject):
             view = self.viewRect()
             self._render(p, view.left(), view.right())
         else:
-            self._paint_cached(p, self._render)
+            self._paint_cached(p, lambda painter, lo, hi: self._render(painter, lo, hi, merge=True))
 
 
 class CachedScatter(_PanCache, pg.ScatterPlotItem):

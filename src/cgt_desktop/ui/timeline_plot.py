@@ -146,6 +146,9 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         ordered = [c for c in category_labels if c in present] + sorted(present - set(category_labels))
         self._build_legend({c: category_labels.get(c, c) for c in ordered})
         self.set_highlight(set())
+        # Settle the new axis width and legend rows now, so the first paint is at the final scale
+        # (otherwise the marks are drawn twice: once before and once after the layout catches up).
+        self.ci.layout.activate()
 
     def _add(self, item) -> None:
         self.plot_item.addItem(item)
