@@ -62,7 +62,7 @@ def linked_store(corpus_dir, tmp_path):
 
 
 def _drawn_points(panel) -> list[tuple[float, float]]:
-    return [(p.pos().x(), p.pos().y()) for item in panel.plot.scatter_items() for p in item.points()]
+    return panel.plot.point_positions()
 
 
 def _drawn_bars(panel) -> list[tuple[float, float]]:

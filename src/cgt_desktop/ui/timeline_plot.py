@@ -2,10 +2,9 @@
 
 Imported only when the timeline panel is first built (pyqtgraph and numpy are
 heavy). Marks are drawn as a handful of items whatever the number of events:
-one :class:`~pyqtgraph.ScatterPlotItem` per category for day-precise events,
-one :class:`BarLayer` for all month/year spans and periods for month/year
-spans and for periods, one scatter for the "~" of approximate dates and one
-for highlight rings. Never one item per event.
+one :class:`BarLayer` for all month/year spans and periods, one
+:class:`PointLayer` for the day-precise events and the "~" of approximate
+dates, and one scatter for highlight rings. Never one item per event.
 """
 
 from __future__ import annotations
@@ -24,11 +23,11 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QTransfo
 
 from ..core import timeline_data as td  # noqa: E402
 from ..core import timeline_model as tm  # noqa: E402
-from .timeline_items import (_HIGHLIGHT, _INK, CATEGORY_COLORS, TILDE, BarLayer, CachedScatter,  # noqa: E402
-                             DayAxis, TimelineViewBox, _Swatch, category_color)
+from .timeline_items import (_HIGHLIGHT, _INK, CATEGORY_COLORS, TILDE, BarLayer,  # noqa: E402
+                             DayAxis, PointLayer, TimelineViewBox, _Swatch, category_color)
 
-__all__ = ["CATEGORY_COLORS", "TILDE", "BarLayer", "CachedScatter", "DayAxis", "TimelinePlot", "TimelineViewBox",
-           "category_color"]
+__all__ = ["CATEGORY_COLORS", "TILDE", "BarLayer", "DayAxis", "PointLayer", "TimelinePlot",
+           "TimelineViewBox", "category_color"]
 
 
 def _tr(text: str) -> str:
@@ -123,22 +122,15 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
                            QBrush(fill))
         bars.setZValue(1)
         self._add(bars)
+        points = PointLayer()
         for c in sorted(names):
             sel = np.flatnonzero((cat == names.index(c)) & (kind == td.KIND_POINT))
-            if not len(sel):
-                continue
-            item = CachedScatter(x=center[sel], y=layout.y[sel], data=sel, symbol="o", size=9,
-                                 pen=pg.mkPen("w"), brush=pg.mkBrush(category_color(c)), pxMode=True)
-            item.setZValue(5)
-            item.sigClicked.connect(self._on_scatter_clicked)
-            self._add(item)
-        sel = np.flatnonzero(approximate)
-        if len(sel):
-            ys = layout.y[sel] - np.maximum(layout.height[sel] / 2, 0.08)
-            item = CachedScatter(x=center[sel], y=ys, symbol=TILDE, size=11, pen=pg.mkPen(None),
-                                 brush=pg.mkBrush(_INK), pxMode=True)
-            item.setZValue(6)
-            self._add(item)
+            points.add_group(center[sel], layout.y[sel], "o", 9, pg.mkPen("w"), pg.mkBrush(category_color(c)))
+        sel = np.flatnonzero(approximate)  # the "~" above every approximate mark, over the points
+        points.add_group(center[sel], layout.y[sel] - np.maximum(layout.height[sel] / 2, 0.08), TILDE, 11,
+                         pg.mkPen(None), pg.mkBrush(_INK))
+        points.setZValue(5)
+        self._add(points)
         self._set_lane_ticks(layout.lanes)
         cols = layout.columns
         present = {names[i] for i in np.unique(cat).tolist()} | {
@@ -166,9 +158,14 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self.view.setLimits(yMin=-0.75, yMax=max(1, len(lanes)) - 0.4)
         self.view.setYRange(-0.7, max(1, len(lanes)) - 0.45, padding=0)
 
-    def scatter_items(self) -> list[pg.ScatterPlotItem]:
-        """Return the scatter items drawing day-precise events (for tests and measurements)."""
-        return [i for i in self._data_items if isinstance(i, pg.ScatterPlotItem) and i.opts["symbol"] == "o"]
+    def scatter_items(self) -> list[PointLayer]:
+        """Return the items drawing day-precise events (for tests and measurements)."""
+        return [i for i in self._data_items if isinstance(i, PointLayer)]
+
+    def point_positions(self) -> list[tuple[float, float]]:
+        """Return the view ``(x, y)`` of every drawn day-precise event (one per exact-day mark)."""
+        return [xy for item in self.scatter_items() for n, g in enumerate(item.groups) if g["symbol"] == "o"
+                for xy in item.positions(n)]
 
     def bar_extents(self) -> list[tuple[float, float]]:
         """Return the ``(x0, x1)`` of every drawn bar (month/year spans and periods)."""
@@ -311,11 +308,6 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         mark = self.mark_at(x, y)
         if mark is not None:
             self.mark_clicked.emit(mark.event_id)
-
-    def _on_scatter_clicked(self, _item, points, _ev) -> None:
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        if len(points) and self._layout is not None:
-            self.mark_clicked.emit(self._layout.event_id(int(points[0].data())))
 
     def _on_view_hovered(self, pos) -> None:
         mark = self.mark_at(pos.x(), pos.y()) if pos is not None else None
