@@ -327,6 +327,9 @@ class TimelinePanel(QWidget):
         for view in (self.event_list, self.undated_list):
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setUniformItemSizes(True)
+            # lay out 100 000 rows a thousand at a time between frames, not in one 0.5 s block
+            view.setLayoutMode(QListView.LayoutMode.Batched)
+            view.setBatchSize(1000)
             view.setWordWrap(False)
             view.setTextElideMode(Qt.TextElideMode.ElideRight)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
