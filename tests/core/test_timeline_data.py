@@ -128,13 +128,6 @@ def test_period_mask_and_positions():
     assert columns.index_of("d") == 1 and columns.index_of("zz") is None
 
 
-def test_text_match_ids_needs_every_word():
-    texts = {"a": "t a 标题 a 2019", "b": "summit 峰会 2020"}
-    assert td.text_match_ids(texts, "峰会") == {"b"}
-    assert td.text_match_ids(texts, "T  A") == {"a"}
-    assert td.text_match_ids(texts, "zzz") == set()
-
-
 def test_store_columns_are_the_timeline_rows(store):
     for args in ((), tm.LIMIT_YEARS, (2019, 2020)):
         for include_undated in (True, False):
@@ -151,13 +144,16 @@ def test_store_columns_are_the_timeline_rows(store):
     assert any(e.span_start is None for e in store.timeline())  # the corpus has undated events
 
 
-def test_store_texts_cover_titles_stated_dates_and_ids(store):
-    texts = store.timeline_texts()
-    event = next(e for e in store.timeline() if e.title_zh and e.date_stated)
-    hay = texts[event.id]
-    for part in (event.title_en, event.title_zh, event.date_stated, event.id):
-        assert part.casefold() in hay
-    assert len(texts) == store.counts()["event"]
+def test_store_text_search_needs_every_word_in_titles_stated_date_or_id(store):
+    events = store.timeline()
+    event = next(e for e in events if e.title_zh and e.date_stated)
+    for part in (event.title_en, event.title_zh, event.date_stated, event.id, event.title_en.upper()):
+        assert event.id in store.timeline_text_ids(part)
+    query = f"{event.title_en.split()[0]}  {event.title_zh}"
+    both = store.timeline_text_ids(query)
+    assert event.id in both and both == {e.id for e in events if tm.text_matches(e, query)}
+    assert store.timeline_text_ids("zzqqxx-not-there") == set()
+    assert len(store.timeline_text_ids("")) == store.counts()["event"]
 
 
 @pytest.mark.parametrize("n", [0, 1])

@@ -368,11 +368,21 @@ class ReferenceStore:
                 "precision": [precs[i] for i in order], "start": start[order], "end": end[order],
                 "approximate": approx[order]}
 
-    def timeline_texts(self) -> dict[str, str]:
-        """Return event id -> the casefolded text the timeline's filter searches (titles, stated date, id, date)."""
+    def timeline_text_ids(self, text: str) -> set[str]:
+        """Return the ids of events whose titles, stated date, id or date contain every word of *text*.
+
+        Case-insensitive (``casefold``) plain substrings, as the timeline's filter box promises; the
+        rows are streamed, so searching 100 000 events holds no copy of their texts.
+        """
+        words = text.strip().casefold().split()
         rows = self.db.execute("SELECT e.id, e.name_en, e.name_zh, d.date_stated, d.date FROM event_details d "
                                "JOIN entities e ON e.id = d.id")
-        return {r[0]: " ".join((r[1] or "", r[2] or "", r[3] or "", r[0], r[4] or "")).casefold() for r in rows}
+        found = set()
+        for r in rows:
+            hay = " ".join((r[1] or "", r[2] or "", r[3] or "", r[0], r[4] or "")).casefold()
+            if all(word in hay for word in words):
+                found.add(r[0])
+        return found
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """Return a document's metadata, paragraphs and aligned sentences in reading order."""

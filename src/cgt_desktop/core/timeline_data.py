@@ -363,12 +363,6 @@ def entity_pairs(columns: EventColumns, rows: Any, links: dict[str, list[str]],
     return lanes, (np.asarray(ev, np.int64), lane_arr)
 
 
-def text_match_ids(texts: dict[str, str], text: str) -> set[str]:
-    """Return the ids whose haystack (see :meth:`ReferenceStore.timeline_texts`) contains every word of *text*."""
-    needle = text.strip().casefold().split()
-    return {i for i, hay in texts.items() if all(part in hay for part in needle)}
-
-
 def period_mask(columns: EventColumns, period: tuple[str, str] | None) -> Any:
     """Boolean mask of the events whose span overlaps *period* (ISO first/last day; all dated when ``None``)."""
     import numpy as np

@@ -150,7 +150,7 @@ class TimelineController(QObject):
 
     def _search(self, text: str) -> set[str]:
         """Ids of events matching *text*: the app's search (SQL, both languages) plus plain substrings."""
-        found = td.text_match_ids(self.store.timeline_texts(), text)
+        found = self.store.timeline_text_ids(text)
         try:
             found.update(self.store.list_ids(ListQuery(kind="event", text=text)))
         except Exception:  # noqa: BLE001 - a search backend problem must not break the timeline

@@ -246,8 +246,8 @@ class PointLayer(_PanCache, pg.GraphicsObject):
     One item for every group of points, drawn in the order added. On screen each group is one
     ``drawPixmapFragments`` call with a symbol pre-rendered by pyqtgraph (as ``ScatterPlotItem``
     draws spots, pixel for pixel the same) but without a Python record per spot (building a
-    ``ScatterPlotItem`` of 45 000 spots took ~0.25 s); exports draw every symbol as vector paths. Clicks and hovers are answered
-    by the layout's hit test, not by this item.
+    ``ScatterPlotItem`` of 45 000 spots took ~0.25 s); exports draw every symbol as vector paths.
+    Clicks and hovers are answered by the layout's hit test, not by this item.
     """
 
     def __init__(self) -> None:
