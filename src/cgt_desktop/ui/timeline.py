@@ -1,10 +1,12 @@
 """The Timeline tab: the plot, its filters, the period brush, the event lists beside it.
 
 Importing this module does not import pyqtgraph: :class:`TimelinePanel` loads
-:mod:`cgt_desktop.ui.timeline_plot` when it is first built. The Qt-free work
-(lanes, spans, hit tests, counts) is in :mod:`cgt_desktop.core.timeline_model`;
-:class:`TimelineController` ties the store, the plot and the list models
-together; the panel only builds widgets and exposes the main window's API.
+:mod:`cgt_desktop.ui.timeline_plot` when it is first built (and meanwhile reads
+the events on its worker thread). The Qt-free work (lanes, spans, hit tests,
+counts) is in :mod:`cgt_desktop.core.timeline_model` and, as arrays for large
+corpora, :mod:`cgt_desktop.core.timeline_data`; :class:`TimelineController`
+ties the store, the plot and the list models (:mod:`.timeline_list`) together;
+the panel only builds widgets and exposes the main window's API.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListView, QPushButton, QSplitter, QToolButton, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+                               QToolButton, QToolTip, QVBoxLayout, QWidget)
 
 from ..core import timeline_data as td
 from ..core import timeline_model as tm
 from ..core.models import EventRow
 from ..core.store import ListQuery, ReferenceStore
-from .timeline_list import EventListModel, event_tooltip
+from .timeline_list import EventListModel, EventListView, event_tooltip
 
 __all__ = ["ColumnsLoader", "EventListModel", "TimelineController", "TimelinePanel", "event_tooltip"]
 
@@ -90,8 +92,9 @@ class TimelineController(QObject):
         self.category_labels = {k: f"{v['en']} {v['zh']}" for k, v in vocab.items()}
         self._vocab = vocab
         self._generation = 0
-        # Our own pool (other panels' jobs never delay the timeline's), created before the relay so
-        # that on destruction it waits for a running job while the relay still exists.
+        # Our own pool (other panels' jobs never delay the timeline's), created before the relay (the
+        # panel's is created before this controller) so that on destruction it waits for a running
+        # job while the relay still exists.
         if pool is None:
             pool = QThreadPool(self)
             pool.setMaxThreadCount(1)
@@ -322,18 +325,8 @@ class TimelinePanel(QWidget):
         self.count_label = QLabel()
         self.list_label = QLabel()
         self.undated_label = QLabel()
-        self.event_list = QListView()
-        self.undated_list = QListView()
-        for view in (self.event_list, self.undated_list):
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.setUniformItemSizes(True)
-            # lay out 100 000 rows a thousand at a time between frames, not in one 0.5 s block
-            view.setLayoutMode(QListView.LayoutMode.Batched)
-            view.setBatchSize(1000)
-            view.setWordWrap(False)
-            view.setTextElideMode(Qt.TextElideMode.ElideRight)
-            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            view.setAlternatingRowColors(True)
+        self.event_list = EventListView()
+        self.undated_list = EventListView()
         self.controller = TimelineController(store, self, self._pool, loader)
         self.event_list.setModel(self.controller.list_model)
         self.undated_list.setModel(self.controller.undated_model)
