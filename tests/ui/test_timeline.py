@@ -62,7 +62,7 @@ def linked_store(corpus_dir, tmp_path):
 
 
 def _drawn_points(panel) -> list[tuple[float, float]]:
-    return [(p.pos().x(), p.pos().y()) for item in panel.plot.scatter_items() for p in item.points()]
+    return panel.plot.point_positions()
 
 
 def _drawn_bars(panel) -> list[tuple[float, float]]:
@@ -317,3 +317,27 @@ def test_large_corpora_are_read_off_the_gui_thread(qtbot, store, monkeypatch):
     assert panel.controller.layout.plotted_ids == {e.id for e in dated}
     assert UNDATED_EVENT in panel.controller.undated_model.ids()
     assert panel.plot.isEnabled()
+
+
+def test_text_filter_of_a_large_corpus_is_searched_off_the_gui_thread(panel, qtbot):
+    panel.controller.async_above = 0  # treat the corpus as large
+    with qtbot.waitSignal(panel.controller.layout_changed, timeout=5000):
+        panel.controller.set_text("峰会")
+        assert panel.controller.text_ids is None  # the search runs with the layout job
+    assert DAY_EVENT in panel.controller.text_ids
+    assert DAY_EVENT in panel.controller.list_model.ids()
+    assert MONTH_EVENT not in panel.controller.list_model.ids()
+    assert panel.controller.layout.plotted_ids <= panel.controller.text_ids
+
+
+def test_list_rows_are_read_by_id_when_shown(panel, store, monkeypatch):
+    asked: list[list[str]] = []
+    original = store.events_by_id
+    monkeypatch.setattr(store, "events_by_id", lambda ids: asked.append(list(ids)) or original(ids))
+    panel.controller._rows.clear()
+    model = panel.controller.list_model
+    row = model.ids().index(DAY_EVENT)
+    text = model.data(model.index(row))
+    event = next(e for e in store.timeline() if e.id == DAY_EVENT)
+    assert event.title_en in text and event.title_zh in text
+    assert asked and all(len(ids) <= model.block for ids in asked) and DAY_EVENT in asked[0]

@@ -197,6 +197,7 @@ def _render(window: Any, view: str) -> str | None:
     if name == "timeline" and not value:
         if not window.show_timeline():
             return "the timeline view is not available in this build"
+        _wait_for(lambda: window.timeline.controller.layout is not None)  # large corpora lay out on a thread
         return None
     if name == "reader" and value:
         if window.store.names([value]).get(value, ("",))[0] != "document":
@@ -204,6 +205,18 @@ def _render(window: Any, view: str) -> str | None:
         window.open_page(f"read:{value}")
         return None
     return "__usage__"
+
+
+def _wait_for(done: Any, timeout: float = 120.0) -> None:
+    """Process events until ``done()`` is true or *timeout* seconds have passed."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + timeout
+    while not done() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
 
 
 def screenshot(args: argparse.Namespace) -> int:

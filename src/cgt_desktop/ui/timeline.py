@@ -1,111 +1,71 @@
 """The Timeline tab: the plot, its filters, the period brush, the event lists beside it.
 
 Importing this module does not import pyqtgraph: :class:`TimelinePanel` loads
-:mod:`cgt_desktop.ui.timeline_plot` when it is first built. The Qt-free work
-(lanes, spans, hit tests, counts) is in :mod:`cgt_desktop.core.timeline_model`;
-:class:`TimelineController` ties the store, the plot and the list models
-together; the panel only builds widgets and exposes the main window's API.
+:mod:`cgt_desktop.ui.timeline_plot` when it is first built (and meanwhile reads
+the events on its worker thread). The Qt-free work (lanes, spans, hit tests,
+counts) is in :mod:`cgt_desktop.core.timeline_model` and, as arrays for large
+corpora, :mod:`cgt_desktop.core.timeline_data`; :class:`TimelineController`
+ties the store, the plot and the list models (:mod:`.timeline_list`) together;
+the panel only builds widgets and exposes the main window's API.
 """
 
 from __future__ import annotations
 
-import html
 import os
 from typing import Any
 
-from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt, QThreadPool, QTimer, Signal)
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListView, QPushButton, QSplitter, QToolButton, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+                               QToolButton, QToolTip, QVBoxLayout, QWidget)
 
-from ..core import dates
+from ..core import timeline_data as td
 from ..core import timeline_model as tm
 from ..core.models import EventRow
 from ..core.store import ListQuery, ReferenceStore
+from .timeline_list import EventListModel, EventListView, event_tooltip
+
+__all__ = ["ColumnsLoader", "EventListModel", "TimelineController", "TimelinePanel", "event_tooltip"]
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
 
 
-def event_tooltip(event: EventRow, category_label: str) -> str:
-    """Return the hover text of *event*: both titles, the date as stated, the category and the sources."""
-    e = html.escape
-    when = dates.display(event.date, event.end, event.approximate)
-    when_zh = dates.display(event.date, event.end, event.approximate, lang="zh")
-    lines = [f"<b>{e(event.title_en)}</b>", e(event.title_zh),
-             f"{e(_t('Date'))}: {e(when)} · {e(when_zh)}",
-             f"{e(_t('As stated'))}: “{e(event.date_stated)}”"]
-    if event.approximate or event.date_note:
-        label = _t("Approximate") if event.approximate else _t("Note")
-        lines.append(f"<i>{e(label)}: {e(event.date_note or _t('computed from the text'))}</i>")
-    lines.append(f"{e(_t('Category'))}: {e(category_label)}")
-    lines.append(f"{e(_t('Source'))}: {e(', '.join(event.sources) or _t('none'))}")
-    return "<br>".join(lines)
-
-
-class EventListModel(QAbstractListModel):
-    """Events in date order: ids plus the rows the controller already holds (no query per row)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ids: list[str] = []
-        self._rows: dict[str, EventRow] = {}
-        self._labels: dict[str, str] = {}
-        self._bold: set[str] = set()
-
-    def set_events(self, events: list[EventRow], category_labels: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._ids = [e.id for e in events]
-        self._rows = {e.id: e for e in events}
-        self._labels = category_labels
-        self.endResetModel()
-
-    def set_highlighted(self, ids: set[str]) -> None:
-        self._bold = set(ids)
-        if self._ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [Qt.ItemDataRole.FontRole])
-
-    def ids(self) -> list[str]:
-        return list(self._ids)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        event = self._rows[self._ids[index.row()]]
-        if role == Qt.ItemDataRole.DisplayRole:
-            when = dates.display(event.date, event.end, event.approximate) if event.date else event.date_stated
-            return f"{when} — {event.title_en}\n{event.title_zh}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return event_tooltip(event, self._labels.get(event.category, event.category))
-        if role == Qt.ItemDataRole.UserRole:
-            return event.id
-        if role == Qt.ItemDataRole.DecorationRole:
-            from .timeline_plot import category_color  # loaded with the panel already
-            return category_color(event.category)
-        if role == Qt.ItemDataRole.FontRole and event.id in self._bold:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-
 class _Relay(QObject):
     """Carries a layout computed on a worker thread back to the GUI thread (queued signal).
 
     Signals:
-        layout_ready(int, object): generation number and ``(events, TimelineLayout)``.
+        layout_ready(int, object): generation number and ``(columns, ArrayLayout, text ids)``.
     """
 
     layout_ready = Signal(int, object)
 
 
+class ColumnsLoader:
+    """Reads the timeline's event columns once; run on a worker thread while the plot module is imported."""
+
+    def __init__(self, store: ReferenceStore) -> None:
+        self.store = store
+        self.columns: td.EventColumns | None = None
+
+    def load(self) -> td.EventColumns:
+        """Return the columns of the reachable years and the undated events (reads them the first time)."""
+        if self.columns is None:
+            self.columns = td.columns_from_store(self.store.timeline_columns(*tm.LIMIT_YEARS, include_undated=True))
+        return self.columns
+
+    def run(self) -> None:
+        try:
+            self.load()
+        except Exception:  # noqa: BLE001 - the layout job reads again and reports what fails
+            self.columns = None
+
+
 class TimelineController(QObject):
     """Owns the events, filters, period and highlight; updates the plot, the lists and the count.
+
+    The events are held as columns (:class:`~cgt_desktop.core.timeline_data.EventColumns`); full
+    rows are read by id only for what is shown (tooltips, the visible rows of the lists).
 
     Signals:
         event_activated(str): an event was clicked in the plot or activated in a list.
@@ -119,8 +79,11 @@ class TimelineController(QObject):
 
     #: Above this many events the layout is computed off the GUI thread.
     async_above = 5000
+    #: Most event rows kept for the lists and tooltips.
+    row_cache_size = 5000
 
-    def __init__(self, store: ReferenceStore, panel: TimelinePanel) -> None:
+    def __init__(self, store: ReferenceStore, panel: TimelinePanel, pool: QThreadPool | None = None,
+                 loader: ColumnsLoader | None = None) -> None:
         super().__init__(panel)
         self.store = store
         self.panel = panel
@@ -129,43 +92,52 @@ class TimelineController(QObject):
         self.category_labels = {k: f"{v['en']} {v['zh']}" for k, v in vocab.items()}
         self._vocab = vocab
         self._generation = 0
-        # Our own pool (other panels' jobs never delay the timeline's), created before the relay so
-        # that on destruction it waits for a running job while the relay still exists.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        # Our own pool (other panels' jobs never delay the timeline's), created before the relay (the
+        # panel's is created before this controller) so that on destruction it waits for a running
+        # job while the relay still exists.
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+        self._pool = pool
         self._relay = _Relay(self)
         self._relay.layout_ready.connect(self._on_relay_layout_ready)
         self.total = store.counts().get("event", 0)
-        self.events: list[EventRow] = []  # dated first, then undated; loaded by the first refresh
-        self._by_id: dict[str, EventRow] = {}
-        self._loaded = False
+        self._loader = loader or ColumnsLoader(store)
+        self.columns: td.EventColumns | None = None  # dated first, then undated; loaded by the first refresh
+        self._rows: dict[str, EventRow] = {}
         if self.total <= self.async_above:
-            self._set_events(self._load_events())
+            self._set_columns(self._loader.load())
         self.hidden: set[str] = set()  # categories switched off
         self.text = ""
         self.text_ids: set[str] | None = None
         self.lane_mode = "category"
         self.period: tuple[str, str] | None = None
         self.highlighted: set[str] = set()
-        self.layout: tm.TimelineLayout | None = None
-        self.list_model = EventListModel(self)
-        self.undated_model = EventListModel(self)
+        self.layout: td.ArrayLayout | None = None
+        self.list_model = EventListModel(self.event_rows, self)
+        self.undated_model = EventListModel(self.event_rows, self)
         self.plot.mark_clicked.connect(self._on_plot_mark_clicked)
         self.plot.mark_hovered.connect(self._on_plot_mark_hovered)
         self.plot.region_changed.connect(self._on_plot_region_changed)
         self.plot.view_changed.connect(self._on_plot_view_changed)
         self.refresh()
 
-    def _load_events(self) -> list[EventRow]:
-        """Read the events of the reachable years and the undated ones (safe on a worker thread)."""
-        return self.store.timeline(*tm.LIMIT_YEARS, include_undated=True)
+    def _set_columns(self, columns: td.EventColumns) -> None:
+        self.columns = columns
+        for category in columns.categories:
+            self.category_labels.setdefault(category, category)
 
-    def _set_events(self, events: list[EventRow]) -> None:
-        self.events = events
-        self._by_id = {e.id: e for e in events}
-        for e in events:
-            self.category_labels.setdefault(e.category, e.category)
-        self._loaded = True
+    def event_rows(self, ids: list[str]) -> dict[str, EventRow]:
+        """Return the full rows of *ids* (titles, stated dates, sources), read from the store when not cached."""
+        missing = [i for i in ids if i not in self._rows]
+        if missing:
+            if len(self._rows) + len(missing) > self.row_cache_size:
+                self._rows.clear()
+            self._rows.update((e.id, e) for e in self.store.events_by_id(missing))
+        return {i: self._rows[i] for i in ids if i in self._rows}
+
+    def event_row(self, event_id: str) -> EventRow | None:
+        return self.event_rows([event_id]).get(event_id)
 
     # -- state changes ---------------------------------------------------------------------
     def set_categories(self, shown: set[str]) -> None:
@@ -174,13 +146,14 @@ class TimelineController(QObject):
         self.refresh()
 
     def set_text(self, text: str) -> None:
+        """Filter the events by *text*; the search runs with the layout (off the GUI thread when large)."""
         self.text = text.strip()
-        self.text_ids = self._search(self.text) if self.text else None
+        self.text_ids = None
         self.refresh()
 
     def _search(self, text: str) -> set[str]:
         """Ids of events matching *text*: the app's search (SQL, both languages) plus plain substrings."""
-        found = {e.id for e in self.events if tm.text_matches(e, text)}
+        found = self.store.timeline_text_ids(text)
         try:
             found.update(self.store.list_ids(ListQuery(kind="event", text=text)))
         except Exception:  # noqa: BLE001 - a search backend problem must not break the timeline
@@ -206,29 +179,31 @@ class TimelineController(QObject):
         self.undated_model.set_highlighted(self.highlighted)
 
     # -- recomputation ---------------------------------------------------------------------
-    def visible_events(self, events: list[EventRow] | None = None) -> list[EventRow]:
-        """The events passing the category and text filters (dated and undated)."""
-        events = self.events if events is None else events
-        shown = {e.category for e in events} - self.hidden if self.hidden else None
-        return tm.filter_events(events, shown, self.text_ids)
-
     def refresh(self) -> None:
         """Recompute lanes and marks for the current filters and redraw.
 
         Up to :attr:`async_above` events this happens at once; above, the events are read (the first
-        time) and laid out on a worker thread, and only :meth:`_on_relay_layout_ready` (GUI thread)
-        touches the widgets.
+        time), searched and laid out on a worker thread, and only :meth:`_on_relay_layout_ready`
+        (GUI thread) touches the widgets.
         """
         self._generation += 1
         generation = self._generation
-        loaded, mode, hidden, text_ids = self._loaded, self.lane_mode, set(self.hidden), self.text_ids
+        mode, hidden, text, text_ids = self.lane_mode, set(self.hidden), self.text, self.text_ids
         cats = {k: v for k, v in self._vocab.items() if k not in hidden}
         noun = (_t("organizations"), "机构") if mode == "organization" else (_t("people"), "人物")
+        loader = self._loader
 
-        def job() -> tuple[list[EventRow], tm.TimelineLayout]:
-            events = self.events if loaded else self._load_events()
-            shown = {e.category for e in events} - hidden if hidden else None
-            return events, self._compute_layout(tm.filter_events(events, shown, text_ids), mode, cats, noun)
+        def job() -> tuple[td.EventColumns, td.ArrayLayout, set[str] | None]:
+            import numpy as np
+
+            columns = loader.load()
+            found = text_ids if text_ids is not None or not text else self._search(text)
+            keep = columns.category_mask(set(columns.categories) - hidden if hidden else None)
+            if found is not None:
+                matched = np.zeros(len(columns), bool)
+                matched[columns.positions(found)] = True
+                keep &= matched
+            return columns, self._compute_layout(columns, np.flatnonzero(keep), mode, cats, noun), found
 
         if self.total <= self.async_above:
             self._on_relay_layout_ready(generation, job())
@@ -241,23 +216,25 @@ class TimelineController(QObject):
 
         self._pool.start(run)
 
-    def _compute_layout(self, events: list[EventRow], mode: str, cats: dict[str, dict[str, Any]],
-                        noun: tuple[str, str]) -> tm.TimelineLayout:
+    def _compute_layout(self, columns: td.EventColumns, rows: Any, mode: str, cats: dict[str, dict[str, Any]],
+                        noun: tuple[str, str]) -> td.ArrayLayout:
         """Qt-free part of :meth:`refresh` (safe on a worker thread: reads the store only)."""
         if mode == "category":
-            lanes, lane_of = tm.category_lanes(events, cats)
+            lanes, pairs = td.category_pairs(columns, rows, cats)
         else:
             links = tm.event_links(self.store.db, mode)
             names = self.store.names({i for ids in links.values() for i in ids})
-            lanes, lane_of = tm.entity_lanes(events, links, names, noun)
-        return tm.build_layout(events, lanes, lane_of)
+            lanes, pairs = td.entity_pairs(columns, rows, links, names, noun)
+        return td.build_array_layout(columns, rows, lanes, pairs)
 
-    def _on_relay_layout_ready(self, generation: int, result: tuple[list[EventRow], tm.TimelineLayout]) -> None:
-        events, layout = result
-        if not self._loaded:
-            self._set_events(events)
+    def _on_relay_layout_ready(self, generation: int, result: tuple) -> None:
+        columns, layout, found = result
+        if self.columns is None:
+            self._set_columns(columns)
         if generation != self._generation:
             return  # a newer refresh is under way
+        if self.text:
+            self.text_ids = found
         self.panel.show_busy(False)
         self.layout = layout
         self.plot.set_layout(layout, self.category_labels)
@@ -266,16 +243,23 @@ class TimelineController(QObject):
         self.layout_changed.emit()
 
     def update_lists(self) -> None:
+        import numpy as np
+
         layout = self.layout
         if layout is None:
             return
-        plotted = layout.plotted_ids
-        dated = [e for e in self.visible_events() if e.id in plotted and tm.overlaps(e, self.period)]
-        self.list_model.set_events(dated, self.category_labels)
-        self.undated_model.set_events(layout.undated, self.category_labels)
+        columns = layout.columns
+        listed = np.zeros(len(columns), bool)
+        listed[layout.ev] = True
+        listed &= td.period_mask(columns, self.period)
+        ids = columns.ids
+        dated = [ids[i] for i in np.flatnonzero(listed).tolist()]
+        undated = layout.undated_ids
+        self.list_model.set_ids(dated, self.category_labels)
+        self.undated_model.set_ids(undated, self.category_labels)
         self.list_model.set_highlighted(self.highlighted)
         self.undated_model.set_highlighted(self.highlighted)
-        self.panel.show_list_counts(len(dated), len(layout.undated), self.period)
+        self.panel.show_list_counts(len(dated), len(undated), self.period)
         self._update_count()
 
     def _update_count(self) -> None:
@@ -291,7 +275,7 @@ class TimelineController(QObject):
             QToolTip.hideText()
             return
         event_id, global_pos = found
-        event = self._by_id.get(event_id)
+        event = self.event_row(event_id)
         if event is not None:
             label = self.category_labels.get(event.category, event.category)
             QToolTip.showText(global_pos, event_tooltip(event, label), self.plot)
@@ -317,6 +301,13 @@ class TimelinePanel(QWidget):
 
     def __init__(self, store: ReferenceStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Read the events on a worker thread while pyqtgraph is imported (the read is mostly SQLite,
+        # which releases the GIL); the controller's layout job runs after it on the same thread.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        loader = ColumnsLoader(store)
+        if store.counts().get("event", 0) > TimelineController.async_above:
+            self._pool.start(loader.run)
         os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
         from .timeline_plot import TimelinePlot, category_color
 
@@ -334,16 +325,9 @@ class TimelinePanel(QWidget):
         self.count_label = QLabel()
         self.list_label = QLabel()
         self.undated_label = QLabel()
-        self.event_list = QListView()
-        self.undated_list = QListView()
-        for view in (self.event_list, self.undated_list):
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.setUniformItemSizes(True)
-            view.setWordWrap(False)
-            view.setTextElideMode(Qt.TextElideMode.ElideRight)
-            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            view.setAlternatingRowColors(True)
-        self.controller = TimelineController(store, self)
+        self.event_list = EventListView()
+        self.undated_list = EventListView()
+        self.controller = TimelineController(store, self, self._pool, loader)
         self.event_list.setModel(self.controller.list_model)
         self.undated_list.setModel(self.controller.undated_model)
         self.category_boxes: dict[str, QCheckBox] = {}

@@ -16,7 +16,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal  # noqa: E402
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform  # noqa: E402
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPixmap, QTransform  # noqa: E402
 
 from ..core import timeline_model as tm  # noqa: E402
 
@@ -178,10 +178,18 @@ class BarLayer(_PanCache, pg.GraphicsObject):
             return None, None
         return (self._bounds.left(), self._bounds.right()) if ax == 0 else (self._bounds.top(), self._bounds.bottom())
 
-    def _render(self, p: QPainter, lo: float, hi: float) -> None:
-        """Draw the bars overlapping data x ``[lo, hi]`` in device pixels of *p*'s current transform."""
+    def _render(self, p: QPainter, lo: float, hi: float, merge: bool = False) -> None:
+        """Draw the bars overlapping data x ``[lo, hi]`` in device pixels of *p*'s current transform.
+
+        With *merge* (the on-screen cache), bars are clipped to the image and bars of a group that
+        land on exactly the same pixels are drawn once, with the fill's opacity of that many
+        translucent layers (same colour: the order of the layers does not matter) and the outline
+        once (it is opaque). Zoomed out, 100 000 events make ~5x fewer rectangles to draw.
+        """
         t = p.transform()
         sx, sy, tx, ty = t.m11(), t.m22(), t.dx(), t.dy()
+        device = p.device()
+        right = device.width() / device.devicePixelRatioF() + 2 if merge and device is not None else None
         p.save()
         p.resetTransform()
         for o, pen, brush in self.groups:
@@ -190,16 +198,37 @@ class BarLayer(_PanCache, pg.GraphicsObject):
                 continue
             a, b = o["x0"][keep] * sx + tx, o["x1"][keep] * sx + tx
             c, d = o["y0"][keep] * sy + ty, o["y1"][keep] * sy + ty
-            self._rects.resize(len(a))
-            rects = self._rects.ndarray()
-            rects[:, 0] = np.floor(np.minimum(a, b))
-            rects[:, 1] = np.floor(np.minimum(c, d))
-            rects[:, 2] = np.maximum(np.abs(b - a), 1.0)
-            rects[:, 3] = np.maximum(np.abs(d - c), 1.0)
+            x, y = np.floor(np.minimum(a, b)), np.floor(np.minimum(c, d))
+            w, h = np.maximum(np.abs(b - a), 1.0), np.maximum(np.abs(d - c), 1.0)
             p.setPen(pen)
-            p.setBrush(brush)
-            p.drawRects(*self._rects.drawargs())
+            if right is None or len(x) < 64:
+                self._draw(p, brush, x, y, w, h)
+                continue
+            end = np.minimum(x + w, right)  # beyond the image, edges are not seen: clip, then merge
+            x = np.maximum(x, -2.0)
+            w = np.maximum(end - x, 1.0)
+            order = np.lexsort((h, w, y, x))
+            cols = np.stack((x[order], y[order], w[order], h[order]), axis=1)
+            first = np.concatenate(([True], np.any(cols[1:] != cols[:-1], axis=1)))
+            starts = np.flatnonzero(first)
+            layers = np.diff(np.append(starts, len(order)))
+            keep_order = np.argsort(order[starts], kind="stable")  # first drawn first, as before
+            starts, layers = starts[keep_order], layers[keep_order]
+            alpha = brush.color().alphaF()
+            opacity = np.rint(255 * (1 - (1 - alpha) ** layers)).astype(int)
+            for value in np.unique(opacity).tolist():
+                pick = order[starts[opacity == value]]
+                color = QColor(brush.color())
+                color.setAlpha(value)
+                self._draw(p, QBrush(color), x[pick], y[pick], w[pick], h[pick])
         p.restore()
+
+    def _draw(self, p: QPainter, brush: QBrush, x, y, w, h) -> None:
+        self._rects.resize(len(x))
+        rects = self._rects.ndarray()
+        rects[:, 0], rects[:, 1], rects[:, 2], rects[:, 3] = x, y, w, h
+        p.setBrush(brush)
+        p.drawRects(*self._rects.drawargs())
 
     def paint(self, p, *args):
         if not self.groups:
@@ -208,35 +237,108 @@ class BarLayer(_PanCache, pg.GraphicsObject):
             view = self.viewRect()
             self._render(p, view.left(), view.right())
         else:
-            self._paint_cached(p, self._render)
+            self._paint_cached(p, lambda painter, lo, hi: self._render(painter, lo, hi, merge=True))
 
 
-class CachedScatter(_PanCache, pg.ScatterPlotItem):
-    """A ScatterPlotItem (clicks, spots, data as usual) whose drawing is cached while panning."""
+class PointLayer(_PanCache, pg.GraphicsObject):
+    """Symbols of a fixed pixel size (day-precise events, the "~" of approximate dates), cached while panning.
 
-    _render_view: QRectF | None = None
+    One item for every group of points, drawn in the order added. On screen each group is one
+    ``drawPixmapFragments`` call with a symbol pre-rendered by pyqtgraph (as ``ScatterPlotItem``
+    draws spots, pixel for pixel the same) but without a Python record per spot (building a
+    ``ScatterPlotItem`` of 45 000 spots took ~0.25 s); exports draw every symbol as vector paths.
+    Clicks and hovers are answered by the layout's hit test, not by this item.
+    """
 
-    def viewRect(self):  # noqa: N802 - widened while filling the cache, so spots beyond the view are drawn
-        return self._render_view if self._render_view is not None else super().viewRect()
+    def __init__(self) -> None:
+        super().__init__()
+        self.groups: list[dict] = []
+        self._frags = pg.Qt.internals.PrimitiveArray(QPainter.PixmapFragment, 10)
+        self._bounds = QRectF()
+        self._pixmaps: dict[tuple[int, float], object] = {}
 
-    def invalidate(self):
-        self._pan_cache = None
-        super().invalidate()
-
-    def paint(self, p, option, widget):
-        if self._exportOpts is not False:
-            super().paint(p, option, widget)
+    def add_group(self, x, y, symbol, size: float, pen: QPen, brush: QBrush) -> None:
+        """Add symbols centred on ``(x, y)`` (arrays, view coordinates), above the earlier groups."""
+        x, y = np.asarray(x, float), np.asarray(y, float)
+        if not len(x):
             return
+        self.prepareGeometryChange()
+        self.groups.append({"x": x, "y": y, "symbol": symbol, "size": float(size), "pen": pen, "brush": brush})
+        rect = QRectF(QPointF(x.min(), y.min()), QPointF(x.max(), y.max()))
+        self._bounds = rect if self._bounds.isNull() else self._bounds.united(rect)
+        self._pan_cache = None
+        self._pixmaps.clear()
+        self.update()
 
-        def render(painter: QPainter, lo: float, hi: float) -> None:
-            view = super(CachedScatter, self).viewRect()
-            self._render_view = QRectF(lo, view.top(), hi - lo, view.height())
-            try:
-                pg.ScatterPlotItem.paint(self, painter, option, widget)
-            finally:
-                self._render_view = None
+    def positions(self, group: int | None = None) -> list[tuple[float, float]]:
+        """Return the ``(x, y)`` of every symbol (of one group when *group* is given)."""
+        groups = self.groups if group is None else [self.groups[group]]
+        return [xy for g in groups for xy in zip(g["x"].tolist(), g["y"].tolist())]
 
-        self._paint_cached(p, render)
+    def boundingRect(self):  # noqa: N802
+        return self._bounds
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802
+        if self._bounds.isNull():
+            return None, None
+        return (self._bounds.left(), self._bounds.right()) if ax == 0 else (self._bounds.top(), self._bounds.bottom())
+
+    def _pixmap(self, n: int, dpr: float):
+        key = (n, dpr)
+        if key not in self._pixmaps:
+            from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
+
+            g = self.groups[n]
+            image = renderSymbol(g["symbol"], g["size"], g["pen"], g["brush"], dpr=dpr)
+            self._pixmaps[key] = QPixmap.fromImage(image)
+        return self._pixmaps[key]
+
+    def _render(self, p: QPainter, lo: float, hi: float) -> None:
+        """Draw the symbols near data x ``[lo, hi]`` from pre-rendered pixmaps, in device pixels."""
+        t = p.transform()
+        sx, sy, tx, ty = t.m11(), t.m22(), t.dx(), t.dy()
+        dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        p.save()
+        p.resetTransform()
+        for n, g in enumerate(self.groups):
+            margin = (g["size"] + 2) / max(abs(sx), 1e-12)
+            keep = np.flatnonzero((g["x"] >= lo - margin) & (g["x"] <= hi + margin))
+            if not len(keep):
+                continue
+            px, py = g["x"][keep] * sx + tx, g["y"][keep] * sy + ty
+            pixmap = self._pixmap(n, dpr)
+            self._frags.resize(len(keep))
+            frags = self._frags.ndarray()
+            frags[:, 0], frags[:, 1] = px, py
+            frags[:, 2:6] = [0, 0, pixmap.width(), pixmap.height()]
+            frags[:, 6:10] = [1 / dpr, 1 / dpr, 0.0, 1.0]
+            p.drawPixmapFragments(*self._frags.drawargs(), pixmap)
+        p.restore()
+
+    def _export(self, p: QPainter) -> None:
+        """Draw every symbol in the view as vector paths (SVG, printing)."""
+        from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
+
+        view = self.viewRect()
+        t = p.transform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, bool(self._exportOpts.get("antialias", True)))
+        for g in self.groups:
+            keep = (g["x"] >= view.left()) & (g["x"] <= view.right())
+            for x, y in zip(g["x"][keep].tolist(), g["y"][keep].tolist()):
+                p.setTransform(t)
+                point = t.map(QPointF(x, y))
+                p.resetTransform()
+                p.translate(point)
+                drawSymbol(p, g["symbol"], g["size"], g["pen"], g["brush"])
+        p.setTransform(t)
+
+    def paint(self, p, *args):
+        if not self.groups:
+            return
+        if self._exportOpts is not False:
+            self._export(p)
+        else:
+            self._paint_cached(p, self._render)
 
 
 class TimelineViewBox(pg.ViewBox):

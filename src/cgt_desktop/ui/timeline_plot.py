@@ -2,10 +2,9 @@
 
 Imported only when the timeline panel is first built (pyqtgraph and numpy are
 heavy). Marks are drawn as a handful of items whatever the number of events:
-one :class:`~pyqtgraph.ScatterPlotItem` per category for day-precise events,
-one :class:`BarLayer` for all month/year spans and periods for month/year
-spans and for periods, one scatter for the "~" of approximate dates and one
-for highlight rings. Never one item per event.
+one :class:`BarLayer` for all month/year spans and periods, one
+:class:`PointLayer` for the day-precise events and the "~" of approximate
+dates, and one scatter for highlight rings. Never one item per event.
 """
 
 from __future__ import annotations
@@ -22,12 +21,13 @@ import pyqtgraph.exporters  # noqa: E402,F401
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal  # noqa: E402
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QTransform  # noqa: E402
 
+from ..core import timeline_data as td  # noqa: E402
 from ..core import timeline_model as tm  # noqa: E402
-from .timeline_items import (_HIGHLIGHT, _INK, CATEGORY_COLORS, TILDE, BarLayer, CachedScatter,  # noqa: E402
-                             DayAxis, TimelineViewBox, _Swatch, category_color)
+from .timeline_items import (_HIGHLIGHT, _INK, CATEGORY_COLORS, TILDE, BarLayer,  # noqa: E402
+                             DayAxis, PointLayer, TimelineViewBox, _Swatch, category_color)
 
-__all__ = ["CATEGORY_COLORS", "TILDE", "BarLayer", "CachedScatter", "DayAxis", "TimelinePlot", "TimelineViewBox",
-           "category_color"]
+__all__ = ["CATEGORY_COLORS", "TILDE", "BarLayer", "DayAxis", "PointLayer", "TimelinePlot",
+           "TimelineViewBox", "category_color"]
 
 
 def _tr(text: str) -> str:
@@ -69,7 +69,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self.legend = pg.LegendItem(colCount=5, labelTextColor=_INK, labelTextSize="8pt")
         self.addItem(self.legend, row=1, col=0)
         self._data_items: list[pg.GraphicsObject] = []
-        self._layout: tm.TimelineLayout | None = None
+        self._layout: td.ArrayLayout | None = None
         self._highlight = pg.ScatterPlotItem(symbol="o", size=17, pen=pg.mkPen(_HIGHLIGHT, width=2),
                                              brush=pg.mkBrush(None), pxMode=True)
         self._highlight.setZValue(20)
@@ -90,57 +90,57 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self.reset_view()
 
     # -- data ------------------------------------------------------------------------------
-    def set_layout(self, layout: tm.TimelineLayout, category_labels: dict[str, str]) -> None:
-        """Draw *layout*, replacing what was drawn; *category_labels* names the legend's colours."""
+    def set_layout(self, layout: td.ArrayLayout, category_labels: dict[str, str]) -> None:
+        """Draw *layout*, replacing what was drawn; *category_labels* names the legend's colours.
+
+        Works on the layout's arrays: one mask per (category, kind, approximate) group, never a
+        Python object per mark.
+        """
         for item in self._data_items:
             self.plot_item.removeItem(item)
         self._data_items = []
         self._layout = layout
-        groups: dict[tuple[str, str, bool], list[tm.Mark]] = {}
-        for mark in layout.marks:
-            groups.setdefault((mark.category, mark.kind, mark.approximate), []).append(mark)
-        points: dict[str, list[tm.Mark]] = {}
+        names = layout.columns.categories
+        cat, kind, approximate = layout.cat, layout.kind, layout.approximate
+        center = (layout.x0 + layout.x1) / 2
         bars = BarLayer()
         # spans (uncertainty: light fill) below periods (solid), exact outlines below dashed approximate ones
-        order = sorted(groups.items(), key=lambda kv: (kv[0][1] == tm.RANGE, kv[0][2], kv[0][0]))
-        for (category, kind, approx), marks in order:
-            color = category_color(category)
-            if kind == tm.POINT:
-                points.setdefault(category, []).extend(marks)
+        for is_range, approx, c in sorted((k == td.KIND_RANGE, a, names[c]) for k in (td.KIND_SPAN, td.KIND_RANGE)
+                                          for a in (False, True) for c in range(len(names))):
+            c_index = names.index(c)
+            sel = np.flatnonzero((cat == c_index) & (kind == (td.KIND_RANGE if is_range else td.KIND_SPAN))
+                                 & (approximate == approx))
+            if not len(sel):
                 continue
-            x0 = np.fromiter((m.x0 for m in marks), float, len(marks))
-            x1 = np.fromiter((m.x1 for m in marks), float, len(marks))
-            yc = np.fromiter((m.y for m in marks), float, len(marks))
-            h = np.fromiter((m.height for m in marks), float, len(marks))
+            color = category_color(c)
             pen = QPen(color, 1.0, Qt.PenStyle.DashLine if approx else Qt.PenStyle.SolidLine)
             pen.setCosmetic(True)
             fill = QColor(color)
-            fill.setAlpha(215 if kind == tm.RANGE else 60)
-            bars.add_group(x0, x1, yc - h / 2, yc + h / 2, pen, QBrush(fill))
+            fill.setAlpha(215 if is_range else 60)
+            h = layout.height[sel]
+            bars.add_group(layout.x0[sel], layout.x1[sel], layout.y[sel] - h / 2, layout.y[sel] + h / 2, pen,
+                           QBrush(fill))
         bars.setZValue(1)
         self._add(bars)
-        for category, marks in sorted(points.items()):
-            xs = np.fromiter((m.center for m in marks), float, len(marks))
-            ys = np.fromiter((m.y for m in marks), float, len(marks))
-            item = CachedScatter(x=xs, y=ys, data=[m.event_id for m in marks], symbol="o", size=9,
-                                      pen=pg.mkPen("w"), brush=pg.mkBrush(category_color(category)),
-                                      pxMode=True)
-            item.setZValue(5)
-            item.sigClicked.connect(self._on_scatter_clicked)
-            self._add(item)
-        approx = [m for m in layout.marks if m.approximate]
-        if approx:
-            xs = np.fromiter((m.center for m in approx), float, len(approx))
-            ys = np.fromiter((m.y - max(m.height / 2, 0.08) for m in approx), float, len(approx))
-            item = CachedScatter(x=xs, y=ys, symbol=TILDE, size=11, pen=pg.mkPen(None),
-                                      brush=pg.mkBrush(_INK), pxMode=True)
-            item.setZValue(6)
-            self._add(item)
+        points = PointLayer()
+        for c in sorted(names):
+            sel = np.flatnonzero((cat == names.index(c)) & (kind == td.KIND_POINT))
+            points.add_group(center[sel], layout.y[sel], "o", 9, pg.mkPen("w"), pg.mkBrush(category_color(c)))
+        sel = np.flatnonzero(approximate)  # the "~" above every approximate mark, over the points
+        points.add_group(center[sel], layout.y[sel] - np.maximum(layout.height[sel] / 2, 0.08), TILDE, 11,
+                         pg.mkPen(None), pg.mkBrush(_INK))
+        points.setZValue(5)
+        self._add(points)
         self._set_lane_ticks(layout.lanes)
-        present = {m.category for m in layout.marks} | {e.category for e in layout.undated}
+        cols = layout.columns
+        present = {names[i] for i in np.unique(cat).tolist()} | {
+            names[i] for i in np.unique(cols.cat[layout.undated]).tolist()}
         ordered = [c for c in category_labels if c in present] + sorted(present - set(category_labels))
         self._build_legend({c: category_labels.get(c, c) for c in ordered})
         self.set_highlight(set())
+        # Settle the new axis width and legend rows now, so the first paint is at the final scale
+        # (otherwise the marks are drawn twice: once before and once after the layout catches up).
+        self.ci.layout.activate()
 
     def _add(self, item) -> None:
         self.plot_item.addItem(item)
@@ -158,9 +158,14 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self.view.setLimits(yMin=-0.75, yMax=max(1, len(lanes)) - 0.4)
         self.view.setYRange(-0.7, max(1, len(lanes)) - 0.45, padding=0)
 
-    def scatter_items(self) -> list[pg.ScatterPlotItem]:
-        """Return the scatter items drawing day-precise events (for tests and measurements)."""
-        return [i for i in self._data_items if isinstance(i, pg.ScatterPlotItem) and i.opts["symbol"] == "o"]
+    def scatter_items(self) -> list[PointLayer]:
+        """Return the items drawing day-precise events (for tests and measurements)."""
+        return [i for i in self._data_items if isinstance(i, PointLayer)]
+
+    def point_positions(self) -> list[tuple[float, float]]:
+        """Return the view ``(x, y)`` of every drawn day-precise event (one per exact-day mark)."""
+        return [xy for item in self.scatter_items() for n, g in enumerate(item.groups) if g["symbol"] == "o"
+                for xy in item.positions(n)]
 
     def bar_extents(self) -> list[tuple[float, float]]:
         """Return the ``(x0, x1)`` of every drawn bar (month/year spans and periods)."""
@@ -168,8 +173,12 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
 
     def set_highlight(self, event_ids: set[str]) -> None:
         """Ring the marks of *event_ids*."""
-        marks = [m for m in (self._layout.marks if self._layout else []) if m.event_id in event_ids]
-        self._highlight.setData(x=[m.center for m in marks], y=[m.y for m in marks])
+        layout = self._layout
+        if layout is None or not event_ids:
+            self._highlight.setData(x=[], y=[])
+            return
+        sel = layout.marks_of(layout.columns.positions(event_ids))
+        self._highlight.setData(x=(layout.x0[sel] + layout.x1[sel]) / 2, y=layout.y[sel])
 
     # -- legend ----------------------------------------------------------------------------
     def _build_legend(self, categories: dict[str, str]) -> None:
@@ -300,11 +309,6 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         if mark is not None:
             self.mark_clicked.emit(mark.event_id)
 
-    def _on_scatter_clicked(self, _item, points, _ev) -> None:
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        if len(points):
-            self.mark_clicked.emit(str(points[0].data()))
-
     def _on_view_hovered(self, pos) -> None:
         mark = self.mark_at(pos.x(), pos.y()) if pos is not None else None
         if mark is None:
@@ -318,10 +322,14 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
 
     def scene_pos_of(self, event_id: str) -> QPoint | None:
         """Return the widget position of *event_id*'s first mark (for tests and keyboard users)."""
-        for m in self._layout.marks if self._layout else []:
-            if m.event_id == event_id:
-                return self.mapFromScene(self.view.mapViewToScene(QPointF(m.center, m.y)))
-        return None
+        layout = self._layout
+        if layout is None:
+            return None
+        found = layout.marks_of(layout.columns.positions([event_id]))
+        if not len(found):
+            return None
+        m = layout.mark(int(found[0]))
+        return self.mapFromScene(self.view.mapViewToScene(QPointF(m.center, m.y)))
 
     # -- export ----------------------------------------------------------------------------
     def export_png(self, path, width: int = 1600) -> None:
