@@ -145,11 +145,13 @@ import json, time, argparse
 T0 = time.perf_counter(); marks = {}
 """ + _PAINT_HOOK + """
 home, corpus = sys.argv[1], sys.argv[2]
-from cgt_desktop.ui.app import _application, open_data
+from cgt_desktop.ui.app import _application, early_stamp, open_data
 marks["import_app"] = time.perf_counter() - T0
+args = argparse.Namespace(home=home, corpus=corpus)
+stamp = early_stamp(args)  # as run_app: the sources' stamp is taken while Qt starts
 app = _application()
 marks["application"] = time.perf_counter() - T0
-store, user = open_data(argparse.Namespace(home=home, corpus=corpus), splash=lambda message: None)  # as run_app
+store, user = open_data(args, splash=lambda message: None, stamp=stamp)  # as run_app
 marks["open_data"] = time.perf_counter() - T0
 from cgt_desktop.ui.i18n import Translations
 from cgt_desktop.ui.main_window import MainWindow
