@@ -149,7 +149,7 @@ from cgt_desktop.ui.app import _application, early_stamp, open_data
 marks["import_app"] = time.perf_counter() - T0
 args = argparse.Namespace(home=home, corpus=corpus)
 stamp = early_stamp(args)  # as run_app: the sources' stamp is taken while Qt starts
-app = _application()
+app = _application(icon=False)  # as run_app: the icon is set after the first paint
 marks["application"] = time.perf_counter() - T0
 store, user = open_data(args, splash=lambda message: None, stamp=stamp)  # as run_app
 marks["open_data"] = time.perf_counter() - T0

@@ -117,15 +117,18 @@ def test_a_damaged_reference_database_is_rebuilt(qapp, tmp_path, corpus_dir, hom
     assert code == 0 and out.is_file()
 
 
-def test_run_app_builds_the_database_and_shows_the_window(qapp, tmp_path, corpus_dir, monkeypatch):
+def test_run_app_builds_the_database_and_shows_the_window(qapp, qtbot, tmp_path, corpus_dir, monkeypatch):
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     seen = []
+    qapp.setWindowIcon(QIcon())
 
     def fake_exec(app):
         """Stand-in for the event loop: a real exec()/exit() would stop every later QEventLoop in this process."""
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         app.processEvents()
+        qtbot.waitUntil(lambda: not app.windowIcon().isNull())  # set just after the first paint
         seen.extend((w.lists["person"].model.rowCount(), w.windowTitle()) for w in windows)
         for window in windows:
             window.close()
