@@ -431,8 +431,18 @@ def bench_timeline(ctx: dict[str, Any]) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
+    # The app imports pyqtgraph on a background thread a second after its first paint
+    # (ui.timeline.start_warm_up), so a Timeline click finds it loaded: time that import on its own,
+    # then the first renders. Opening the tab within that first second also waits for the import.
+    import sys as _sys
+
+    cold_import = None
+    if "pyqtgraph" not in _sys.modules:
+        from cgt_desktop.ui.timeline import start_warm_up
+
+        cold_import = _timed(lambda: start_warm_up().join())
     firsts, panel = [], None
-    for _ in range(max(1, ctx["repeat"] // 2)):
+    for _ in range(max(1, ctx["repeat"])):
         if panel is not None:
             panel.close()
             panel.deleteLater()
@@ -466,7 +476,10 @@ def bench_timeline(ctx: dict[str, Any]) -> dict[str, Any]:
             frames.append(_timed(frame))
     events = ctx["store"].db.execute("SELECT count(*) FROM event_details").fetchone()[0]
     panel.close()
-    return {"timeline_first": (firsts, {"events": events}), "timeline_frame": (frames, {"frames": len(frames)})}
+    return {"timeline_first": (firsts, {"events": events, "pyqtgraph_import_s": cold_import,
+                                        "what": "a new TimelinePanel to its painted layout, pyqtgraph already "
+                                                "imported by the app's background warm-up"}),
+            "timeline_frame": (frames, {"frames": len(frames)})}
 
 
 def bench_reader(ctx: dict[str, Any]) -> dict[str, Any]:

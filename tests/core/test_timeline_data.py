@@ -165,3 +165,36 @@ def test_tiny_inputs(n):
     layout = td.build_array_layout(columns, rows, lanes, pairs)
     assert len(layout.marks) == sum(1 for e in events if e.span_start)
     assert layout.count_in_view(0, 30000) == len(layout.marks)
+
+
+def test_the_timeline_read_stored_at_build_time_equals_the_live_read(store):
+    import numpy as np
+
+    from cgt_desktop.core.timeline_columns import CACHED, read_cache, read_columns
+
+    cached = read_cache(store.conn, *CACHED)
+    live = read_columns(store.conn, *CACHED)
+    assert cached is not None and len(cached["id"]) == len(live["id"]) > 20
+    for key in ("id", "category", "precision"):
+        assert cached[key] == live[key]
+    for key in ("start", "end", "approximate"):
+        assert np.array_equal(cached[key], live[key], equal_nan=True), key
+    assert read_cache(store.conn, 2010, 2012, False) is None  # only the tab's own read is stored
+    assert store.timeline_columns(2010, 2012, include_undated=False)["id"] == read_columns(
+        store.conn, 2010, 2012, False)["id"]
+
+
+def test_a_database_built_without_the_stored_read_still_gives_the_columns(reference_db):
+    import sqlite3
+
+    from cgt_desktop.core.store import ReferenceStore
+    from cgt_desktop.core.timeline_columns import CACHED
+
+    with sqlite3.connect(reference_db) as conn:
+        conn.execute("DROP TABLE timeline_cache")
+    store = ReferenceStore(reference_db)
+    try:
+        columns = store.timeline_columns(*CACHED[:2], include_undated=True)
+        assert len(columns["id"]) == store.counts()["event"]
+    finally:
+        store.close()

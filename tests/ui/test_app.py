@@ -121,14 +121,18 @@ def test_run_app_builds_the_database_and_shows_the_window(qapp, qtbot, tmp_path,
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    seen = []
+    from cgt_desktop.ui import timeline
+
+    seen, warmed = [], []
     qapp.setWindowIcon(QIcon())
+    monkeypatch.setattr(timeline, "start_warm_up", lambda: warmed.append(True))
 
     def fake_exec(app):
         """Stand-in for the event loop: a real exec()/exit() would stop every later QEventLoop in this process."""
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         app.processEvents()
         qtbot.waitUntil(lambda: not app.windowIcon().isNull())  # set just after the first paint
+        qtbot.waitUntil(lambda: bool(warmed), timeout=5000)  # pyqtgraph is imported in the background soon after
         seen.extend((w.lists["person"].model.rowCount(), w.windowTitle()) for w in windows)
         for window in windows:
             window.close()

@@ -341,3 +341,32 @@ def test_list_rows_are_read_by_id_when_shown(panel, store, monkeypatch):
     event = next(e for e in store.timeline() if e.id == DAY_EVENT)
     assert event.title_en in text and event.title_zh in text
     assert asked and all(len(ids) <= model.block for ids in asked) and DAY_EVENT in asked[0]
+
+
+def test_the_warm_up_imports_the_plotting_stack_in_the_background_without_qt_warnings(tmp_path):
+    """The app imports pyqtgraph on a thread after its first paint, so the Timeline tab opens without it."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+        from PySide6.QtWidgets import QApplication
+        messages = []
+        qInstallMessageHandler(lambda kind, context, text: messages.append((kind, text)))
+        app = QApplication([])
+        from cgt_desktop.ui.timeline import start_warm_up
+        assert "pyqtgraph" not in sys.modules
+        thread = start_warm_up()
+        assert thread.daemon
+        thread.join(60)
+        app.processEvents()
+        assert "pyqtgraph" in sys.modules and "cgt_desktop.ui.timeline_plot" in sys.modules
+        bad = [t for k, t in messages if k != QtMsgType.QtDebugMsg]
+        assert not bad, bad
+        print("ok")
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"

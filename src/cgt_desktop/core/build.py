@@ -31,6 +31,7 @@ from .dates import DateError, event_span, precision_of
 from .models import FACETS
 from .store import facet_count_sql
 from .schema import SCHEMA_VERSION, VIEWS, create_indexes, create_tables
+from .timeline_columns import write_cache as write_timeline_cache
 
 PINYIN_KINDS = ("person", "organization", "place", "policy", "technology")
 AFFILIATION_PREDICATES = ("heads", "chairs", "deputy_head", "works_at", "founded", "member_of", "formerly_at")
@@ -272,6 +273,7 @@ def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = 
                 for facet in facets:
                     conn.execute("INSERT INTO facet_counts (kind, facet, value, n) SELECT ?, ?, v, n FROM "
                                  f"({facet_count_sql(kind, facet)})", [kind, facet, kind])
+        write_timeline_cache(conn)
         counts = search.create_index(db, _search_items(rows))
         stats = {kind: n for kind, n in conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
         stats.update(passages=len(rows["passages"]), relations=len(rows["relations"]),

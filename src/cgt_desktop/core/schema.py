@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE build_info (key TEXT PRIMARY KEY, value TEXT);
@@ -74,6 +74,9 @@ CREATE TABLE citations (fact_id TEXT NOT NULL, passage_id TEXT NOT NULL, seq INT
 -- Rows per facet value of each list (the reference data never changes, so counted once at build time).
 CREATE TABLE facet_counts (kind TEXT NOT NULL, facet TEXT NOT NULL, value, n INTEGER,
     PRIMARY KEY (kind, facet, value));
+-- The Timeline tab's events as packed columns (core/timeline_columns.py), stored once per build.
+CREATE TABLE timeline_cache (key TEXT PRIMARY KEY, n INTEGER, ids TEXT, category TEXT, precision TEXT,
+    start BLOB, "end" BLOB, approximate BLOB);
 """
 
 INDEXES = """

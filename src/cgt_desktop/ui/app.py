@@ -188,6 +188,7 @@ def run_app(args: argparse.Namespace) -> int:
     translations.apply(user.get_setting("ui.language", default_language()))
     window = MainWindow(store, user, translations)
     window.first_painted.connect(lambda: _set_icon(app))
+    window.first_painted.connect(_warm_up_timeline_soon)
     from .idle_backup import IdleBackup
 
     backups_dir = Home(resolve_home(getattr(args, "home", None))).backups_dir
@@ -209,6 +210,15 @@ def run_app(args: argparse.Namespace) -> int:
         store.close()
         user.close()
         _backup_on_quit(user.path, backups_dir)
+
+
+def _warm_up_timeline_soon() -> None:
+    """A second after the first paint (the post-paint work is done by then), import pyqtgraph in the background."""
+    from PySide6.QtCore import QTimer
+
+    from .timeline import start_warm_up
+
+    QTimer.singleShot(1000, start_warm_up)
 
 
 def _backup_on_quit(user_db: Path, backups_dir: Path) -> None:

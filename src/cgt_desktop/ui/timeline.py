@@ -12,6 +12,7 @@ the panel only builds widgets and exposes the main window's API.
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
@@ -24,11 +25,34 @@ from ..core.models import EventRow
 from ..core.store import ListQuery, ReferenceStore
 from .timeline_list import EventListModel, EventListView, event_tooltip
 
-__all__ = ["ColumnsLoader", "EventListModel", "TimelineController", "TimelinePanel", "event_tooltip"]
+__all__ = ["ColumnsLoader", "EventListModel", "TimelineController", "TimelinePanel", "event_tooltip",
+           "start_warm_up"]
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
+
+
+def start_warm_up() -> threading.Thread:
+    """Start importing the plotting stack (pyqtgraph, numpy) on a background thread; return the thread.
+
+    Importing pyqtgraph costs 0.3–0.9 s here (``pyqtgraph.Qt`` touches every PySide6 class, which
+    creates them all), and the first click on the Timeline tab would otherwise wait for it. The app
+    starts this a moment after its first paint: the import then holds the GIL only in short slices
+    (the GUI's longest gap measured 47–56 ms). Nothing Qt-owned is created: pyqtgraph's import makes
+    value types and functions only. If the tab is opened meanwhile, its own import waits for this one.
+    """
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+    def work() -> None:
+        try:
+            from . import timeline_plot  # noqa: F401  (imports pyqtgraph and numpy)
+        except ImportError:
+            pass  # a failed import is not cached: the Timeline tab imports again and reports it
+
+    thread = threading.Thread(target=work, name="timeline-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 class _Relay(QObject):
