@@ -54,72 +54,72 @@
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="166" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="167" />
       <source>&amp;Highlight Sentence…</source>
       <translation>高亮句子(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="167" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="168" />
       <source>Highlight the selected sentence of the reader (Ctrl+H)</source>
       <translation>高亮阅读器中选中的句子（Ctrl+H）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="168" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="169" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="171" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="172" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="172" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="173" />
       <source>Every note, highlight and tag; double-click one to open it</source>
       <translation>全部笔记、高亮和标签；双击打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="177" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="178" />
       <source>&amp;Undo %1</source>
       <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="178" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="179" />
       <source>&amp;Redo %1</source>
       <translation>重做(&amp;R) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="196" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="200" />
       <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
       <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="200" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="204" />
       <source>Sentence %1</source>
       <translation>句子 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="205" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="209" />
       <source>On: %1</source>
       <translation>对象：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="297" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="301" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="323" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="327" />
       <source>Select a sentence in the reader to highlight it.</source>
       <translation>请先在阅读器中选中一句再高亮。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="340" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="344" />
       <source>Highlight with Comment…</source>
       <translation>高亮并添加评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="347" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="351" />
       <source>Delete Highlight (%1)</source>
       <translation>删除高亮（%1）</translation>
     </message>
@@ -217,227 +217,227 @@
       <translation>已失去对象：{0}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="183" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="184" />
       <source>Search notes and highlights (中文 or English)…</source>
       <translation>搜索笔记和高亮（中文或英文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="186" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="187" />
       <source>All kinds</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="187" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="188" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="187" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="188" />
       <source>Highlights</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="192" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="193" />
       <source>Any item</source>
       <translation>全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="196" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
       <source>Any time</source>
       <translation>任何时间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="196" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="196" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
       <source>Past 7 days</source>
       <translation>过去 7 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="198" />
       <source>Past 30 days</source>
       <translation>过去 30 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="198" />
       <source>Past year</source>
       <translation>过去一年</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="218" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="219" />
       <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
       <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="220" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="221" />
       <source>Rename tag…</source>
       <translation>重命名标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="221" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="222" />
       <source>Merge into another tag…</source>
       <translation>合并到另一个标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="222" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="223" />
       <source>Colour…</source>
       <translation>颜色…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="223" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="224" />
       <source>Delete tag</source>
       <translation>删除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="225" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="226" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="225" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="226" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="264" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="264" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="264" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="264" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="265" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="267" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="268" />
       <source>Any colour</source>
       <translation>全部颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="268" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
       <source>Any tag</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="289" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="291" />
       <source>No annotations match these filters.</source>
       <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="290" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="292" />
       <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
       <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="293" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="295" />
       <source>1 annotation</source>
       <translation>1 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="293" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="295" />
       <source>{0} annotations</source>
       <translation>{0} 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="307" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="309" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="309" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="311" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="312" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="314" />
       <source>Untag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="319" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="321" />
       <source>Recolour highlight</source>
       <translation>更改高亮颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="326" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="328" />
       <source>Edit comment</source>
       <translation>编辑评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="370" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="372" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="372" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="374" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="377" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="379" />
       <source>Edit comment…</source>
       <translation>编辑评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="378" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="380" />
       <source>Remove tag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="378" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="380" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="382" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="384" />
       <source>Highlight comment</source>
       <translation>高亮评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="382" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="384" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="389" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="391" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="389" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="391" />
       <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="397" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="399" />
       <source>Merge tag</source>
       <translation>合并标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="397" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="399" />
       <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="406" />
+      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="408" />
       <source>Tag colour</source>
       <translation>标签颜色</translation>
     </message>
@@ -445,192 +445,192 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="118" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="122" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="118" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="122" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="120" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="124" />
       <source>not stated in the sources</source>
       <translation>来源中未提及</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="123" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="127" />
       <source>editor's rendering, not attested in the sources</source>
       <translation>编者译名，来源中未见</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="155" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="159" />
       <source>%1 of %2</source>
       <translation>%1 / 共 %2 项</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="169" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="173" />
       <source>Also known as</source>
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="171" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="175" />
       <source>Description</source>
       <translation>简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="178" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="183" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="187" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="193" />
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="199" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="205" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="201" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="207" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="203" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="204" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="210" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="207" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="213" />
       <source>Value as stated</source>
       <translation>原文数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="215" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="211" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="217" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="213" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="219" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="217" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="223" />
       <source>Scope</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="221" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="227" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="228" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="234" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="228" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="234" />
       <source>not stated</source>
       <translation>未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="229" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="235" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="231" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="237" />
       <source>Read</source>
       <translation>阅读</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="231" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="237" />
       <source>Open in the reader</source>
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="250" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="256" />
       <source>since %1</source>
       <translation>%1起</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="252" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="258" />
       <source>until %1</source>
       <translation>至%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="264" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="271" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="271" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="278" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="278" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="285" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="278" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="285" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="287" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="301" />
       <source>%1 more — show all</source>
       <translation>另有 %1 项 — 全部显示</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="307" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="321" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="319" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="333" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="325" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="339" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="326" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="340" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="399" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="412" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="408" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="421" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="429" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="452" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -823,57 +823,57 @@
       <translation>全部年份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="162" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="170" />
       <source>Click to sort by this column; click again to reverse</source>
       <translation>点击按此列排序；再次点击反向排序</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="211" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="219" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="211" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="219" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="346" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="358" />
       <source>Nothing matches these filters. Change the filter text, choose other values above, or clear the filters.</source>
       <translation>没有符合筛选条件的条目。请修改筛选文字、在上方选择其他值，或清除筛选。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="350" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="362" />
       <source>This list is empty: the corpus has no entries of this kind yet.</source>
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="426" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="439" />
       <source>… %1 more: type in the filter box</source>
       <translation>…另有 %1 项：请在筛选框中输入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="437" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="449" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="439" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="451" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="441" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="453" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="442" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="454" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="443" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="455" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
     </message>
@@ -1052,157 +1052,157 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="192" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
       <source>cgt-desktop — China cell &amp; gene therapy reference</source>
       <translation>cgt-desktop — 中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="193" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="194" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="195" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="196" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="215" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="217" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="218" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="219" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="220" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="221" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="230" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="231" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="232" />
       <source>The timeline is not available in this version.</source>
       <translation>此版本暂不提供时间线。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="225" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="234" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="310" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="323" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="437" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="503" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="440" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="508" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="443" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="511" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="461" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="529" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="465" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="533" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1557,17 +1557,17 @@
   <context>
     <name>SearchPopup</name>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="159" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="161" />
       <source>No results for “%1”. Try fewer or other words, pinyin, or an English term.</source>
       <translation>没有“%1”的结果。请尝试更少或其他的词、拼音或英文术语。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="258" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="260" />
       <source>Search everything (Ctrl+K)</source>
       <translation>搜索全部（Ctrl+K）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="259" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="261" />
       <source>Search names, descriptions and documents in Chinese, English or pinyin; ↑/↓ choose, Enter opens</source>
       <translation>用中文、英文或拼音搜索名称、简介和文献；↑/↓ 选择，回车打开</translation>
     </message>
@@ -1748,130 +1748,130 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>Timeline</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="38" />
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="39" />
-      <source>As stated</source>
-      <translation>原文表述</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="41" />
-      <source>Approximate</source>
-      <translation>近似</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="41" />
-      <source>Note</source>
-      <translation>说明</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="42" />
-      <source>computed from the text</source>
-      <translation>由文本推算</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="43" />
-      <source>Category</source>
-      <translation>类别</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="44" />
-      <source>Source</source>
-      <translation>来源</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="44" />
-      <source>none</source>
-      <translation>无</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="226" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="217" />
       <source>organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="226" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="217" />
       <source>people</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="430" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="438" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="434" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="442" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="436" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="444" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="438" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="446" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline_list.py" line="32" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline_list.py" line="33" />
+      <source>As stated</source>
+      <translation>原文表述</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline_list.py" line="35" />
+      <source>Approximate</source>
+      <translation>近似</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline_list.py" line="35" />
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline_list.py" line="36" />
+      <source>computed from the text</source>
+      <translation>由文本推算</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline_list.py" line="37" />
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline_list.py" line="38" />
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline_list.py" line="38" />
+      <source>none</source>
+      <translation>无</translation>
     </message>
   </context>
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="426" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="434" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="473" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="481" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="477" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="477" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="477" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="480" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="488" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="481" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="489" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="482" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="490" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="483" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="491" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="484" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="492" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="493" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
     </message>
