@@ -116,3 +116,19 @@ def test_the_last_page_is_reopened_just_after_the_first_paint_on_the_remembered_
     assert window.current_kind() == "event"
     window.close()
     user.close()
+
+
+def test_a_remembered_timeline_tab_is_built_just_after_the_first_paint(qtbot, store, home):
+    user = UserStore(home.user_db)
+    user.set_setting("ui.tab", "timeline")
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    assert window.timeline is None  # pyqtgraph is not imported before the first paint
+    assert window.tabs.currentWidget() is window.timeline_holder
+    assert window.timeline_holder.text() == "Loading the timeline…"
+    with qtbot.waitSignal(window.first_painted, timeout=10000):
+        window.show()
+    assert window.timeline is not None and window.tabs.currentWidget() is window.timeline
+    window.set_preferences(window.prefs)  # retranslating after the holder is gone must not touch it
+    window.close()
+    user.close()

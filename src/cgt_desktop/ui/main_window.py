@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
         self._apply_display()
         self.retranslate()
         self.restore_state()
-        self._on_tabs_current_changed(self.tabs.currentIndex())  # the list of the tab shown, only that one
+        if self.tabs.currentWidget() is not self.timeline_holder:  # a remembered timeline: after the first paint
+            self._on_tabs_current_changed(self.tabs.currentIndex())  # the list of the tab shown, only that one
         self._on_history_changed()
 
     # -- construction ---------------------------------------------------------------------
@@ -229,7 +230,8 @@ class MainWindow(QMainWindow):
         timeline_index = self.tabs.indexOf(self.timeline or self.timeline_holder)
         self.tabs.setTabText(timeline_index, self.tr("Timeline"))
         self.tabs.setTabToolTip(timeline_index, self.tr("Events on a time axis; select a period to filter every list"))
-        self.timeline_holder.setText(self.tr("The timeline is not available in this version."))
+        if self.timeline is None:  # the holder is gone once the timeline is built
+            self.timeline_holder.setText(self.tr("Loading the timeline…"))
         if self.reader is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.reader), self.tr("Reader"))
         self.search.retranslate()
@@ -381,6 +383,8 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._build_docks()
             self._restore_last_page()
+            if self.timeline is None and self.tabs.currentWidget() is self.timeline_holder:
+                self.ensure_timeline()  # the remembered tab
             self.first_painted.emit()
 
     # -- docks (not needed for the first paint) --------------------------------------------
@@ -572,8 +576,11 @@ class MainWindow(QMainWindow):
         self._keep_tab = tab in KINDS or tab == "timeline"
         if tab in KINDS:
             self.show_kind(tab)
-        elif tab == "timeline":
-            self.show_timeline()
+        elif tab == "timeline":  # built just after the first paint (importing pyqtgraph takes 0.3-0.9 s)
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentWidget(self.timeline_holder)
+            self.tabs.blockSignals(False)
+            self._update_status()
 
     def _restore_last_page(self) -> None:
         """Open the page remembered by :meth:`save_state`, staying on the remembered tab."""
