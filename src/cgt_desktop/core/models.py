@@ -139,8 +139,8 @@ class EventRow:
 
 
 @dataclass
-class EntityDetail:
-    """Everything a detail page shows."""
+class EntityHead:
+    """The top of a detail page: names (with their status), type, descriptions and aliases."""
 
     id: str
     kind: str
@@ -154,6 +154,12 @@ class EntityDetail:
     desc_en: str
     desc_zh: str
     aliases: list[dict[str, Any]]
+
+
+@dataclass
+class EntityDetail(EntityHead):
+    """Everything a detail page shows."""
+
     relations: list[RelationView]
     events: list[EventRow]
     figures: list[dict[str, Any]]
@@ -201,7 +207,7 @@ class RelationGroup:
 
 
 @dataclass
-class EntityPage:
+class EntityPage(EntityHead):
     """What a detail page shows at first: like :class:`EntityDetail`, with long lists cut.
 
     ``relation_groups``, ``events`` and ``figures`` hold at most the ``limit`` first rows
@@ -210,18 +216,6 @@ class EntityPage:
     Use :class:`EntityDetail` (``ReferenceStore.entity``) when you need everything.
     """
 
-    id: str
-    kind: str
-    name_en: str
-    name_zh: str
-    name_en_status: str
-    name_zh_status: str
-    subtype: str
-    subtype_en: str
-    subtype_zh: str
-    desc_en: str
-    desc_zh: str
-    aliases: list[dict[str, Any]]
     relation_groups: list[RelationGroup]
     events: list[EventRow]
     event_total: int
