@@ -26,13 +26,14 @@ from .history import History
 from .i18n import Translations
 from .search_popup import GlobalSearch
 from .settings import Preferences, PreferencesDialog, UiState
+from .window_state import RememberedState
 
 if TYPE_CHECKING:
     from .annotations_controller import AnnotationsController
     from .selection_controller import SelectionController
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RememberedState, QMainWindow):
     """The cgt-desktop browser window.
 
     Signals:
@@ -537,59 +538,6 @@ class MainWindow(QMainWindow):
         return (self.tr("<h3>cgt-desktop %1</h3><p>An offline bilingual reference on China's cell and gene "
                         "therapy ecosystem.</p><p>Reference data built %2.</p>")
                 .replace("%1", __version__).replace("%2", str(info.get("built_at", "?"))))
-
-    # -- remembered state -----------------------------------------------------------------
-    def save_state(self) -> None:
-        """Remember geometry, splitters, open tab, list columns and sort, last page."""
-        self.state.set_bytes("geometry", self.saveGeometry())
-        self.state.set_bytes("window_state", self.saveState())
-        self.state.set("splitters", {kind: s.sizes() for kind, s in self.splitters.items()})
-        index = self.tabs.currentIndex()
-        self.state.set("tab", KINDS[index] if index < len(KINDS) else
-                       ("timeline" if self.tabs.widget(index) in (self.timeline, self.timeline_holder) else "reader"))
-        lists = dict(self._saved_lists)
-        lists.update({kind: c.save_state() for kind, c in self.lists.items()})
-        self.state.set("lists", lists)
-        if self.history.current:
-            self.state.set("last_page", self.history.current)
-
-    def restore_state(self) -> None:
-        """Restore what :meth:`save_state` saved (anything missing or unusable is skipped)."""
-        geometry = self.state.get_bytes("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
-        window_state = self.state.get_bytes("window_state")
-        if window_state is not None:
-            self.restoreState(window_state)
-        splitters = self.state.get("splitters", {})
-        for kind, splitter in self.splitters.items():
-            sizes = splitters.get(kind) if isinstance(splitters, dict) else None
-            if isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(n, int) and n > 0 for n in sizes):
-                splitter.setSizes(sizes)
-        lists = self.state.get("lists", {})
-        self._saved_lists = {k: v for k, v in lists.items() if k in KINDS} if isinstance(lists, dict) else {}
-        for kind, controller in self.lists.items():
-            controller.restore_state(self._saved_lists.get(kind))
-        last = self.state.get("last_page")  # opened just after the first paint (a page can take 0.1-0.3 s)
-        self._last_page = last if isinstance(last, str) and last and not last.startswith("read:") else None
-        tab = self.state.get("tab")
-        self._keep_tab = tab in KINDS or tab == "timeline"
-        if tab in KINDS:
-            self.show_kind(tab)
-        elif tab == "timeline":  # built just after the first paint (importing pyqtgraph takes 0.3-0.9 s)
-            self.tabs.blockSignals(True)
-            self.tabs.setCurrentWidget(self.timeline_holder)
-            self.tabs.blockSignals(False)
-            self._update_status()
-
-    def _restore_last_page(self) -> None:
-        """Open the page remembered by :meth:`save_state`, staying on the remembered tab."""
-        page, self._last_page = self._last_page, None
-        if page is None:
-            return
-        index = self.tabs.currentIndex()
-        if self.open_page(page) and self._keep_tab:
-            self.tabs.setCurrentIndex(index)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._closed:
