@@ -125,7 +125,7 @@ def test_run_app_builds_the_database_and_shows_the_window(qapp, qtbot, tmp_path,
 
     seen, warmed = [], []
     qapp.setWindowIcon(QIcon())
-    monkeypatch.setattr(timeline, "start_warm_up", lambda: warmed.append(True))
+    monkeypatch.setattr(timeline, "start_warm_up", lambda loader=None: warmed.append(loader))
 
     def fake_exec(app):
         """Stand-in for the event loop: a real exec()/exit() would stop every later QEventLoop in this process."""

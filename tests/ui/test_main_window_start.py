@@ -132,3 +132,21 @@ def test_a_remembered_timeline_tab_is_built_just_after_the_first_paint(qtbot, st
     window.set_preferences(window.prefs)  # retranslating after the holder is gone must not touch it
     window.close()
     user.close()
+
+
+def test_the_timeline_warmed_up_in_the_background_shows_the_events_read_ahead(qtbot, store, home):
+    user = UserStore(home.user_db)
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    window.warm_up_timeline()
+    loader = window._timeline_loader
+    qtbot.waitUntil(lambda: loader.columns is not None, timeout=30000)
+    assert window.timeline is None  # only prepared: the tab is built when opened
+    assert window.show_timeline()
+    panel = window.timeline
+    assert panel.controller._loader is loader
+    qtbot.waitUntil(lambda: panel.controller.layout is not None, timeout=30000)
+    assert panel.controller.columns is loader.columns
+    assert f"of {store.counts()['event']} events shown" in panel.count_label.text()
+    window.close()
+    user.close()

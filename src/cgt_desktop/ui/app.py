@@ -188,7 +188,7 @@ def run_app(args: argparse.Namespace) -> int:
     translations.apply(user.get_setting("ui.language", default_language()))
     window = MainWindow(store, user, translations)
     window.first_painted.connect(lambda: _set_icon(app))
-    window.first_painted.connect(_warm_up_timeline_soon)
+    window.first_painted.connect(lambda: _warm_up_timeline_soon(window))
     from .idle_backup import IdleBackup
 
     backups_dir = Home(resolve_home(getattr(args, "home", None))).backups_dir
@@ -212,13 +212,11 @@ def run_app(args: argparse.Namespace) -> int:
         _backup_on_quit(user.path, backups_dir)
 
 
-def _warm_up_timeline_soon() -> None:
-    """A second after the first paint (the post-paint work is done by then), import pyqtgraph in the background."""
+def _warm_up_timeline_soon(window: Any) -> None:
+    """A second after the first paint (the post-paint work is done by then), prepare the timeline in the background."""
     from PySide6.QtCore import QTimer
 
-    from .timeline import start_warm_up
-
-    QTimer.singleShot(1000, start_warm_up)
+    QTimer.singleShot(1000, window.warm_up_timeline)
 
 
 def _backup_on_quit(user_db: Path, backups_dir: Path) -> None:

@@ -96,6 +96,7 @@ class MainWindow(RememberedState, QMainWindow):
         self.timeline_holder.setWordWrap(True)
         self.tabs.addTab(self.timeline_holder, "")
         self.reader: Any = None
+        self._timeline_loader: Any = None  # the events read ahead by warm_up_timeline
         self.period: tuple[str, str] | None = None
 
         self.search = GlobalSearch(store, self, self)
@@ -446,7 +447,7 @@ class MainWindow(RememberedState, QMainWindow):
         from .timeline import TimelinePanel
 
         index = self.tabs.indexOf(self.timeline_holder)
-        self.timeline = TimelinePanel(self.store, self)
+        self.timeline = TimelinePanel(self.store, self, loader=self._timeline_loader)
         self.timeline.event_activated.connect(self._on_timeline_event_activated)
         self.timeline.period_selected.connect(self._on_timeline_period_selected)
         self.tabs.blockSignals(True)
@@ -456,6 +457,19 @@ class MainWindow(RememberedState, QMainWindow):
         self.tabs.blockSignals(False)
         self.timeline_holder.deleteLater()
         return True
+
+    def warm_up_timeline(self) -> None:
+        """Import pyqtgraph and read the timeline's events in the background, before the tab is opened.
+
+        The app calls this a second after its first paint: a Timeline click then only lays the events
+        out (100 000 events: ~0.3 s instead of ~0.7 s plus the import).
+        """
+        if self.timeline is not None or self._timeline_loader is not None or self._closed:
+            return
+        from .timeline import ColumnsLoader, start_warm_up
+
+        self._timeline_loader = ColumnsLoader(self.store)
+        start_warm_up(self._timeline_loader)
 
     def show_timeline(self) -> bool:
         self.tabs.setCurrentIndex(len(KINDS))

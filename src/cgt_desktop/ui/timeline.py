@@ -33,8 +33,11 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
 
 
-def start_warm_up() -> threading.Thread:
+def start_warm_up(loader: ColumnsLoader | None = None) -> threading.Thread:
     """Start importing the plotting stack (pyqtgraph, numpy) on a background thread; return the thread.
+
+    With a *loader*, the same thread then reads the events (:meth:`ColumnsLoader.load`), so that the
+    panel built with that loader only lays them out.
 
     Importing pyqtgraph costs 0.3–0.9 s here (``pyqtgraph.Qt`` touches every PySide6 class, which
     creates them all), and the first click on the Timeline tab would otherwise wait for it. The app
@@ -48,7 +51,9 @@ def start_warm_up() -> threading.Thread:
         try:
             from . import timeline_plot  # noqa: F401  (imports pyqtgraph and numpy)
         except ImportError:
-            pass  # a failed import is not cached: the Timeline tab imports again and reports it
+            return  # a failed import is not cached: the Timeline tab imports again and reports it
+        if loader is not None:
+            loader.run()
 
     thread = threading.Thread(target=work, name="timeline-warm-up", daemon=True)
     thread.start()
@@ -71,12 +76,15 @@ class ColumnsLoader:
     def __init__(self, store: ReferenceStore) -> None:
         self.store = store
         self.columns: td.EventColumns | None = None
+        self._lock = threading.Lock()  # the warm-up and the panel's worker may both ask: one reads
 
     def load(self) -> td.EventColumns:
         """Return the columns of the reachable years and the undated events (reads them the first time)."""
-        if self.columns is None:
-            self.columns = td.columns_from_store(self.store.timeline_columns(*tm.LIMIT_YEARS, include_undated=True))
-        return self.columns
+        with self._lock:
+            if self.columns is None:
+                self.columns = td.columns_from_store(
+                    self.store.timeline_columns(*tm.LIMIT_YEARS, include_undated=True))
+            return self.columns
 
     def run(self) -> None:
         try:
@@ -323,14 +331,17 @@ class TimelinePanel(QWidget):
     event_activated = Signal(str)
     period_selected = Signal(object)
 
-    def __init__(self, store: ReferenceStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: ReferenceStore, parent: QWidget | None = None,
+                 loader: ColumnsLoader | None = None) -> None:
         super().__init__(parent)
         # Read the events on a worker thread while pyqtgraph is imported (the read is mostly SQLite,
         # which releases the GIL); the controller's layout job runs after it on the same thread.
+        # A *loader* given by the window may hold them already (see start_warm_up).
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        loader = ColumnsLoader(store)
-        if store.counts().get("event", 0) > TimelineController.async_above:
+        if loader is None:
+            loader = ColumnsLoader(store)
+        if loader.columns is None and store.counts().get("event", 0) > TimelineController.async_above:
             self._pool.start(loader.run)
         os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
         from .timeline_plot import TimelinePlot, category_color
