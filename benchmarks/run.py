@@ -145,17 +145,17 @@ import json, time, argparse
 T0 = time.perf_counter(); marks = {}
 """ + _PAINT_HOOK + """
 home, corpus = sys.argv[1], sys.argv[2]
-from cgt_desktop.ui.app import _application, early_stamp, open_data
+from cgt_desktop.ui.app import _application, open_data
 marks["import_app"] = time.perf_counter() - T0
 args = argparse.Namespace(home=home, corpus=corpus)
-stamp = early_stamp(args)  # as run_app: the sources' stamp is taken while Qt starts
 app = _application(icon=False)  # as run_app: the icon is set after the first paint
 marks["application"] = time.perf_counter() - T0
-store, user = open_data(args, splash=lambda message: None, stamp=stamp)  # as run_app
-marks["open_data"] = time.perf_counter() - T0
+def import_window():  # as run_app: the window's modules are imported while the user data is checked
+    from cgt_desktop.ui import i18n, main_window
+store, user = open_data(args, splash=lambda message: None, meanwhile=import_window)  # as run_app
+marks["open_data_and_import_window"] = time.perf_counter() - T0
 from cgt_desktop.ui.i18n import Translations
 from cgt_desktop.ui.main_window import MainWindow
-marks["import_window"] = time.perf_counter() - T0
 translations = Translations(app)
 translations.apply(user.get_setting("ui.language", "en"))
 window = MainWindow(store, user, translations)

@@ -90,23 +90,3 @@ def test_the_database_opens_with_plain_sqlite_and_has_browsable_views(built_corp
     # FTS tables use only the built-in tokenizer: a MATCH works without the app.
     assert conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"张江\"'").fetchone()[0] > 0
 
-
-def test_a_stamp_taken_early_is_trusted_only_when_it_matches(corpus_dir, tmp_path):
-    """The app takes the sources' stamp while Qt starts and hands it over (ui.app.early_stamp)."""
-    import argparse
-
-    from cgt_desktop.core.build import source_stamp
-    from cgt_desktop.ui.app import early_stamp
-
-    target = tmp_path / "ref.sqlite"
-    ensure_reference_db(corpus_dir, target)
-    wait = early_stamp(argparse.Namespace(corpus=str(corpus_dir)))
-    assert wait() == source_stamp(corpus_dir)
-    assert not ensure_reference_db(corpus_dir, target, stamp=wait()).rebuilt
-    people = corpus_dir / "entities" / "people.jsonl"
-    people.write_text(people.read_text(encoding="utf-8").replace("Qian Qijun", "Qian  Qijun", 1), encoding="utf-8")
-    again = early_stamp(argparse.Namespace(corpus=str(corpus_dir)))
-    assert again() != wait()
-    assert ensure_reference_db(corpus_dir, target, stamp=again()).rebuilt
-    # A wrong stamp is never trusted blindly: the content hash decides (unchanged here, so no rebuild).
-    assert not ensure_reference_db(corpus_dir, target, stamp="not the stamp").rebuilt

@@ -145,3 +145,32 @@ def test_run_app_builds_the_database_and_shows_the_window(qapp, qtbot, tmp_path,
     assert (tmp_path / "home" / "user.sqlite").is_file()
     assert seen and seen[0][0] > 0 and "cgt-desktop" in seen[0][1]
     assert qapp.applicationName() == "cgt-desktop"
+
+
+def test_open_data_checks_the_user_data_beside_the_reference_and_reports_damage(tmp_path, corpus_dir, monkeypatch):
+    """The user database is checked on a thread while the reference opens; its notices still come back."""
+    from cgt_desktop.ui.app import StartupError, open_data
+
+    home = tmp_path / "home"
+    args = build_parser().parse_args(["--home", str(home), "--corpus", str(corpus_dir)])
+    store, user = open_data(args)  # creates both
+    user.add_note("person/qian-qijun", "kept")
+    store.close()
+    user.close()
+    (home / "user.sqlite").write_bytes(b"not a database at all" * 200)
+    notices, called = [], []
+    store, user = open_data(args, notices=notices, meanwhile=lambda: called.append(True))
+    assert called == [True]
+    assert notices and any("damaged" in n.lower() for n in notices)
+    assert store.counts()["person"] > 0 and user.notes() == []  # no backup yet: an empty, working store
+    store.close()
+    user.close()
+    from cgt_desktop.core import backup
+    from cgt_desktop.core.userdb import UserDataError
+
+    def refuse(*_args):
+        raise UserDataError("cannot open your user data: the disk is full")
+
+    monkeypatch.setattr(backup, "open_user_data", refuse)
+    with pytest.raises(StartupError, match="disk is full"):
+        open_data(args)

@@ -360,20 +360,17 @@ def stored_hash(path: Path) -> str | None:
     return info.get("content_hash") if info else None
 
 
-def ensure_reference_db(corpus_root: Path, target: Path, on_rebuild: Callable[[], None] | None = None,
-                        stamp: str | None = None) -> BuildReport:
+def ensure_reference_db(corpus_root: Path, target: Path,
+                        on_rebuild: Callable[[], None] | None = None) -> BuildReport:
     """Rebuild *target* if it is missing, damaged or built from other sources; else report it as is.
 
     When the sources' :func:`source_stamp` matches the one stored at build time, the database
     is used without hashing the sources or scanning the file (``PRAGMA quick_check`` reads all
     of it: seconds for a large corpus); otherwise the content hash and an integrity check decide.
-    *on_rebuild* is called just before a rebuild starts (the app shows its splash then). *stamp* is
-    the sources' :func:`source_stamp` if the caller took it already (the app takes it while Qt starts).
+    *on_rebuild* is called just before a rebuild starts (the app shows its splash then).
     """
     info = _stored_info(target, check=False)
-    if stamp is None:
-        stamp = source_stamp(corpus_root)
-    if info and info.get("content_hash") and info.get("source_stamp") == stamp:
+    if info and info.get("content_hash") and info.get("source_stamp") == source_stamp(corpus_root):
         return BuildReport(path=Path(target), content_hash=info["content_hash"], seconds=0.0, rebuilt=False)
     digest = content_hash(corpus_root)
     if stored_hash(target) == digest:

@@ -68,45 +68,21 @@ def _corpus(args: argparse.Namespace) -> Path:
     return Path(args.corpus) if getattr(args, "corpus", None) else corpus_dir()
 
 
-def early_stamp(args: argparse.Namespace) -> Callable[[], str | None]:
-    """Start taking the sources' stamp on a thread, so that it overlaps Qt's start; return a waiter.
-
-    The stamp is thousands of ``stat`` calls on a large corpus (~50 ms for 10 000 documents), which
-    wait on the file system, not on Python. Nothing is opened or written: the user database is only
-    opened after the single-instance check. The waiter returns ``None`` if the stamp failed (then
-    :func:`open_data` takes it again and reports the error).
-    """
-    import threading
-
-    from ..core.build import source_stamp
-
-    corpus, found = _corpus(args), []
-
-    def take() -> None:
-        try:
-            found.append(source_stamp(corpus))
-        except OSError:
-            pass
-
-    thread = threading.Thread(target=take, name="source-stamp", daemon=True)
-    thread.start()
-
-    def wait() -> str | None:
-        thread.join()
-        return found[0] if found else None
-    return wait
-
-
 def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: Any = None,
-              notices: list[str] | None = None, stamp: Callable[[], str | None] | None = None) -> tuple[Any, Any]:
+              notices: list[str] | None = None, meanwhile: Callable[[], Any] | None = None) -> tuple[Any, Any]:
     """Resolve the home, build the reference database if needed, open both stores.
 
-    A damaged user database is kept aside and the newest good backup restored; what happened is
-    printed and added to *notices* (for the window to show).
+    The user database is checked and opened on a thread (``PRAGMA integrity_check`` runs in SQLite,
+    without the GIL) while this thread opens the reference database and then calls *meanwhile*
+    (the app imports its window's modules there). A damaged user database is kept aside and the
+    newest good backup restored; what happened is printed and added to *notices* (for the window).
 
     Raises:
         StartupError: with a message for the user (unwritable home, damaged database…).
     """
+    import threading
+
+    from ..core.backup import open_user_data
     from ..core.build import ensure_reference_db
     from ..core.store import ReferenceStore, StoreError
     from ..core.userdb import UserDataError
@@ -116,27 +92,46 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
     except OSError as exc:
         raise StartupError(f"cannot use the home folder {exc.filename or args.home}: {exc.strerror or exc}. "
                            "Choose another with --home DIR.") from exc
+    outcome: dict[str, Any] = {}
+
+    def open_user() -> None:
+        try:
+            outcome["opened"] = open_user_data((user_home or home.root) / "user.sqlite", home.backups_dir)
+        except (UserDataError, OSError) as exc:
+            outcome["error"] = exc
+
+    user_thread = threading.Thread(target=open_user, name="open-user-data")
+    user_thread.start()
+
+    def user_store() -> Any:
+        user_thread.join()
+        if "error" in outcome:
+            raise StartupError(str(outcome["error"])) from outcome["error"]
+        return outcome["opened"].store
+
     try:
         corpus = _corpus(args)
         announce = None if splash is None else (lambda: splash("Building the reference database…"))
-        report = ensure_reference_db(corpus, home.reference_db, on_rebuild=announce,
-                                     stamp=stamp() if stamp is not None else None)
+        report = ensure_reference_db(corpus, home.reference_db, on_rebuild=announce)
         store = ReferenceStore(report.path)
     except (OSError, StoreError, ValueError) as exc:
+        try:
+            user_store().close()
+        except StartupError:
+            pass  # the reference database's message comes first
         raise StartupError(f"cannot prepare the reference database in {home.cache_dir}: {exc}. Delete "
                            f"{home.reference_db} to rebuild it.") from exc
+    if meanwhile is not None:
+        meanwhile()
     try:
-        from ..core.backup import open_user_data
-
-        opened = open_user_data((user_home or home.root) / "user.sqlite", home.backups_dir)
-        user = opened.store
-        for message in opened.messages:
-            _stderr(message)
-        if notices is not None:
-            notices.extend(opened.messages)
-    except (UserDataError, OSError) as exc:
+        user = user_store()
+    except StartupError:
         store.close()
-        raise StartupError(str(exc)) from exc
+        raise
+    for message in outcome["opened"].messages:
+        _stderr(message)
+    if notices is not None:
+        notices.extend(outcome["opened"].messages)
     return store, user
 
 
@@ -150,7 +145,6 @@ def _show_error(app: Any, message: str) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window on the built-in corpus and run the event loop; return the exit status."""
-    stamp = early_stamp(args)
     app = _application(icon=False)
     from .single_instance import SingleInstance, bring_forward
 
@@ -175,8 +169,12 @@ def run_app(args: argparse.Namespace) -> int:
         splash_widget.append(widget)
 
     notices: list[str] = []
+
+    def import_window() -> None:  # while the user data is checked on its thread
+        from . import i18n, main_window  # noqa: F401
+
     try:
-        store, user = open_data(args, splash=splash, notices=notices, stamp=stamp)
+        store, user = open_data(args, splash=splash, notices=notices, meanwhile=import_window)
     except StartupError as exc:
         instance.close()
         _show_error(app, str(exc))
