@@ -10,20 +10,10 @@ import pytest
 
 from cgt_desktop.core import timeline_data as td
 from cgt_desktop.core import timeline_model as tm
-from cgt_desktop.core.dates import event_span
 from cgt_desktop.core.models import EventRow
+from test_timeline_model import ev  # the same hand-made events as the row-based tests
 
 VOCAB = {"policy": {"en": "Policy", "zh": "政策"}, "academic": {"en": "Academic", "zh": "学术"}}
-
-
-def ev(eid: str, start: str | None, end: str | None = None, category: str = "policy",
-       approximate: bool = False) -> EventRow:
-    span = event_span(start, end)
-    precision = "unknown" if not start else ("range" if end else span.precision)
-    return EventRow(id=eid, title_en=f"T {eid}", title_zh=f"标题 {eid}", category=category, date=start, end=end,
-                    precision=precision, approximate=approximate, date_stated=start or "not stated", date_note="",
-                    span_start=span.start.isoformat() if span else None,
-                    span_end=span.end.isoformat() if span else None)
 
 
 def columns_of(events: list[EventRow]) -> td.EventColumns:

@@ -357,19 +357,11 @@ class ReferenceStore(ListsMixin):
     def timeline(self, year_from: int | None = None, year_to: int | None = None,
                  category: str | None = None, include_undated: bool = True) -> list[EventRow]:
         """Return events overlapping the years, dated first in date order, then the undated ones."""
-        clauses, params = ["1"], []
+        from .timeline_columns import span_filter
+
+        where, params = span_filter(year_from, year_to, include_undated, table="d")
         if category:
-            clauses.append("d.category = ?")
-            params.append(category)
-        dated = ["d.span_start IS NOT NULL"]
-        if year_from is not None:
-            dated.append("d.span_end >= ?")
-            params.append(f"{year_from:04d}-01-01")
-        if year_to is not None:
-            dated.append("d.span_start <= ?")
-            params.append(f"{year_to:04d}-12-31")
-        where = " AND ".join(clauses) + " AND ((" + " AND ".join(dated) + ")"
-        where += " OR d.span_start IS NULL)" if include_undated else ")"
+            where, params = f"d.category = ? AND {where}", [category, *params]
         return self._event_rows(where, params)
 
     def timeline_columns(self, year_from: int | None = None, year_to: int | None = None,

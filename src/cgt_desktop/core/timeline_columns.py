@@ -21,6 +21,22 @@ def _key(year_from: int | None, year_to: int | None, include_undated: bool) -> s
     return f"{year_from}:{year_to}:{int(bool(include_undated))}"
 
 
+def span_filter(year_from: int | None, year_to: int | None, include_undated: bool,
+                table: str = "") -> tuple[str, list[str]]:
+    """Return SQL (and its parameters) keeping the events whose span overlaps the years (``event_details``
+    columns, prefixed by *table*), and the undated ones too if *include_undated*."""
+    p = f"{table}." if table else ""
+    dated, params = [f"{p}span_start IS NOT NULL"], []
+    if year_from is not None:
+        dated.append(f"{p}span_end >= ?")
+        params.append(f"{year_from:04d}-01-01")
+    if year_to is not None:
+        dated.append(f"{p}span_start <= ?")
+        params.append(f"{year_to:04d}-12-31")
+    cond = "(" + " AND ".join(dated) + ")"
+    return (f"({cond} OR {p}span_start IS NULL)" if include_undated else cond), params
+
+
 def read_columns(conn: sqlite3.Connection, year_from: int | None = None, year_to: int | None = None,
                  include_undated: bool = True) -> dict[str, Any]:
     """Return the events overlapping the years (and the undated ones) as columns, dated first by date.
@@ -31,15 +47,7 @@ def read_columns(conn: sqlite3.Connection, year_from: int | None = None, year_to
     """
     import numpy as np
 
-    where, params = ["1"], []
-    if year_from is not None:
-        where.append("span_end >= ?")
-        params.append(f"{year_from:04d}-01-01")
-    if year_to is not None:
-        where.append("span_start <= ?")
-        params.append(f"{year_to:04d}-12-31")
-    dated = " AND ".join(where)
-    cond = f"(span_start IS NOT NULL AND {dated})" + (" OR span_start IS NULL" if include_undated else "")
+    cond, params = span_filter(year_from, year_to, include_undated)
     day = "ifnull(CAST(julianday({}) - 2440587.5 AS INTEGER), 'nan')"
     row = conn.execute(
         "SELECT count(*), group_concat(id, char(10)), group_concat(ifnull(category, ''), char(10)), "
