@@ -370,3 +370,30 @@ def test_the_warm_up_imports_the_plotting_stack_in_the_background_without_qt_war
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ok"
+
+
+def test_the_grid_marks_each_year_under_the_events_and_follows_pans(panel, qtbot):
+    """The vertical grid is drawn by the plot's GridLayer (pyqtgraph's grid replays a picture every frame)."""
+    from PySide6.QtGui import QColor
+
+    plot = panel.plot
+    assert plot.plot_item.getAxis("bottom").grid is False  # one grid, not two
+    x0, x1 = plot.x_range()
+    px_per_day = plot.view.width() / (x1 - x0)
+    years, *finer = plot.grid.levels(x0, x1, px_per_day)
+    assert years[0] == 38  # 15 % ink, as showGrid(alpha=0.15) drew it
+    assert [tm.year_start(y) for y in range(2008, 2026)] == [v for v in years[1] if x0 <= v <= x1][:18]
+    assert all(alpha < 38 for alpha, _ in finer)  # finer levels fade
+
+    def column_has_grid(day: float) -> bool:
+        image = plot.grab().toImage()
+        scene = plot.view.mapViewToScene(QPointF(day, -0.5))
+        x = round(plot.mapFromScene(scene).x())
+        ys = range(int(image.height() * 0.1), int(image.height() * 0.6))
+        background = QColor("white").rgb()
+        return sum(1 for y in ys if image.pixel(x, y) != background) > 0.5 * len(ys)
+
+    year = tm.year_start(2011)
+    assert column_has_grid(year)
+    plot.pan(0.1)
+    qtbot.waitUntil(lambda: column_has_grid(year))  # the same year's line, moved with the view

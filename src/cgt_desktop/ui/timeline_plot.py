@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QTransfo
 
 from ..core import timeline_data as td  # noqa: E402
 from ..core import timeline_model as tm  # noqa: E402
-from .timeline_items import (_HIGHLIGHT, _INK, CATEGORY_COLORS, TILDE, BarLayer,  # noqa: E402
+from .timeline_items import (_HIGHLIGHT, _INK, CATEGORY_COLORS, TILDE, BarLayer, GridLayer,  # noqa: E402
                              DayAxis, PointLayer, TimelineViewBox, _Swatch, category_color)
 
 __all__ = ["CATEGORY_COLORS", "TILDE", "BarLayer", "DayAxis", "PointLayer", "TimelinePlot",
@@ -60,7 +60,9 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
             ax = self.plot_item.getAxis(name)
             ax.setPen(pg.mkPen(_INK))
             ax.setTextPen(pg.mkPen(_INK))
-        self.plot_item.showGrid(x=True, y=False, alpha=0.15)
+        self.grid = GridLayer(self.axis, alpha=0.15)  # not showGrid(): see GridLayer
+        self.grid.setZValue(-10)
+        self.plot_item.addItem(self.grid, ignoreBounds=True)
         self.plot_item.hideButtons()
         self.view.invertY(True)
         self.view.setMouseEnabled(x=True, y=False)
