@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 #: Bump when the builder's output changes for the same sources, to force a rebuild.
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "5"
 
 ENTITY_FILES = {
     "person": "entities/people.jsonl",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = """
 CREATE TABLE build_info (key TEXT PRIMARY KEY, value TEXT);
@@ -97,8 +97,9 @@ CREATE INDEX event_span ON event_details(span_start, span_end);
 CREATE INDEX paragraphs_doc ON paragraphs(document_id, seq);
 CREATE INDEX passages_doc ON passages(document_id, seq);
 CREATE INDEX passages_para ON passages(paragraph_id);
-CREATE INDEX relations_subject ON relations(subject);
-CREATE INDEX relations_object ON relations(object);
+-- Covering for an entity page's pass over its relations (both directions, by predicate).
+CREATE INDEX relations_subject ON relations(subject, predicate, object);
+CREATE INDEX relations_object ON relations(object, predicate, subject);
 CREATE INDEX citations_fact ON citations(fact_id, seq, passage_id);  -- covering: sources of a fact, in order
 CREATE INDEX citations_passage ON citations(passage_id);
 -- Covering indexes: listing, sorting and filtering 100 000 rows reads these, never the wide rows.
