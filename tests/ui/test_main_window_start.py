@@ -150,3 +150,23 @@ def test_the_timeline_warmed_up_in_the_background_shows_the_events_read_ahead(qt
     assert f"of {store.counts()['event']} events shown" in panel.count_label.text()
     window.close()
     user.close()
+
+
+def test_search_results_opened_before_the_docks_are_built_stay_on_top(qtbot, store, home):
+    user = UserStore(home.user_db)
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.search.field.setText("zhao yangbing")
+    window.search.run_search()  # before the first paint: the docks do not exist yet
+    popup = window.search.popup
+    assert popup.isVisible()
+    qtbot.waitUntil(lambda: bool(_docks(window)), timeout=10000)
+    notes = window.findChild(QDockWidget, "notes_dock")
+    overlap = popup.geometry().intersected(notes.geometry())
+    assert not overlap.isEmpty()  # the results reach over the Notes dock
+    hit = window.childAt(overlap.center())
+    assert hit is popup or popup.isAncestorOf(hit)
+    window.close()
+    user.close()

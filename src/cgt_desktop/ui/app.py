@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -301,8 +302,12 @@ def screenshot(args: argparse.Namespace) -> int:
         try:
             window = MainWindow(store, user, translations)
             window.resize(*SCREENSHOT_SIZE)
+            painted: list[bool] = []
+            window.first_painted.connect(lambda: painted.append(True))
             window.show()
-            app.processEvents()
+            deadline = time.monotonic() + 30
+            while not painted and time.monotonic() < deadline:  # as a user sees it: docks built, last page open
+                app.processEvents()
             error = _render(window, view)
             if error == "__usage__":
                 _stderr(f"unknown view {view!r}")

@@ -431,6 +431,8 @@ class MainWindow(RememberedState, QMainWindow):
             self._annotations.attach_reader(self.reader)
         self._annotations.retranslate()
         self._selections.retranslate()
+        if self.search.popup.isVisible():  # the docks are newer children: keep the open results on top
+            self.search.popup.raise_()
 
     # -- timeline and reader (other modules, loaded when first needed) ----------------------
     def _on_tabs_current_changed(self, index: int) -> None:
