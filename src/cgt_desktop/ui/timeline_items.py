@@ -196,7 +196,21 @@ class GridLayer(pg.GraphicsObject):
         p.restore()
 
 
-class BarLayer(_PanCache, pg.GraphicsObject):
+class _DataBounds:
+    """Mixin for view items whose marks fill ``self._bounds`` (view coordinates): pyqtgraph's bounds and auto-range."""
+
+    _bounds: QRectF
+
+    def boundingRect(self):  # noqa: N802
+        return self._bounds
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802
+        if self._bounds.isNull():
+            return None, None
+        return (self._bounds.left(), self._bounds.right()) if ax == 0 else (self._bounds.top(), self._bounds.bottom())
+
+
+class BarLayer(_DataBounds, _PanCache, pg.GraphicsObject):
     """All the timeline's bars (groups sharing a pen and brush), drawn in pixels and cached while panning.
 
     ``BarGraphItem`` repaints every rectangle through the view's scaling transform each frame
@@ -226,14 +240,6 @@ class BarLayer(_PanCache, pg.GraphicsObject):
     def extents(self) -> list[tuple[float, float]]:
         """Return every bar's ``(x0, x1)``."""
         return [(a, b) for data, _, _ in self.groups for a, b in zip(data["x0"].tolist(), data["x1"].tolist())]
-
-    def boundingRect(self):  # noqa: N802
-        return self._bounds
-
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802
-        if self._bounds.isNull():
-            return None, None
-        return (self._bounds.left(), self._bounds.right()) if ax == 0 else (self._bounds.top(), self._bounds.bottom())
 
     def _render(self, p: QPainter, lo: float, hi: float, merge: bool = False) -> None:
         """Draw the bars overlapping data x ``[lo, hi]`` in device pixels of *p*'s current transform.
@@ -297,7 +303,7 @@ class BarLayer(_PanCache, pg.GraphicsObject):
             self._paint_cached(p, lambda painter, lo, hi: self._render(painter, lo, hi, merge=True))
 
 
-class PointLayer(_PanCache, pg.GraphicsObject):
+class PointLayer(_DataBounds, _PanCache, pg.GraphicsObject):
     """Symbols of a fixed pixel size (day-precise events, the "~" of approximate dates), cached while panning.
 
     One item for every group of points, drawn in the order added. On screen each group is one
@@ -331,14 +337,6 @@ class PointLayer(_PanCache, pg.GraphicsObject):
         """Return the ``(x, y)`` of every symbol (of one group when *group* is given)."""
         groups = self.groups if group is None else [self.groups[group]]
         return [xy for g in groups for xy in zip(g["x"].tolist(), g["y"].tolist())]
-
-    def boundingRect(self):  # noqa: N802
-        return self._bounds
-
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802
-        if self._bounds.isNull():
-            return None, None
-        return (self._bounds.left(), self._bounds.right()) if ax == 0 else (self._bounds.top(), self._bounds.bottom())
 
     def _pixmap(self, n: int, dpr: float):
         key = (n, dpr)
