@@ -10,6 +10,7 @@ import pytest
 
 from cgt_desktop.core import timeline_data as td
 from cgt_desktop.core import timeline_model as tm
+import timeline_reference as ref  # tests/timeline_reference.py: the rules row by row
 from cgt_desktop.core.models import EventRow
 from test_timeline_model import ev  # the same hand-made events as the row-based tests
 
@@ -50,8 +51,8 @@ def test_array_layout_equals_the_row_layout():
     rows = np.arange(len(events))
     lanes, pairs = td.category_pairs(columns, rows, VOCAB)
     layout = td.build_array_layout(columns, rows, lanes, pairs)
-    old_lanes, lane_of = tm.category_lanes(events, VOCAB)
-    old = tm.build_layout(events, old_lanes, lane_of)
+    old_lanes, lane_of = ref.category_lanes(events, VOCAB)
+    old = ref.build_layout(events, old_lanes, lane_of)
     assert lanes == old_lanes and [lane.key for lane in lanes] == ["policy", "academic", "misc"]
     assert sorted(layout.marks) == sorted(old.marks)
     assert layout.undated_ids == [e.id for e in old.undated] and layout.undated_ids
@@ -86,10 +87,10 @@ def test_entity_lanes_as_arrays_equal_the_row_lanes():
     rows = np.arange(len(events))
     for limit in (1, 30):
         lanes, pairs = td.entity_pairs(columns, rows, links, names, ("organizations", "机构"), limit=limit)
-        old_lanes, lane_of = tm.entity_lanes(events, links, names, ("organizations", "机构"), limit=limit)
+        old_lanes, lane_of = ref.entity_lanes(events, links, names, ("organizations", "机构"), limit=limit)
         assert lanes == old_lanes
         layout = td.build_array_layout(columns, rows, lanes, pairs)
-        assert sorted(layout.marks) == sorted(tm.build_layout(events, old_lanes, lane_of).marks)
+        assert sorted(layout.marks) == sorted(ref.build_layout(events, old_lanes, lane_of).marks)
     few, pairs = td.entity_pairs(columns, np.array([0]), links, names, ("organizations", "机构"))
     assert [lane.key for lane in few] == ["organization/x"]  # no empty "other"/"not linked" lanes
 
@@ -102,7 +103,7 @@ def test_packing_beyond_three_tracks_matches_the_row_packing(monkeypatch):
         monkeypatch.setattr(tm, "MAX_TRACKS", tracks)
         lanes, pairs = td.category_pairs(columns, rows, VOCAB)
         layout = td.build_array_layout(columns, rows, lanes, pairs)
-        old = tm.build_layout(events, *tm.category_lanes(events, VOCAB))
+        old = ref.build_layout(events, *ref.category_lanes(events, VOCAB))
         assert sorted(layout.marks) == sorted(old.marks)
         assert len({m.y for m in layout.marks}) == tracks
 
@@ -141,7 +142,7 @@ def test_store_text_search_needs_every_word_in_titles_stated_date_or_id(store):
         assert event.id in store.timeline_text_ids(part)
     query = f"{event.title_en.split()[0]}  {event.title_zh}"
     both = store.timeline_text_ids(query)
-    assert event.id in both and both == {e.id for e in events if tm.text_matches(e, query)}
+    assert event.id in both and both == {e.id for e in events if ref.text_matches(e, query)}
     assert store.timeline_text_ids("zzqqxx-not-there") == set()
     assert len(store.timeline_text_ids("")) == store.counts()["event"]
 

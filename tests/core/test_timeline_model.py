@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date
 
 from cgt_desktop.core import timeline_model as tm
+import timeline_reference as ref  # tests/timeline_reference.py: the rules row by row
 from cgt_desktop.core.dates import event_span
 from cgt_desktop.core.models import EventRow
 
@@ -27,16 +28,16 @@ def test_day_numbers_round_trip():
 
 
 def test_extent_covers_every_day_the_stated_date_could_mean():
-    assert tm.event_extent(ev("m", "2019-02")) == (tm.day_number("2019-02-01"), tm.day_number("2019-02-28") + 1)
-    assert tm.event_extent(ev("leap", "2020-02")) == (tm.day_number("2020-02-01"), tm.day_number("2020-02-29") + 1)
-    assert tm.event_extent(ev("y", "2013")) == (tm.day_number("2013-01-01"), tm.day_number("2014-01-01"))
-    assert tm.event_extent(ev("r", "2022", "2024")) == (tm.day_number("2022-01-01"), tm.day_number("2025-01-01"))
-    assert tm.event_extent(ev("d", "2019-11-14")) == (tm.day_number("2019-11-14"), tm.day_number("2019-11-15"))
-    assert tm.event_extent(ev("u", None)) is None
+    assert ref.event_extent(ev("m", "2019-02")) == (tm.day_number("2019-02-01"), tm.day_number("2019-02-28") + 1)
+    assert ref.event_extent(ev("leap", "2020-02")) == (tm.day_number("2020-02-01"), tm.day_number("2020-02-29") + 1)
+    assert ref.event_extent(ev("y", "2013")) == (tm.day_number("2013-01-01"), tm.day_number("2014-01-01"))
+    assert ref.event_extent(ev("r", "2022", "2024")) == (tm.day_number("2022-01-01"), tm.day_number("2025-01-01"))
+    assert ref.event_extent(ev("d", "2019-11-14")) == (tm.day_number("2019-11-14"), tm.day_number("2019-11-15"))
+    assert ref.event_extent(ev("u", None)) is None
 
 
 def test_mark_kinds_follow_precision():
-    assert [tm.mark_kind(p) for p in ("day", "month", "year", "range", "unknown")] == [
+    assert [ref.mark_kind(p) for p in ("day", "month", "year", "range", "unknown")] == [
         tm.POINT, tm.SPAN, tm.SPAN, tm.RANGE, None]
 
 
@@ -49,18 +50,18 @@ def test_period_and_extent_are_inverse():
 
 def test_overlaps_uses_the_whole_span():
     year = ev("y", "2019")
-    assert tm.overlaps(year, ("2019-12-31", "2020-06-01"))
-    assert not tm.overlaps(year, ("2020-01-01", "2020-06-01"))
-    assert not tm.overlaps(ev("u", None), ("2000-01-01", "2030-12-31"))
-    assert tm.overlaps(ev("u", None), None)
+    assert ref.overlaps(year, ("2019-12-31", "2020-06-01"))
+    assert not ref.overlaps(year, ("2020-01-01", "2020-06-01"))
+    assert not ref.overlaps(ev("u", None), ("2000-01-01", "2030-12-31"))
+    assert ref.overlaps(ev("u", None), None)
 
 
 def test_layout_draws_dated_events_once_and_lists_undated():
     events = [ev("a", "2019-11-14"), ev("b", "2019-06", category="academic"), ev("c", None),
               ev("d", "2022", "2024")]
-    lanes, lane_of = tm.category_lanes(events, {"policy": {"en": "Policy", "zh": "政策"},
+    lanes, lane_of = ref.category_lanes(events, {"policy": {"en": "Policy", "zh": "政策"},
                                                 "academic": {"en": "Academic", "zh": "学术"}})
-    layout = tm.build_layout(events, lanes, lane_of)
+    layout = ref.build_layout(events, lanes, lane_of)
     assert sorted(m.event_id for m in layout.marks) == ["a", "b", "d"]
     assert [e.id for e in layout.undated] == ["c"]
     kinds = {m.event_id: m.kind for m in layout.marks}
@@ -69,15 +70,15 @@ def test_layout_draws_dated_events_once_and_lists_undated():
 
 
 def test_unknown_category_gets_its_own_lane():
-    lanes, lane_of = tm.category_lanes([ev("a", "2019", category="misc")], {"policy": {"en": "P", "zh": "政"}})
+    lanes, lane_of = ref.category_lanes([ev("a", "2019", category="misc")], {"policy": {"en": "P", "zh": "政"}})
     assert [lane.key for lane in lanes] == ["policy", "misc"]
     assert lane_of["a"] == ["misc"]
 
 
 def test_overlapping_marks_are_packed_on_separate_tracks():
     events = [ev("plan", "2022", "2024"), ev("released", "2022"), ev("target", "2022-06-01")]
-    lanes, lane_of = tm.category_lanes(events, {"policy": {"en": "P", "zh": "政"}})
-    layout = tm.build_layout(events, lanes, lane_of)
+    lanes, lane_of = ref.category_lanes(events, {"policy": {"en": "P", "zh": "政"}})
+    layout = ref.build_layout(events, lanes, lane_of)
     ys = {m.event_id: m.y for m in layout.marks}
     assert len(set(ys.values())) == 3
     assert all(-0.5 < y < 0.5 for y in ys.values())
@@ -85,8 +86,8 @@ def test_overlapping_marks_are_packed_on_separate_tracks():
 
 def test_hit_test_finds_points_and_bars():
     events = [ev("day", "2019-11-14"), ev("year", "2013")]
-    lanes, lane_of = tm.category_lanes(events, {"policy": {"en": "P", "zh": "政"}})
-    layout = tm.build_layout(events, lanes, lane_of)
+    lanes, lane_of = ref.category_lanes(events, {"policy": {"en": "P", "zh": "政"}})
+    layout = ref.build_layout(events, lanes, lane_of)
     day = next(m for m in layout.marks if m.event_id == "day")
     assert layout.hit(day.center + 3, day.y, tol_x=10, tol_y=0.1).event_id == "day"
     assert layout.hit(day.center + 60, day.y, tol_x=10, tol_y=0.1) is None
@@ -97,8 +98,8 @@ def test_hit_test_finds_points_and_bars():
 
 def test_count_in_view_counts_events_overlapping_the_view():
     events = [ev("a", "2010"), ev("b", "2015-03-02"), ev("c", "2020", "2024"), ev("u", None)]
-    lanes, lane_of = tm.category_lanes(events, {"policy": {"en": "P", "zh": "政"}})
-    layout = tm.build_layout(events, lanes, lane_of)
+    lanes, lane_of = ref.category_lanes(events, {"policy": {"en": "P", "zh": "政"}})
+    layout = ref.build_layout(events, lanes, lane_of)
     assert layout.count_in_view(*tm.extent_of_period(("2000-01-01", "2030-12-31"))) == 3
     assert layout.count_in_view(*tm.extent_of_period(("2015-01-01", "2015-12-31"))) == 1
     assert layout.count_in_view(*tm.extent_of_period(("2023-01-01", "2023-01-02"))) == 1
@@ -109,25 +110,25 @@ def test_entity_lanes_keep_every_event_somewhere():
     events = [ev("a", "2019"), ev("b", "2020"), ev("c", "2021"), ev("u", None)]
     links = {"a": ["organization/x"], "b": ["organization/x", "organization/y"], "u": ["organization/z"]}
     names = {"organization/x": ("organization", "X Org", "甲"), "organization/y": ("organization", "Y Org", "乙")}
-    lanes, lane_of = tm.entity_lanes(events, links, names, ("organizations", "机构"), limit=1)
+    lanes, lane_of = ref.entity_lanes(events, links, names, ("organizations", "机构"), limit=1)
     assert [lane.key for lane in lanes] == ["organization/x", tm.LANE_OTHER, tm.LANE_NONE]
     assert lanes[0].label_zh == "甲"
     assert lane_of["b"] == ["organization/x", tm.LANE_OTHER]
     assert lane_of["c"] == [tm.LANE_NONE]
     assert "u" not in lane_of
-    few, _ = tm.entity_lanes([events[0], events[3]], links, names, ("organizations", "机构"))
+    few, _ = ref.entity_lanes([events[0], events[3]], links, names, ("organizations", "机构"))
     assert [lane.key for lane in few] == ["organization/x"]  # no empty "other"/"not linked" lanes
-    layout = tm.build_layout(events, lanes, lane_of)
+    layout = ref.build_layout(events, lanes, lane_of)
     assert sorted(m.event_id for m in layout.marks) == ["a", "b", "b", "c"]
 
 
 def test_filters():
     events = [ev("a", "2019", category="policy"), ev("b", "2020", category="clinical")]
-    assert [e.id for e in tm.filter_events(events, {"clinical"})] == ["b"]
-    assert [e.id for e in tm.filter_events(events, None, {"a"})] == ["a"]
-    assert tm.text_matches(events[0], "标题")
-    assert tm.text_matches(events[0], "t A")
-    assert not tm.text_matches(events[0], "zzz")
+    assert [e.id for e in ref.filter_events(events, {"clinical"})] == ["b"]
+    assert [e.id for e in ref.filter_events(events, None, {"a"})] == ["a"]
+    assert ref.text_matches(events[0], "标题")
+    assert ref.text_matches(events[0], "t A")
+    assert not ref.text_matches(events[0], "zzz")
 
 
 def _links_db() -> sqlite3.Connection:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from cgt_desktop.core import timeline_model as tm
+import timeline_reference as ref  # tests/timeline_reference.py: the rules row by row
 
 MONTH_EVENT = "event/2019-cancer-precision-medicine-research-center-established"  # "2019-02"
 DAY_EVENT = "event/2019-first-zhangjiang-international-summit-on-cell-therapy"     # "2019-11-14"
@@ -83,7 +84,7 @@ def test_plotted_marks_are_exactly_the_store_events_of_the_range(panel, store):
     others = [e for e in expected if e.precision != "day"]
     # what is on screen: one spot per day-precise event, one bar per month/year/range event
     assert sorted(x for x, _ in _drawn_points(panel)) == sorted(tm.day_number(e.date) + 0.5 for e in days)
-    assert sorted(_drawn_bars(panel)) == sorted(map(tm.event_extent, others))
+    assert sorted(_drawn_bars(panel)) == sorted(map(ref.event_extent, others))
     assert len(panel.plot.scatter_items()) <= len(store.vocabulary("event_categories"))
 
 

@@ -2,10 +2,11 @@
 
 :meth:`ReferenceStore.timeline_columns` reads only what drawing needs (ids, the
 span as day numbers, category, precision, approximate) into arrays;
-:func:`build_array_layout` lanes and packs them exactly as
-:func:`cgt_desktop.core.timeline_model.build_layout` does for
-:class:`~cgt_desktop.core.models.EventRow` lists, and :class:`ArrayLayout`
-answers the same questions (marks, hit tests, counts) from arrays. Full rows
+:func:`build_array_layout` lanes and packs them, and :class:`ArrayLayout`
+answers the questions the plot asks (marks, hit tests, counts) from arrays.
+The rules, written row by row over :class:`~cgt_desktop.core.models.EventRow`
+lists, are in ``tests/timeline_reference.py``: the tests check that both give
+exactly the same marks, hits and counts. Full rows
 (titles, stated dates, sources) are read by id only when something shows them:
 a tooltip, the visible part of a list.
 
@@ -22,7 +23,7 @@ from . import timeline_model as tm
 #: Mark kinds as small integers in the arrays (see :data:`KIND_NAMES`).
 KIND_POINT, KIND_SPAN, KIND_RANGE = 0, 1, 2
 KIND_NAMES = (tm.POINT, tm.SPAN, tm.RANGE)
-_KIND_CODE = {"day": KIND_POINT, "month": KIND_SPAN, "year": KIND_SPAN, "range": KIND_RANGE}
+_KIND_CODE = {precision: KIND_NAMES.index(kind) for precision, kind in tm.MARK_KIND.items()}
 
 
 @dataclass
@@ -97,8 +98,7 @@ def columns_from_store(raw: dict[str, Any]) -> EventColumns:
 
 @dataclass
 class ArrayLayout:
-    """Lanes and marks as parallel arrays (one entry per mark), with the hit tests and counts of
-    :class:`~cgt_desktop.core.timeline_model.TimelineLayout`.
+    """Lanes and marks as parallel arrays (one entry per mark), with hit tests and counts.
 
     Attributes:
         lanes: the rows, top to bottom.
@@ -193,7 +193,7 @@ class ArrayLayout:
     def hit(self, x: float, y: float, tol_x: float, tol_y: float) -> tm.Mark | None:
         """Return the mark under ``(x, y)``, allowing *tol_x* days and *tol_y* lane units of slack.
 
-        Same rules as :meth:`TimelineLayout.hit`: a point within *tol_x* of its day's centre, a bar
+        A point within *tol_x* of its day's centre, a bar
         within *tol_x* of its extent; points win over bars, then the nearest vertically, then horizontally.
         """
         import numpy as np
@@ -224,7 +224,7 @@ class ArrayLayout:
 
 
 def _pack_tracks(x0: list[float], reach: list[float]) -> tuple[list[int], int]:
-    """Greedy track assignment of :func:`timeline_model._pack` (marks already sorted by start).
+    """Greedy track assignment onto at most ``MAX_TRACKS`` tracks (marks already sorted by start).
 
     Tracks are opened in order, so an unopened track can be modelled as one that ended at -inf:
     the first track that is free (ended by the mark's start) is the one the original loop takes.
@@ -320,7 +320,7 @@ def category_pairs(columns: EventColumns, rows: Any, vocabulary: dict[str, dict[
 def entity_pairs(columns: EventColumns, rows: Any, links: dict[str, list[str]],
                  names: dict[str, tuple[str, str, str]], kind_label: tuple[str, str],
                  limit: int = tm.MAX_ENTITY_LANES) -> tuple[list[tm.Lane], tuple[Any, Any]]:
-    """The lanes of :func:`timeline_model.entity_lanes` (most events first, then "other", "not linked")."""
+    """One lane per linked entity (most events first, at most *limit*), then "other" and "not linked"."""
     import numpy as np
 
     rows = np.asarray(rows, np.int64)
