@@ -121,7 +121,7 @@ def _home(args: argparse.Namespace):
 
 def open_store(args: argparse.Namespace):
     """Return a :class:`ReferenceStore` on an up-to-date reference database."""
-    from .core.build import ensure_reference_db
+    from .core.freshness import ensure_reference_db
     from .core.store import ReferenceStore, StoreError
 
     home = _home(args)
@@ -141,7 +141,8 @@ def _print(data: Any, as_json: bool, text: str) -> None:
 
 
 def cmd_build_db(args: argparse.Namespace) -> int:
-    from .core.build import build_reference_db, ensure_reference_db
+    from .core.build import build_reference_db
+    from .core.freshness import ensure_reference_db
 
     home = _home(args)
     build = ensure_reference_db if args.if_changed else build_reference_db

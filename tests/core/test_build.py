@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from cgt_desktop.core.build import build_reference_db, ensure_reference_db, stored_hash
+from cgt_desktop.core.build import build_reference_db
+from cgt_desktop.core.freshness import ensure_reference_db, stored_hash
 from cgt_desktop.core.corpus import content_hash, load_corpus
 from cgt_desktop.core.store import ReferenceStore
 from cgt_desktop.core.userdb import UserStore

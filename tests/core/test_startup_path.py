@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cgt_desktop.core.build import _stat_sources, ensure_reference_db, source_stamp
+from cgt_desktop.core.freshness import SourceStampAhead, _stat_sources, source_stamp
 from cgt_desktop.core.corpus import BUILDER_VERSION, source_files
 from cgt_desktop.core.models import KINDS
 from cgt_desktop.core.store import ReferenceStore
@@ -64,7 +64,7 @@ def test_the_start_path_does_not_import_sqlite_utils_until_db_is_used(built_corp
     code = f"""
 import sys
 from pathlib import Path
-from cgt_desktop.core.build import ensure_reference_db
+from cgt_desktop.core.freshness import ensure_reference_db
 from cgt_desktop.core.store import ListQuery, ReferenceStore
 from cgt_desktop.core.backup import open_user_data
 report = ensure_reference_db(Path({str(tmp_path / 'db')!r}), Path({str(target)!r}))
@@ -85,3 +85,50 @@ print("ok")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def _run(code: str) -> str:
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_stamp_taken_ahead_by_a_child_process_is_the_stamp(corpus_dir):
+    if not sys.platform.startswith("linux"):
+        return  # elsewhere the stamp is taken in process, as the next test checks
+    code = f"""
+from pathlib import Path
+from cgt_desktop.core.freshness import SourceStampAhead, source_stamp
+ahead = SourceStampAhead(Path({str(corpus_dir)!r}))
+print(ahead.forked, ahead() == source_stamp(Path({str(corpus_dir)!r})), ahead.from_child)
+"""
+    assert _run(code) == "True True True"
+
+
+def test_a_child_that_gives_no_stamp_is_replaced_by_one_taken_in_process(corpus_dir):
+    code = f"""
+from pathlib import Path
+import cgt_desktop.core.freshness as freshness
+real = freshness.source_stamp
+freshness.source_stamp = lambda root: "not a stamp"  # what the child will write
+ahead = freshness.SourceStampAhead(Path({str(corpus_dir)!r}))
+freshness.source_stamp = real
+print(ahead() == real(Path({str(corpus_dir)!r})), ahead.from_child)
+"""
+    assert _run(code) == "True False"
+
+
+def test_with_other_threads_running_the_stamp_is_taken_in_process(corpus_dir):
+    import threading
+
+    release = threading.Event()
+    helper = threading.Thread(target=release.wait)
+    helper.start()
+    try:
+        ahead = SourceStampAhead(corpus_dir)  # never fork a process with other threads
+        assert not ahead.forked
+        assert ahead() == source_stamp(corpus_dir) and not ahead.from_child
+    finally:
+        release.set()
+        helper.join()

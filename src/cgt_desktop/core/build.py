@@ -3,7 +3,7 @@
 The database is written to a temporary file beside the target and renamed over
 it only when complete, so a crash mid-build leaves the previous database in
 place and a reader never sees half a build. ``build_info.content_hash`` records
-which sources it was built from; :func:`ensure_reference_db` rebuilds only when
+which sources it was built from; :func:`~cgt_desktop.core.freshness.ensure_reference_db` rebuilds only when
 that hash no longer matches (or the file is damaged).
 
 The schema is documented in the README ("The reference database"). It uses
@@ -14,20 +14,18 @@ open the file as it is.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
-import stat
 import time
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import search
-from .corpus import BUILDER_VERSION, Corpus, content_hash, load_corpus, relation_id
+from .corpus import Corpus, content_hash, load_corpus, relation_id
 from .dates import DateError, event_span, precision_of
+from .freshness import BuildReport, source_stamp
 from .models import FACETS
 from .store import facet_count_sql
 from .schema import SCHEMA_VERSION, VIEWS, create_indexes, create_tables
@@ -35,18 +33,6 @@ from .timeline_columns import write_cache as write_timeline_cache
 
 PINYIN_KINDS = ("person", "organization", "place", "policy", "technology")
 AFFILIATION_PREDICATES = ("heads", "chairs", "deputy_head", "works_at", "founded", "member_of", "formerly_at")
-
-
-@dataclass
-class BuildReport:
-    """What a build did: where, from which sources, how long, what it counted."""
-
-    path: Path
-    content_hash: str
-    seconds: float
-    counts: dict[str, int] = field(default_factory=dict)
-    rebuilt: bool = True
-    load_problems: int = 0
 
 
 def _text(value: Any) -> str:
@@ -293,88 +279,3 @@ def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = 
         tmp.unlink(missing_ok=True)
     return BuildReport(path=target, content_hash=digest, seconds=time.perf_counter() - started,
                        counts=stats, load_problems=len(corpus.problems))
-
-
-def source_stamp(corpus_root: Path) -> str:
-    """Return a cheap fingerprint of the sources: names, sizes and modification times (nothing is read).
-
-    Like ``make``, an unchanged stamp is taken to mean unchanged sources, so starting the app
-    on a large corpus does not hash hundreds of megabytes; any edit changes the stamp, and
-    then :func:`content_hash` decides.
-    """
-    lines = [f"builder:{BUILDER_VERSION}\n"]
-    lines += [f"{relative}\0{st.st_size}\0{st.st_mtime_ns}\n" for relative, st in _stat_sources(Path(corpus_root))]
-    return hashlib.sha256("".join(lines).encode()).hexdigest()  # one update: the same digest as one per line
-
-
-def _stat_sources(root: Path) -> list[tuple[str, os.stat_result]]:
-    """``(relative path, stat)`` of the files :func:`~cgt_desktop.core.corpus.source_files` lists, in its order.
-
-    ``os.scandir`` instead of globbing ``Path`` objects: 10 000 documents take 0.05 s instead of 0.6 s. The
-    order is that of sorted ``Path`` objects (by path components): top-level names and folder names sorted
-    together, each folder's files by name.
-    """
-    groups: list[tuple[str, list[tuple[str, os.stat_result]]]] = []
-    for name in ("vocabulary.json", "events.jsonl", "figures.jsonl"):
-        try:
-            st = os.stat(root / name)
-        except OSError:
-            continue
-        if stat.S_ISREG(st.st_mode):
-            groups.append((name, [(name, st)]))
-    for folder, suffix in (("documents", ".jsonl"), ("entities", ".jsonl"), ("relations", ".jsonl"),
-                           ("seeds", ".txt")):
-        try:
-            entries = os.scandir(root / folder)
-        except OSError:
-            continue
-        with entries:
-            files = sorted((entry.name, entry) for entry in entries
-                           if entry.name.endswith(suffix) and not entry.name.startswith(".") and entry.is_file())
-        groups.append((folder, [(f"{folder}/{name}", entry.stat()) for name, entry in files]))
-    groups.sort(key=lambda group: group[0])
-    return [item for _, items in groups for item in items]
-
-
-def _stored_info(path: Path, check: bool) -> dict[str, str] | None:
-    """Return the build_info of a reference database (``None`` if unreadable or, with *check*, damaged)."""
-    if not Path(path).is_file():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            info = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM build_info")}
-            ok = conn.execute("PRAGMA quick_check").fetchone() if check else ("ok",)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return None
-    if not ok or ok[0] != "ok":
-        return None
-    return info
-
-
-def stored_hash(path: Path) -> str | None:
-    """Return the content hash a reference database was built from, or ``None`` if unreadable."""
-    info = _stored_info(path, check=True)
-    return info.get("content_hash") if info else None
-
-
-def ensure_reference_db(corpus_root: Path, target: Path,
-                        on_rebuild: Callable[[], None] | None = None) -> BuildReport:
-    """Rebuild *target* if it is missing, damaged or built from other sources; else report it as is.
-
-    When the sources' :func:`source_stamp` matches the one stored at build time, the database
-    is used without hashing the sources or scanning the file (``PRAGMA quick_check`` reads all
-    of it: seconds for a large corpus); otherwise the content hash and an integrity check decide.
-    *on_rebuild* is called just before a rebuild starts (the app shows its splash then).
-    """
-    info = _stored_info(target, check=False)
-    if info and info.get("content_hash") and info.get("source_stamp") == source_stamp(corpus_root):
-        return BuildReport(path=Path(target), content_hash=info["content_hash"], seconds=0.0, rebuilt=False)
-    digest = content_hash(corpus_root)
-    if stored_hash(target) == digest:
-        return BuildReport(path=Path(target), content_hash=digest, seconds=0.0, rebuilt=False)
-    if on_rebuild is not None:
-        on_rebuild()
-    return build_reference_db(corpus_root, target, digest=digest)

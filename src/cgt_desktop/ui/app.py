@@ -70,13 +70,15 @@ def _corpus(args: argparse.Namespace) -> Path:
 
 
 def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: Any = None,
-              notices: list[str] | None = None, meanwhile: Callable[[], Any] | None = None) -> tuple[Any, Any]:
+              notices: list[str] | None = None, meanwhile: Callable[[], Any] | None = None,
+              stamp: Callable[[], str] | None = None) -> tuple[Any, Any]:
     """Resolve the home, build the reference database if needed, open both stores.
 
     The user database is checked and opened on a thread (``PRAGMA integrity_check`` runs in SQLite,
     without the GIL) while this thread opens the reference database and then calls *meanwhile*
     (the app imports its window's modules there). A damaged user database is kept aside and the
     newest good backup restored; what happened is printed and added to *notices* (for the window).
+    *stamp* returns the sources' stamp if it was taken ahead (see :class:`~cgt_desktop.core.freshness.SourceStampAhead`).
 
     Raises:
         StartupError: with a message for the user (unwritable home, damaged database…).
@@ -84,7 +86,7 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
     import threading
 
     from ..core.backup import open_user_data
-    from ..core.build import ensure_reference_db
+    from ..core.freshness import ensure_reference_db
     from ..core.store import ReferenceStore, StoreError
     from ..core.userdb import UserDataError
 
@@ -113,7 +115,7 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
     try:
         corpus = _corpus(args)
         announce = None if splash is None else (lambda: splash("Building the reference database…"))
-        report = ensure_reference_db(corpus, home.reference_db, on_rebuild=announce)
+        report = ensure_reference_db(corpus, home.reference_db, on_rebuild=announce, stamp=stamp)
         store = ReferenceStore(report.path)
     except (OSError, StoreError, ValueError) as exc:
         try:
@@ -146,6 +148,16 @@ def _show_error(app: Any, message: str) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window on the built-in corpus and run the event loop; return the exit status."""
+    from ..core.freshness import SourceStampAhead
+
+    stamp = SourceStampAhead(_corpus(args))  # a child process stats the sources while Qt starts
+    try:
+        return _run_app(args, stamp)
+    finally:
+        stamp.close()
+
+
+def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     app = _application(icon=False)
     from .single_instance import SingleInstance, bring_forward
 
@@ -175,7 +187,7 @@ def run_app(args: argparse.Namespace) -> int:
         from . import i18n, main_window  # noqa: F401
 
     try:
-        store, user = open_data(args, splash=splash, notices=notices, meanwhile=import_window)
+        store, user = open_data(args, splash=splash, notices=notices, meanwhile=import_window, stamp=stamp)
     except StartupError as exc:
         instance.close()
         _show_error(app, str(exc))
@@ -192,7 +204,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     backups_dir = Home(resolve_home(getattr(args, "home", None))).backups_dir
     idle_backup = IdleBackup(user.path, backups_dir, status_bar=window.statusBar())
-    idle_backup.start()
+    # It watches the user's input through an application-wide event filter: not before the first paint
+    # (there is no input before it, and a Python filter on every event would slow the paint down).
+    window.first_painted.connect(idle_backup.start)
     window.show()
     instance.activation_requested.connect(lambda: bring_forward(window))
     if notices and app.platformName() not in ("offscreen", "minimal"):

@@ -107,9 +107,9 @@ class MainWindow(RememberedState, QMainWindow):
         self._selections: SelectionController | None = None  # or when first used (see _build_docks)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.history.changed.connect(self._on_history_changed)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # Until the first paint only the window's own events are watched: an application-wide Python filter
+        # would wrap every event Qt sends while the window is built (and load PySide6 types for each).
+        self.installEventFilter(self)
         self._apply_display()
         self.retranslate()
         self.restore_state()
@@ -367,9 +367,12 @@ class MainWindow(RememberedState, QMainWindow):
         self.open_page(page)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if not self._painted and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) \
-                and watched.window() is self:
+        if not self._painted and event.type() == QEvent.Type.Paint and watched is self:
             self._painted = True
+            self.removeEventFilter(self)
+            app = QApplication.instance()
+            if app is not None:  # from now on: the mouse's back and forward buttons anywhere in the window
+                app.installEventFilter(self)
             QTimer.singleShot(0, self, self._on_first_paint_timer_timeout)
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
                 and isinstance(watched, QWidget) and watched.window() is self:
