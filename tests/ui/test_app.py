@@ -73,6 +73,37 @@ def test_chinese_renders_with_a_cjk_font(qapp):
     assert QFontMetrics(QFont(family)).inFontUcs4(ord("张"))
 
 
+def test_the_next_start_registers_the_cached_face_and_chinese_still_renders(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = f"""
+import sys
+from pathlib import Path
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QApplication
+from cgt_desktop.ui import fonts
+app = QApplication([])
+if fonts._system_cjk_family():
+    print("system font"); sys.exit(0)
+family = fonts.ensure_cjk_font(Path({str(tmp_path)!r}))
+ids = [f for f in QFontDatabase.families() if "CJK" in f]
+written = fonts.cache_bundled_face(Path({str(tmp_path)!r}))
+print(family, len(ids), QFontMetrics(QFont(family)).inFontUcs4(ord("张")), written is not None)
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+            for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[-1].stderr
+    first, second = (r.stdout.strip() for r in runs)
+    if first == "system font":
+        pytest.skip("this machine has a CJK font: the bundled one is not used")
+    assert first == "Noto Sans CJK SC 10 True True"  # the whole collection, then its face is cached
+    assert second == "Noto Sans CJK SC 1 True False"  # one face only, nothing left to write
+
+
 def _shot(tmp_path, corpus_dir, home, *view):
     out = tmp_path / "shot.png"
     code = main(["--home", str(home.root), "--corpus", str(corpus_dir), "screenshot", *view, "-o", str(out)])

@@ -28,11 +28,12 @@ def _stderr(message: str) -> None:
     print(f"cgt-desktop: {message}", file=sys.stderr)
 
 
-def _application(icon: bool = True) -> Any:
+def _application(icon: bool = True, font_cache: Path | None = None) -> Any:
     """Return the QApplication, creating and configuring it (name, high-DPI, fonts) if needed.
 
     *icon* sets the window icon now; the app sets it just after its first paint instead (loading the
-    SVG image plugin is ~8 ms of the start).
+    SVG image plugin is ~8 ms of the start). *font_cache* is where the bundled CJK face is cached
+    (see :func:`~cgt_desktop.ui.fonts.ensure_cjk_font`).
     """
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
@@ -49,7 +50,7 @@ def _application(icon: bool = True) -> Any:
     app.setDesktopFileName(APP_NAME)
     from .fonts import apply_app_font
 
-    apply_app_font(app)
+    apply_app_font(app, font_cache)
     if icon:
         _set_icon(app)
     return app
@@ -158,7 +159,11 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
-    app = _application(icon=False)
+    try:
+        font_cache: Path | None = Home(resolve_home(getattr(args, "home", None))).cache_dir
+    except Exception:  # noqa: BLE001 - no home folder: open_data says so below
+        font_cache = None
+    app = _application(icon=False, font_cache=font_cache)
     from .single_instance import SingleInstance, bring_forward
 
     instance = SingleInstance(resolve_home(getattr(args, "home", None)))
@@ -200,6 +205,8 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     window = MainWindow(store, user, translations)
     window.first_painted.connect(lambda: _set_icon(app))
     window.first_painted.connect(lambda: _warm_up_timeline_soon(window))
+    if font_cache is not None:
+        window.first_painted.connect(lambda: _cache_font_face(font_cache))
     from .idle_backup import IdleBackup
 
     backups_dir = Home(resolve_home(getattr(args, "home", None))).backups_dir
@@ -230,6 +237,15 @@ def _warm_up_timeline_soon(window: Any) -> None:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(1000, window.warm_up_timeline)
+
+
+def _cache_font_face(cache_dir: Path) -> None:
+    """On a thread: keep the bundled CJK face in the cache, so the next start registers one face, not ten."""
+    import threading
+
+    from .fonts import cache_bundled_face
+
+    threading.Thread(target=cache_bundled_face, args=(cache_dir,), name="cache-font-face", daemon=True).start()
 
 
 def _backup_on_quit(user_db: Path, backups_dir: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar,
                                QToolButton, QWidget)
 
@@ -107,9 +107,8 @@ class MainWindow(RememberedState, QMainWindow):
         self._selections: SelectionController | None = None  # or when first used (see _build_docks)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.history.changed.connect(self._on_history_changed)
-        # Until the first paint only the window's own events are watched: an application-wide Python filter
-        # would wrap every event Qt sends while the window is built (and load PySide6 types for each).
-        self.installEventFilter(self)
+        # No Python event filter before the first paint (see paintEvent): it would be called for every event Qt
+        # sends while the window is built and painted, and PySide6 would load Python types for each.
         self._apply_display()
         self.retranslate()
         self.restore_state()
@@ -366,14 +365,16 @@ class MainWindow(RememberedState, QMainWindow):
     def _on_search_result_activated(self, page: str) -> None:
         self.open_page(page)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if not self._painted and event.type() == QEvent.Type.Paint and watched is self:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:  # the window paints first, then its children; the timer fires after the frame
             self._painted = True
-            self.removeEventFilter(self)
             app = QApplication.instance()
             if app is not None:  # from now on: the mouse's back and forward buttons anywhere in the window
                 app.installEventFilter(self)
             QTimer.singleShot(0, self, self._on_first_paint_timer_timeout)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
                 and isinstance(watched, QWidget) and watched.window() is self:
             if event.button() == Qt.MouseButton.BackButton:
