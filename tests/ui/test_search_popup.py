@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from cgt_desktop.ui.search_popup import PageRole, SearchResultsModel
+from cgt_desktop.ui.search_results import PageRole, SearchResultsModel
 
 
 def _type(qtbot, window, text):

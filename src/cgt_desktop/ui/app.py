@@ -347,7 +347,7 @@ def screenshot(args: argparse.Namespace) -> int:
                 return 1
             for _ in range(3):
                 app.processEvents()
-            if window.search.popup.isVisible():
+            if window.search.popup_visible():
                 window.search.place_popup()
             app.processEvents()
             if not window.grab().save(str(output), "PNG"):

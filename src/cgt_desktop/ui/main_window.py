@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent, QPaintEvent
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar,
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar,
                                QToolButton, QWidget)
 
 from .. import __version__
@@ -435,7 +435,7 @@ class MainWindow(RememberedState, QMainWindow):
             self._annotations.attach_reader(self.reader)
         self._annotations.retranslate()
         self._selections.retranslate()
-        if self.search.popup.isVisible():  # the docks are newer children: keep the open results on top
+        if self.search.popup_visible():  # the docks are newer children: keep the open results on top
             self.search.popup.raise_()
 
     # -- timeline and reader (other modules, loaded when first needed) ----------------------
@@ -551,6 +551,8 @@ class MainWindow(RememberedState, QMainWindow):
 
     def _on_about_triggered(self) -> None:
         info = self.store.build_info()
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About cgt-desktop"), self.about_text(info))
 
     def about_text(self, info: dict[str, Any] | None = None) -> str:
@@ -568,7 +570,7 @@ class MainWindow(RememberedState, QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self.search.popup.hide()
+        self.search.hide_popup()
         self.search.shutdown()
         if self._selections is not None:
             self._selections.shutdown()

@@ -8,13 +8,10 @@ through the results, and offscreen screenshots include it.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex,
-                            QPoint, QRectF, QSize, Qt, QThread, QTimer, Signal, Slot)
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QLabel, QLineEdit, QListView, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ..core import search as search_mod
 from ..core.store import ReferenceStore
@@ -23,167 +20,17 @@ from .detail_view import count_text
 from .entity_table import kind_label
 from .settings import ordered_names
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFocusEvent, QKeyEvent
+
+    from .search_results import SearchPopup
+
 RESULT_LIMIT = 40
 COUNT_CAP = 1000  # matches counted per search at most: a count past it is shown as "1 000+"
-HtmlRole = Qt.ItemDataRole.UserRole + 1
-PageRole = Qt.ItemDataRole.UserRole + 2
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("SearchPopup", text)
-
-
-class SearchResultsModel(QAbstractListModel):
-    """Search hits with one header row per kind (``People (3)``); headers cannot be selected."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row["text"]
-        if role == HtmlRole:
-            return row["html"]
-        if role == PageRole:
-            return row.get("page")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.get("page")
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].get("page") is None:
-            return Qt.ItemFlag.ItemNeverHasChildren
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def hit_rows(self) -> list[int]:
-        return [i for i, row in enumerate(self._rows) if row.get("page")]
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints an item's ``HtmlRole`` text as rich text (bold matches in snippets)."""
-
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(3)
-        html = index.data(HtmlRole) or ""
-        if option.state & QStyle.StateFlag.State_Selected:
-            html = html.replace("color:gray", "")  # grey is unreadable on the selection colour
-        doc.setHtml(html)
-        width = option.rect.width()
-        if width <= 0 and isinstance(option.widget, QListView):
-            width = option.widget.viewport().width()
-        doc.setTextWidth(max(width, 200))
-        return doc
-
-    def paint(self, painter: Any, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._document(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QStyle()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._document(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
-
-
-class SearchPopup(QFrame):
-    """The results list shown under the search field.
-
-    Signals:
-        result_activated(str): a result was chosen (a page string).
-    """
-
-    result_activated = Signal(str)
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("search_popup")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.model = SearchResultsModel(self)
-        self.view = QListView(self)
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(HtmlDelegate(self.view))
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setUniformItemSizes(False)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.clicked.connect(self._on_view_clicked)
-        self.empty = QLabel(self)
-        self.empty.setWordWrap(True)
-        self.empty.setMargin(8)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(1, 1, 1, 1)
-        layout.addWidget(self.view)
-        layout.addWidget(self.empty)
-        self.hide()
-
-    def _on_view_clicked(self, index: QModelIndex) -> None:
-        page = index.data(PageRole)
-        if page:
-            self.result_activated.emit(page)
-
-    def set_rows(self, rows: list[dict[str, Any]], query: str) -> None:
-        """Show *rows*; select the first hit (Enter opens it)."""
-        self.model.set_rows(rows)
-        has_hits = bool(self.model.hit_rows())
-        self.view.setVisible(has_hits)
-        self.empty.setVisible(not has_hits)
-        self.empty.setText(_t("No results for “%1”. Try fewer or other words, pinyin, or an English "
-                              "term.").replace("%1", query))
-        if has_hits:
-            self.select_row(self.model.hit_rows()[0])
-            self.view.scrollToTop()
-
-    def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-
-    def step(self, delta: int) -> None:
-        """Move the selection *delta* hits up or down (skipping headers)."""
-        hits = self.model.hit_rows()
-        if not hits:
-            return
-        current = self.view.currentIndex().row()
-        position = hits.index(current) if current in hits else -1
-        self.select_row(hits[max(0, min(len(hits) - 1, position + delta))])
-
-    def current_page(self) -> str | None:
-        index = self.view.currentIndex()
-        page = index.data(PageRole) if index.isValid() else None
-        if page is None and self.model.hit_rows():
-            page = self.model.index(self.model.hit_rows()[0], 0).data(PageRole)
-        return page
 
 
 def _search(store: ReferenceStore, text: str) -> tuple[list[Any], dict[str, tuple[int, bool]]]:
@@ -220,6 +67,30 @@ class SearchWorker(QObject):
             self._store = None
 
 
+class SearchField(QLineEdit):
+    """The search box. Its key handler sees each key first (arrows and Escape drive the open results).
+
+    Signals:
+        focus_lost(): the field lost the keyboard focus.
+    """
+
+    focus_lost = Signal()
+
+    def __init__(self, keys: Callable[[int], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keys = keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self._keys(event.key()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+
 class GlobalSearch(QObject):
     """Controller of the search field and its popup.
 
@@ -241,20 +112,37 @@ class GlobalSearch(QObject):
         self._shown_generation = 0
         self._thread: QThread | None = None
         self._worker: SearchWorker | None = None
-        self.field = QLineEdit()
+        self.field = SearchField(self._on_field_key)
         self.field.setObjectName("global_search")
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(260)
-        self.popup = SearchPopup(window)
+        self._popup: SearchPopup | None = None  # built when first shown (see popup)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.field.textEdited.connect(self._on_field_text_edited)
         self.field.returnPressed.connect(self._on_field_return_pressed)
-        self.field.installEventFilter(self)
-        self.popup.result_activated.connect(self._activate)
+        self.field.focus_lost.connect(self._on_field_focus_lost)
         self.retranslate()
+
+    @property
+    def popup(self) -> SearchPopup:
+        """The results popup (built on first use: the first paint does not need it)."""
+        if self._popup is None:
+            from .search_results import SearchPopup
+
+            self._popup = SearchPopup(self.window)
+            self._popup.result_activated.connect(self._activate)
+        return self._popup
+
+    def popup_visible(self) -> bool:
+        """Whether results are on screen (without building the popup)."""
+        return self._popup is not None and self._popup.isVisible()
+
+    def hide_popup(self) -> None:
+        if self._popup is not None:
+            self._popup.hide()
 
     def retranslate(self) -> None:
         self.field.setPlaceholderText(_t("Search everything (Ctrl+K)"))
@@ -272,32 +160,35 @@ class GlobalSearch(QObject):
 
     def _on_field_return_pressed(self) -> None:
         pending = self._timer.isActive() or self._shown_generation != self._generation
-        if pending or not self.popup.isVisible():
+        if pending or not self.popup_visible():
             self.run_search()
-        page = self.popup.current_page()
+        page = self._popup.current_page() if self._popup is not None else None
         if page:
             self._activate(page)
 
     def _activate(self, page: str) -> None:
-        self.popup.hide()
+        self.hide_popup()
         self.result_activated.emit(page)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.popup.isVisible():
-                self.popup.step(1 if key == Qt.Key.Key_Down else -1)
-                return True
-            if key == Qt.Key.Key_Escape and self.popup.isVisible():
-                self.popup.hide()
-                return True
-        if watched is self.field and event.type() == QEvent.Type.FocusOut and self.popup.isVisible():
+    def _on_field_key(self, key: int) -> bool:
+        """Arrows move through the open results, Escape closes them; return whether the key was used."""
+        if not self.popup_visible():
+            return False
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.popup.step(1 if key == Qt.Key.Key_Down else -1)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.popup.hide()
+            return True
+        return False
+
+    def _on_field_focus_lost(self) -> None:
+        if self.popup_visible():
             QTimer.singleShot(150, self._hide_if_unfocused)
-        return super().eventFilter(watched, event)
 
     def _hide_if_unfocused(self) -> None:
-        if not self.field.hasFocus() and not self.popup.underMouse():
-            self.popup.hide()
+        if self._popup is not None and not self.field.hasFocus() and not self._popup.underMouse():
+            self._popup.hide()
 
     def _on_timer_timeout(self) -> None:
         """Typing paused: search in the worker thread (results arrive in :meth:`_on_worker_results_ready`)."""
@@ -305,7 +196,7 @@ class GlobalSearch(QObject):
         self._generation += 1
         if not text.strip():
             self._shown_generation = self._generation
-            self.popup.hide()
+            self.hide_popup()
             return
         if self._thread is None:
             self._thread = QThread()
@@ -334,7 +225,7 @@ class GlobalSearch(QObject):
         text = self.field.text()
         if not text.strip():
             self._shown_generation = self._generation
-            self.popup.hide()
+            self.hide_popup()
             return
         hits, totals = _search(self.store, text)
         self._show(self._generation, text, hits, totals)
