@@ -23,6 +23,7 @@ from ..core.userdb import UserStore
 from .detail_view import DetailView
 from .entity_table import EntityListController, LazyControllers, kind_label
 from .history import History
+from .icons import arrow_icon
 from .i18n import Translations
 from .search_popup import GlobalSearch
 from .settings import Preferences, PreferencesDialog, UiState
@@ -147,9 +148,9 @@ class MainWindow(RememberedState, QMainWindow):
                          for i in range(min(9, self.tabs.count()))]
         for action in (self.act_back, self.act_forward):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        style = self.style()
-        self.act_back.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
-        self.act_forward.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
+        text = self.palette().color(self.palette().ColorRole.ButtonText)
+        self.act_back.setIcon(arrow_icon(True, text))
+        self.act_forward.setIcon(arrow_icon(False, text))
 
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
