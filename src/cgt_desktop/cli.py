@@ -235,8 +235,11 @@ COMMANDS = {"build-db": cmd_build_db, "search": cmd_search, "show": cmd_show, "t
             "backup": cmd_backup, "restore": cmd_restore, "export-pdf": cmd_export_pdf}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+def main(argv: Sequence[str] | None = None, stamp: Any = None) -> int:
+    """Run the command line; return the exit status.
+
+    *stamp* is the app's source stamp if it was started ahead (see :func:`cgt_desktop.ui.app.run_app`).
+    """
     try:
         args = build_parser().parse_args(argv)
         if args.version:
@@ -247,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from .ui.app import run_app
 
-            return run_app(args)
+            return run_app(args, stamp=stamp)
         return COMMANDS[args.command](args)
     except CliError as exc:
         print(f"cgt-desktop: {exc}", file=sys.stderr)

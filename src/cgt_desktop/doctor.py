@@ -113,13 +113,18 @@ def diagnose(argv: Sequence[str], environ: Mapping[str, str] | None = None,
     return check_home(_home_option(argv))
 
 
-def _home_option(argv: Sequence[str]) -> str | None:
+def option_value(argv: Sequence[str], name: str) -> str | None:
+    """Return the value of option *name* (``--home DIR`` or ``--home=DIR``) in *argv*, if given in full."""
     for index, arg in enumerate(argv):
-        if arg == "--home" and index + 1 < len(argv):
+        if arg == name and index + 1 < len(argv):
             return argv[index + 1]
-        if arg.startswith("--home="):
+        if arg.startswith(name + "="):
             return arg.split("=", 1)[1]
     return None
+
+
+def _home_option(argv: Sequence[str]) -> str | None:
+    return option_value(argv, "--home")
 
 
 def preflight(argv: Sequence[str]) -> int | None:
@@ -131,4 +136,4 @@ def preflight(argv: Sequence[str]) -> int | None:
     return EXIT_CANNOT_START
 
 
-__all__ = ["check_display", "check_home", "check_qt", "command_of", "diagnose", "preflight"]
+__all__ = ["check_display", "check_home", "check_qt", "command_of", "diagnose", "option_value", "preflight"]

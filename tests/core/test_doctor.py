@@ -109,3 +109,10 @@ def test_main_prints_one_line_and_exits_non_zero_without_a_display(tmp_path, cor
     search = subprocess.run([sys.executable, "-m", "cgt_desktop", "--corpus", str(corpus_dir), "search", "CAR-T"],
                             env=env, capture_output=True, text=True, timeout=60)
     assert search.returncode == 0 and "technology/car-t" in search.stdout, "search runs without a display"
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["--corpus", "/data/c"], "/data/c"), (["--home", "h", "--corpus=/data/c"], "/data/c"),
+    (["--home", "h"], None), (["--corpus"], None)])
+def test_an_option_given_in_full_is_read_before_the_command_line_is_parsed(argv, expected):
+    assert doctor.option_value(argv, "--corpus") == expected

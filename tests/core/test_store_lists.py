@@ -112,3 +112,10 @@ def test_related_event_ids_are_the_events_of_the_entity_page(store):
     hub = max(store.list_ids(ListQuery("organization")), key=lambda i: len(store.entity(i).events))
     assert store.related_event_ids(hub)
     assert sorted(store.related_event_ids(hub)) == sorted({e.id for e in store.entity(hub).events})
+
+
+def test_a_facet_box_reads_its_first_values_from_an_index_without_sorting(store):
+    plan = " ".join(str(row[-1]) for row in store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT value, n FROM facet_counts WHERE kind = ? AND facet = ? "
+        "ORDER BY n DESC, value LIMIT 200", ["person", "organization"]))
+    assert "facet_counts_by_n" in plan and "TEMP B-TREE" not in plan

@@ -178,6 +178,21 @@ def test_run_app_builds_the_database_and_shows_the_window(qapp, qtbot, tmp_path,
     assert qapp.applicationName() == "cgt-desktop"
 
 
+def test_a_stamp_taken_ahead_for_another_corpus_is_not_used(tmp_path, corpus_dir, monkeypatch):
+    from cgt_desktop.core.freshness import SourceStampAhead
+    from cgt_desktop.ui import app as app_module
+
+    used = []
+    monkeypatch.setattr(app_module, "_run_app", lambda args, stamp: used.append(stamp) or 0)
+    other = tmp_path / "other-corpus"
+    other.mkdir()
+    args = build_parser().parse_args(["--home", str(tmp_path / "home"), "--corpus", str(corpus_dir)])
+    wrong, right = SourceStampAhead(other, fork=False), SourceStampAhead(corpus_dir, fork=False)
+    assert run_app(args, stamp=wrong) == 0 and run_app(args, stamp=right) == 0
+    assert used[0] is not wrong and used[0].root == corpus_dir  # the app stamped its own corpus
+    assert used[1] is right
+
+
 def test_open_data_checks_the_user_data_beside_the_reference_and_reports_damage(tmp_path, corpus_dir, monkeypatch):
     """The user database is checked on a thread while the reference opens; its notices still come back."""
     from cgt_desktop.ui.app import StartupError, open_data

@@ -2,7 +2,7 @@
 
 The reference database is derived data, rebuilt from ``db/`` as a whole, so
 it has a version rather than migrations: a schema change bumps
-:data:`SCHEMA_VERSION` (and :data:`cgt_desktop.core.corpus.BUILDER_VERSION`),
+:data:`SCHEMA_VERSION` (and :data:`cgt_desktop.core.freshness.BUILDER_VERSION`),
 which forces a rebuild. The *user* database, which holds the user's work, does
 have migrations (:mod:`cgt_desktop.core.userdb`).
 """
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE build_info (key TEXT PRIMARY KEY, value TEXT);
@@ -102,6 +102,7 @@ CREATE INDEX relations_subject ON relations(subject, predicate, object);
 CREATE INDEX relations_object ON relations(object, predicate, subject);
 CREATE INDEX citations_fact ON citations(fact_id, seq, passage_id);  -- covering: sources of a fact, in order
 CREATE INDEX citations_passage ON citations(passage_id);
+CREATE INDEX facet_counts_by_n ON facet_counts(kind, facet, n DESC, value);  -- a facet box's first values
 -- Covering indexes: listing, sorting and filtering 100 000 rows reads these, never the wide rows.
 CREATE INDEX entities_list ON entities(kind, name_en, name_zh, subtype, sort_date, year, source_count,
     org_name_en, org_name_zh, place_name_en, place_name_zh);

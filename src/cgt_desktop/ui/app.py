@@ -147,15 +147,30 @@ def _show_error(app: Any, message: str) -> None:
         QMessageBox.critical(None, "cgt-desktop", message)
 
 
-def run_app(args: argparse.Namespace) -> int:
-    """Open the main window on the built-in corpus and run the event loop; return the exit status."""
+def run_app(args: argparse.Namespace, stamp: Any = None) -> int:
+    """Open the main window on the built-in corpus and run the event loop; return the exit status.
+
+    *stamp* is a :class:`~cgt_desktop.core.freshness.SourceStampAhead` started before Qt loaded (by the
+    entry point); it is used only if it stamps the corpus this run opens.
+    """
     from ..core.freshness import SourceStampAhead
 
-    stamp = SourceStampAhead(_corpus(args))  # a child process stats the sources while Qt starts
+    corpus = _corpus(args)
+    own = None
+    if not isinstance(stamp, SourceStampAhead) or not _same_path(stamp.root, corpus):
+        stamp = own = SourceStampAhead(corpus)  # a child process stats the sources while Qt starts
     try:
         return _run_app(args, stamp)
     finally:
-        stamp.close()
+        if own is not None:
+            own.close()
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
 
 
 def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
