@@ -370,9 +370,6 @@ class MainWindow(RememberedState, QMainWindow):
         super().paintEvent(event)
         if not self._painted:  # the window paints first, then its children; the timer fires after the frame
             self._painted = True
-            app = QApplication.instance()
-            if app is not None:  # from now on: the mouse's back and forward buttons anywhere in the window
-                app.installEventFilter(self)
             QTimer.singleShot(0, self, self._on_first_paint_timer_timeout)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -388,6 +385,9 @@ class MainWindow(RememberedState, QMainWindow):
 
     def _on_first_paint_timer_timeout(self) -> None:
         if not self._closed:
+            app = QApplication.instance()
+            if app is not None:  # from now on: the mouse's back and forward buttons anywhere in the window
+                app.installEventFilter(self)
             self._build_docks()
             self._restore_last_page()
             if self.timeline is None and self.tabs.currentWidget() is self.timeline_holder:
