@@ -57,13 +57,17 @@ def _positive(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
+    """Return the command line's parser; without *subcommands*, only the app's own options (a faster start)."""
     parser = _Parser(prog="cgt-desktop", description="Offline bilingual reference browser for China's "
                      "cell & gene therapy ecosystem. Without a command, opens the app.")
     parser.add_argument("--home", metavar="DIR", help="user data folder (default: $CGT_DESKTOP_HOME or the "
                         "platform's user-data folder)")
     parser.add_argument("--corpus", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    if not subcommands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("build-db", help="rebuild the reference database from the corpus sources")
@@ -241,7 +245,11 @@ def main(argv: Sequence[str] | None = None, stamp: Any = None) -> int:
     *stamp* is the app's source stamp if it was started ahead (see :func:`cgt_desktop.ui.app.run_app`).
     """
     try:
-        args = build_parser().parse_args(argv)
+        from .doctor import command_of
+
+        words = list(sys.argv[1:] if argv is None else argv)
+        app_only = command_of(words) is None and not {"-h", "--help"} & set(words)  # the app: no subcommand
+        args = build_parser(subcommands=not app_only).parse_args(words)
         if args.version:
             from . import __version__
 
