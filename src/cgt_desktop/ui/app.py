@@ -174,14 +174,11 @@ def _same_path(a: Path, b: Path) -> bool:
 
 
 def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
-    try:
-        font_cache: Path | None = Home(resolve_home(getattr(args, "home", None))).cache_dir
-    except Exception:  # noqa: BLE001 - no home folder: open_data says so below
-        font_cache = None
-    app = _application(icon=False, font_cache=font_cache)
+    home = Home(resolve_home(getattr(args, "home", None)))  # created and checked by open_data
+    app = _application(icon=False, font_cache=home.cache_dir)
     from .single_instance import SingleInstance, bring_forward
 
-    instance = SingleInstance(resolve_home(getattr(args, "home", None)))
+    instance = SingleInstance(home.root)
     if instance.notify_running():  # never a second writer on the same home
         print("cgt-desktop is already running for this home: its window was brought forward.")
         return 0
@@ -220,11 +217,10 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     window = MainWindow(store, user, translations)
     window.first_painted.connect(lambda: _set_icon(app))
     window.first_painted.connect(lambda: _warm_up_timeline_soon(window))
-    if font_cache is not None:
-        window.first_painted.connect(lambda: _cache_font_face(font_cache))
+    window.first_painted.connect(lambda: _cache_font_face(home.cache_dir))
     from .idle_backup import IdleBackup
 
-    backups_dir = Home(resolve_home(getattr(args, "home", None))).backups_dir
+    backups_dir = home.backups_dir
     idle_backup = IdleBackup(user.path, backups_dir, status_bar=window.statusBar())
     # It watches the user's input through an application-wide event filter: not before the first paint
     # (there is no input before it, and a Python filter on every event would slow the paint down).
