@@ -150,26 +150,41 @@ app.exec()
 
 # The app is started as the user starts it: the ``cgt-desktop`` entry point (start-up doctor, command
 # line, single-instance check, user data check, idle backup…). Only ``QWidget.show`` is wrapped, to
-# watch the main window once it is shown.
+# watch the main window once it is shown; it is wrapped when the app itself imports QtWidgets (the
+# entry point forks and imports its core before Qt loads, and Qt's import hook then costs less).
 APP_CHILD = """
-import json, time
+import importlib.machinery, json, sys, time
 T0 = time.perf_counter(); marks = {}
-""" + _PAINT_HOOK + """
 home, corpus = sys.argv[1], sys.argv[2]
-from PySide6.QtWidgets import QMainWindow, QWidget
-_show = QWidget.show
-def show(widget):
-    if isinstance(widget, QMainWindow) and not hasattr(sys, "_hook"):
-        marks["window_shown"] = time.perf_counter() - T0
-        sys._hook = _FirstPaint(widget)
-    _show(widget)
-QWidget.show = show
+def _watch(widgets):
+    exec(_PAINT_HOOK_SRC, globals())
+    _show = widgets.QWidget.show
+    def show(widget):
+        if isinstance(widget, widgets.QMainWindow) and not hasattr(sys, "_hook"):
+            marks["window_shown"] = time.perf_counter() - T0
+            sys._hook = _FirstPaint(widget)
+        _show(widget)
+    widgets.QWidget.show = show
+class _WhenQtWidgetsLoads:
+    def find_spec(self, name, path, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        exec_module = spec.loader.exec_module
+        def exec_and_watch(module):
+            exec_module(module)
+            marks["qtwidgets_imported"] = time.perf_counter() - T0
+            _watch(module)
+        spec.loader.exec_module = exec_and_watch
+        return spec
+sys.meta_path.insert(0, _WhenQtWidgetsLoads())
 sys.argv = ["cgt-desktop", "--home", home, "--corpus", corpus]
 from cgt_desktop.__main__ import main
 marks["entry_point_imported"] = time.perf_counter() - T0
 main()
 print("EXITED", flush=True)
-"""
+""".replace("_PAINT_HOOK_SRC", repr(_PAINT_HOOK))
 
 
 SESSION_CHILD = """
