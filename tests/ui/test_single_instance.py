@@ -91,3 +91,78 @@ def test_run_app_raises_the_window_when_started_again(qtbot, qapp, tmp_path, cor
     assert outcome["out"].strip().count("\n") == 0 and "already running" in outcome["out"]
     assert outcome["raised"], "the running window came forward"
     assert not SingleInstance(home).notify_running(), "the first instance released the home on quit"
+
+
+def test_a_start_waits_for_a_starting_owner_then_is_forwarded(qtbot, tmp_path):
+    """The owner holds the home but listens only after its first frame: a second start waits for it."""
+    from PySide6.QtCore import QTimer
+
+    from cgt_desktop.ui.single_instance import CLAIMED, NO_ANSWER
+
+    owner = SingleInstance(tmp_path / "home")
+    assert owner.claim() == CLAIMED and not owner.listening, "the owner listens later (after its window)"
+    second_start = ("import sys\nfrom PySide6.QtCore import QCoreApplication\n"
+                    "from cgt_desktop.ui.single_instance import SingleInstance\napp = QCoreApplication([])\n"
+                    "print(SingleInstance(sys.argv[1]).claim(wait_s=10))")
+    try:
+        assert SingleInstance(tmp_path / "home").claim(wait_s=0.3) == NO_ANSWER
+        second = subprocess.Popen([sys.executable, "-c", second_start, str(tmp_path / "home")],
+                                  env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        QTimer.singleShot(1000, owner.listen)  # the owner's window paints while the second start waits
+        with qtbot.waitSignal(owner.activation_requested, timeout=15000):
+            pass
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=10000)
+        out, err = second.communicate()
+        assert out.strip() == "forwarded", err
+    finally:
+        owner.release()
+    assert SingleInstance(tmp_path / "home").claim(wait_s=0) == CLAIMED, "released: the next start owns it"
+
+
+def test_a_start_gets_the_home_when_the_owner_quits_while_it_waits(tmp_path):
+    import threading
+
+    from cgt_desktop.ui.single_instance import CLAIMED
+
+    owner = SingleInstance(tmp_path / "home")
+    assert owner.claim() == CLAIMED
+    threading.Timer(0.3, owner.lock.release).start()  # the owner finishes its backup and lets go
+    second = SingleInstance(tmp_path / "home")
+    try:
+        assert second.claim(wait_s=5) == CLAIMED and second.lock.held
+    finally:
+        second.release()
+
+
+def test_without_file_locks_the_socket_is_the_claim(qtbot, tmp_path, monkeypatch):
+    from cgt_desktop.core.homelock import HomeLock
+    from cgt_desktop.ui.single_instance import CLAIMED, FORWARDED
+
+    monkeypatch.setattr(HomeLock, "acquire", lambda self: None)  # a file system that cannot lock
+    first = SingleInstance(tmp_path / "home")
+    assert first.claim() == CLAIMED and first.listening, "it listens at once, as the claim"
+    try:
+        with qtbot.waitSignal(first.activation_requested, timeout=5000):
+            assert SingleInstance(tmp_path / "home").claim(wait_s=0) == FORWARDED
+    finally:
+        first.release()
+
+
+def test_run_app_says_so_when_the_home_is_held_by_a_silent_process(tmp_path, corpus_dir, capsys, monkeypatch):
+    from cgt_desktop.core.homelock import HomeLock
+    from cgt_desktop.ui import app as app_module
+    from cgt_desktop.ui import single_instance
+
+    home = tmp_path / "home"
+    holder = HomeLock(home)
+    assert holder.acquire()  # e.g. a first start still building its reference database
+    monkeypatch.setattr(single_instance, "ANSWER_WAIT_S", 0.3)
+    try:
+        args = build_parser().parse_args(["--home", str(home), "--corpus", str(corpus_dir)])
+        assert app_module.run_app(args) == 1
+    finally:
+        holder.release()
+    err = capsys.readouterr().err
+    assert "has not answered" in err and str(home) in err
+    assert not (home / "user.sqlite").exists(), "nothing was opened on the held home"

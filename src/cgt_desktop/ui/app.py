@@ -176,13 +176,17 @@ def _same_path(a: Path, b: Path) -> bool:
 def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     home = Home(resolve_home(getattr(args, "home", None)))  # created and checked by open_data
     app = _application(icon=False, font_cache=home.cache_dir)
-    from .single_instance import SingleInstance, bring_forward
+    from .single_instance import FORWARDED, NO_ANSWER, SingleInstance, bring_forward
 
     instance = SingleInstance(home.root)
-    if instance.notify_running():  # never a second writer on the same home
+    claim = instance.claim()  # never a second writer on the same home
+    if claim == FORWARDED:
         print("cgt-desktop is already running for this home: its window was brought forward.")
         return 0
-    instance.listen()
+    if claim == NO_ANSWER:
+        _stderr(f"another cgt-desktop holds the home {home.root} but has not answered (it may still be "
+                "building its reference database). Wait for its window, or end that process if it is stuck.")
+        return 1
     from PySide6.QtWidgets import QSplashScreen
 
     splash_widget: list[Any] = []
@@ -206,7 +210,7 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     try:
         store, user = open_data(args, splash=splash, notices=notices, meanwhile=import_window, stamp=stamp)
     except StartupError as exc:
-        instance.close()
+        instance.release()
         _show_error(app, str(exc))
         return 1
     from .i18n import Translations, default_language
@@ -225,8 +229,9 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     # It watches the user's input through an application-wide event filter: not before the first paint
     # (there is no input before it, and a Python filter on every event would slow the paint down).
     window.first_painted.connect(idle_backup.start)
-    window.show()
+    window.first_painted.connect(instance.listen)  # answer later starts (QtNetwork loads after the frame)
     instance.activation_requested.connect(lambda: bring_forward(window))
+    window.show()
     if notices and app.platformName() not in ("offscreen", "minimal"):
         from PySide6.QtWidgets import QMessageBox
 
@@ -241,6 +246,7 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
         store.close()
         user.close()
         _backup_on_quit(user.path, backups_dir)
+        instance.release()  # last: a start that waits for the home gets it after the backup
 
 
 def _warm_up_timeline_soon(window: Any) -> None:
