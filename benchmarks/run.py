@@ -206,7 +206,7 @@ app = _application()
 store, user = open_data(argparse.Namespace(home=home, corpus=corpus), splash=lambda message: None)
 from cgt_desktop.ui.i18n import Translations
 from cgt_desktop.ui.main_window import MainWindow
-from cgt_desktop.core.models import KINDS
+from cgt_desktop.core.kinds import KINDS
 window = MainWindow(store, user, Translations(app))
 window.resize(1280, 800)
 window.show()
@@ -344,7 +344,7 @@ def bench_tables(ctx: dict[str, Any]) -> dict[str, Any]:
 
     from PySide6.QtCore import Qt
 
-    from cgt_desktop.core.models import KINDS
+    from cgt_desktop.core.kinds import KINDS
     from cgt_desktop.ui.entity_table import EntityListController
 
     store, repeat = ctx["store"], ctx["repeat"]

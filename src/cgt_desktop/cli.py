@@ -18,7 +18,7 @@ from typing import Any, Sequence
 from .cli_data import cmd_backup, cmd_restore
 from .cli_export import cmd_export_pdf
 from .cli_notes import cmd_notes
-from .core.models import KINDS
+from .core.kinds import KINDS
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from cgt_desktop.core.build import build_reference_db
 from cgt_desktop.core.checks import check_directory
-from cgt_desktop.core.models import KINDS
+from cgt_desktop.core.kinds import KINDS
 from cgt_desktop.core.store import ListQuery, ReferenceStore
 
 EXAMPLES = 2_000

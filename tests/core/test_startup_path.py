@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cgt_desktop.core.freshness import SourceStampAhead, _stat_sources, source_stamp
 from cgt_desktop.core.corpus import BUILDER_VERSION, source_files
-from cgt_desktop.core.models import KINDS
+from cgt_desktop.core.kinds import KINDS
 from cgt_desktop.core.store import ReferenceStore
 
 SRC = Path(__file__).resolve().parents[2] / "src"

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from cgt_desktop.core.models import KIND_COLUMNS, KINDS
+from cgt_desktop.core.kinds import KIND_COLUMNS, KINDS
 from cgt_desktop.core.store import ListQuery
 
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QImage
 
 from cgt_desktop import __version__
 from cgt_desktop.cli import build_parser, main
-from cgt_desktop.core.models import KINDS
+from cgt_desktop.core.kinds import KINDS
 from cgt_desktop.core.userdb import UserStore
 from cgt_desktop.ui.app import run_app
 from cgt_desktop.ui.fonts import apply_app_font, cjk_families, ensure_cjk_font
@@ -71,6 +71,17 @@ def test_chinese_renders_with_a_cjk_font(qapp):
     assert family in qapp.font().families()
     assert family in cjk_families(QFont("DejaVu Sans"))
     assert QFontMetrics(QFont(family)).inFontUcs4(ord("张"))
+
+
+def test_the_bundled_collection_is_found_where_its_package_says_it_is():
+    from pathlib import Path
+
+    import noto_cjk_sans_otc
+
+    from cgt_desktop.ui import fonts
+
+    found = fonts._bundled_collection()  # located without importing the package
+    assert found == Path(noto_cjk_sans_otc.FONT_PATH) and found.is_file()
 
 
 def test_the_next_start_registers_the_cached_face_and_chinese_still_renders(tmp_path):

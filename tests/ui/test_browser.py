@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
 from PySide6.QtGui import QMouseEvent
 
-from cgt_desktop.core.models import KINDS
+from cgt_desktop.core.kinds import KINDS
 from cgt_desktop.ui.entity_table import EntityTableModel
 
 

@@ -26,7 +26,7 @@ from . import search
 from .corpus import Corpus, content_hash, load_corpus, relation_id
 from .dates import DateError, event_span, precision_of
 from .freshness import BuildReport, source_stamp
-from .models import FACETS
+from .kinds import FACETS
 from .store import facet_count_sql
 from .schema import SCHEMA_VERSION, VIEWS, create_indexes, create_tables
 from .timeline_columns import write_cache as write_timeline_cache

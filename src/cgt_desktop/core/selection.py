@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Iterator, Protocol
 
-from .models import KINDS
+from .kinds import KINDS
 
 CURRENT_KEY = "selection.current"
 NAMED_KEY = "selections.named"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from . import search as search_mod
-from .models import KINDS, Citation, EntityDetail, EntityPage, EventRow, RelationGroup, RelationView
+from .kinds import KINDS
 from .store_lists import ListQuery, ListsMixin, _dicts, facet_count_sql, kind_joins
 
 __all__ = ["ListQuery", "ReferenceStore", "StoreError", "UnknownId", "facet_count_sql", "kind_joins"]
@@ -23,6 +23,10 @@ __all__ = ["ListQuery", "ReferenceStore", "StoreError", "UnknownId", "facet_coun
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from .models import Citation, EntityDetail, EntityPage, EventRow, RelationGroup, RelationView
+
+# The page dataclasses (:mod:`cgt_desktop.core.models`) are imported where they are built: the app's
+# first frame (its lists) needs none of them, and creating them is ~6 ms of the start.
 
 class StoreError(Exception):
     """The reference database cannot be read (missing, damaged, wrong version)."""
@@ -114,6 +118,8 @@ class ReferenceStore(ListsMixin):
 
     def passages(self, passage_ids: Sequence[str]) -> list[Citation]:
         """Return sentence or paragraph passages by id, in the given order."""
+        from .models import Citation
+
         out = []
         for pid in passage_ids:
             rows = self.db.execute(
@@ -166,6 +172,8 @@ class ReferenceStore(ListsMixin):
         Raises:
             UnknownId: if there is no such entity.
         """
+        from .models import EntityDetail
+
         head = self._head(item_id)
         kind = head["kind"]
         relations = self._relations(item_id)
@@ -178,6 +186,8 @@ class ReferenceStore(ListsMixin):
             events=self.events_by_id(event_ids), figures=self.figures_by_id(list(dict.fromkeys(figure_ids))))
 
     def _relations(self, item_id: str) -> list[RelationView]:
+        from .models import RelationView
+
         sql = ("SELECT r.*, CASE WHEN r.subject = :id THEN 0 ELSE 1 END AS inverse, o.id AS other_id, "
                "o.kind AS other_kind, o.name_en AS other_en, o.name_zh AS other_zh, v.en, v.zh, v.inverse_en, "
                "v.inverse_zh FROM relations r JOIN entities o ON o.id = CASE WHEN r.subject = :id THEN r.object "
@@ -218,6 +228,8 @@ class ReferenceStore(ListsMixin):
         Raises:
             UnknownId: if there is no such entity.
         """
+        from .models import EntityPage
+
         head = self._head(item_id)
         expand = set(expand)
         if limit is not None and limit < 1:
@@ -238,6 +250,8 @@ class ReferenceStore(ListsMixin):
         twice as slowly on SQLite 3.40.) Events and figures have their own sections, so they
         are not among the groups unless *with_linked* (the pages of events and figures).
         """
+        from .models import RelationGroup, RelationView
+
         asymmetric = ",".join("'" + key.replace("'", "''") + "'" for key, v in self.vocabulary("predicates").items()
                               if (v["inverse_en"], v["inverse_zh"]) != (v["en"], v["zh"]))
         side = f"(r.subject != :id AND r.predicate IN ({asymmetric}))"  # a symmetric predicate: one group
@@ -330,6 +344,8 @@ class ReferenceStore(ListsMixin):
         return rows
 
     def _event_rows(self, where: str, params: list[Any]) -> list[EventRow]:
+        from .models import EventRow
+
         sql = (f"SELECT e.id, e.name_en, e.name_zh, d.category, d.date, d.\"end\", d.precision, d.approximate, "
                f"d.date_stated, d.date_note, d.span_start, d.span_end FROM entities e JOIN event_details d "
                f"ON d.id = e.id WHERE {where} ORDER BY d.span_start IS NULL, d.span_start, d.span_end, e.id")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from . import search as search_mod
-from .models import KIND_COLUMNS, column_sql, facet_sql
+from .kinds import KIND_COLUMNS, column_sql, facet_sql
 from .rowkeys import IndexedRowKeys
 from .textindex import parse_query
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QHBox
                                QLabel, QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ..core import annotations as ann
-from ..core.models import KINDS
+from ..core.kinds import KINDS
 from ..core.userdb import UserDataError, UserStore
 from .notes_widget import _Command, add_undo_redo_actions
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..core import dates
-from ..core.models import FACETS
+from ..core.kinds import FACETS
 from ..core.store import ListQuery, ReferenceStore
 
 BLOCK = 200

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.models import KINDS
+from ..core.kinds import KINDS
 
 
 class RememberedState:
