@@ -620,17 +620,17 @@
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="412" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="415" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="421" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="424" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="452" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="457" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -1052,157 +1052,157 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
       <source>cgt-desktop — China cell &amp; gene therapy reference</source>
       <translation>cgt-desktop — 中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="215" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="217" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="218" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="217" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="219" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="218" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="220" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="219" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="221" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="220" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="221" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="224" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="226" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="231" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="233" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="232" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="234" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="234" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="236" />
       <source>Loading the timeline…</source>
       <translation>正在载入时间线…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="236" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="238" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="325" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="329" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="507" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="531" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="512" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="536" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="515" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="539" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="533" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="559" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="537" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="563" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1333,47 +1333,47 @@
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="src/cgt_desktop/ui/settings.py" line="84" />
+      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="19" />
       <source>Preferences</source>
       <translation>偏好设置</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/settings.py" line="87" />
+      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="22" />
       <source>English first</source>
       <translation>英文在前</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/settings.py" line="87" />
+      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="22" />
       <source>Chinese first</source>
       <translation>中文在前</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/settings.py" line="88" />
+      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="23" />
       <source>Both, side by side</source>
       <translation>中英并列</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/settings.py" line="92" />
+      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="27" />
       <source>Which name of a person, organization or place comes first in lists, pages and search results</source>
       <translation>在列表、页面和搜索结果中，人物、机构或地点的哪种名称在前</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/settings.py" line="98" />
+      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="33" />
       <source>Language of menus, buttons and labels (the corpus is always shown in both languages)</source>
       <translation>菜单、按钮和标签的语言（语料内容始终以双语显示）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/settings.py" line="101" />
+      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="36" />
       <source>Name display:</source>
       <translation>名称显示：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/settings.py" line="102" />
+      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="37" />
       <source>Interface language:</source>
       <translation>界面语言：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/settings.py" line="107" />
+      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="42" />
       <source>Changes apply at once.</source>
       <translation>更改立即生效。</translation>
     </message>
@@ -1557,19 +1557,19 @@
   <context>
     <name>SearchPopup</name>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="161" />
-      <source>No results for “%1”. Try fewer or other words, pinyin, or an English term.</source>
-      <translation>没有“%1”的结果。请尝试更少或其他的词、拼音或英文术语。</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="260" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="148" />
       <source>Search everything (Ctrl+K)</source>
       <translation>搜索全部（Ctrl+K）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="261" />
+      <location filename="src/cgt_desktop/ui/search_popup.py" line="149" />
       <source>Search names, descriptions and documents in Chinese, English or pinyin; ↑/↓ choose, Enter opens</source>
       <translation>用中文、英文或拼音搜索名称、简介和文献；↑/↓ 选择，回车打开</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/search_results.py" line="150" />
+      <source>No results for “%1”. Try fewer or other words, pinyin, or an English term.</source>
+      <translation>没有“%1”的结果。请尝试更少或其他的词、拼音或英文术语。</translation>
     </message>
   </context>
   <context>
@@ -1748,32 +1748,32 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>Timeline</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="217" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="225" />
       <source>organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="217" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="225" />
       <source>people</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="438" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="449" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="442" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="453" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="444" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="455" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="446" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="457" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
     </message>
@@ -1821,57 +1821,57 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="434" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="445" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="481" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="492" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="496" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="496" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="485" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="496" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="488" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="499" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="489" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="500" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="490" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="501" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="491" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="502" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="492" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="503" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="493" />
+      <location filename="src/cgt_desktop/ui/timeline.py" line="504" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
     </message>

@@ -9,7 +9,8 @@ from cgt_desktop.core.userdb import UserStore
 from cgt_desktop.ui.history import History
 from cgt_desktop.ui.i18n import Translations, i18n_dir
 from cgt_desktop.ui.main_window import MainWindow
-from cgt_desktop.ui.settings import Preferences, PreferencesDialog, UiState
+from cgt_desktop.ui.preferences_dialog import PreferencesDialog
+from cgt_desktop.ui.settings import Preferences, UiState
 
 
 @pytest.fixture

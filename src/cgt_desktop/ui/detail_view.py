@@ -12,17 +12,19 @@ in the corpus can be loaded.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QUrl, Signal
-from PySide6.QtGui import QImage, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core import dates
-from ..core.models import Citation, EntityPage
 from ..core.store import ReferenceStore, UnknownId
 from .entity_table import kind_label
+
+if TYPE_CHECKING:
+    from ..core.models import Citation, EntityPage
 
 EDITOR_MARK = "#fe01fe"  # a colour only used to find editor renderings after layout (names table only)
 
@@ -371,6 +373,9 @@ class DetailView(QTextBrowser):
         A null image / empty byte array, never ``None``: for ``None`` Qt falls back to
         loading the named local file itself.
         """
+        from PySide6.QtCore import QByteArray  # Qt classes not needed for the first frame load when used
+        from PySide6.QtGui import QImage, QTextDocument
+
         if type_ == int(QTextDocument.ResourceType.ImageResource):
             return QImage()
         return QByteArray()
@@ -433,6 +438,8 @@ class DetailView(QTextBrowser):
         names table, the first table of a page, is searched (a hub's page has thousands of
         fragments: 28 ms).
         """
+        from PySide6.QtGui import QTextCharFormat, QTextCursor
+
         doc = self.document()
         tables = doc.rootFrame().childFrames()
         end = tables[0].lastPosition() if tables else doc.characterCount()
@@ -459,6 +466,8 @@ class DetailView(QTextBrowser):
 
     def editor_marked_text(self) -> list[str]:
         """Return the texts shown with the editor's-rendering underline (for tests)."""
+        from PySide6.QtGui import QTextCharFormat
+
         found = []
         block = self.document().begin()
         while block.isValid():

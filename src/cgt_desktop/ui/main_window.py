@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QTa
                                QToolButton, QWidget)
 
 from .. import __version__
-from ..core.models import KINDS
+from ..core.kinds import KINDS
 from ..core.paths import resources_dir
 from ..core.store import ReferenceStore
 from ..core.userdb import UserStore
@@ -26,7 +26,7 @@ from .history import History
 from .icons import arrow_icon
 from .i18n import Translations
 from .search_popup import GlobalSearch
-from .settings import Preferences, PreferencesDialog, UiState
+from .settings import Preferences, UiState
 from .window_state import RememberedState
 
 if TYPE_CHECKING:
@@ -288,6 +288,8 @@ class MainWindow(RememberedState, QMainWindow):
         self.retranslate()
 
     def _on_prefs_triggered(self) -> None:
+        from .preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.prefs, self)
         if dialog.exec():
             self.set_preferences(dialog.preferences())

@@ -1,5 +1,7 @@
 """Preferences (name display, interface language) and remembered window state.
 
+The dialog that edits them is :class:`~cgt_desktop.ui.preferences_dialog.PreferencesDialog`.
+
 Everything is stored in the user database (``UserStore.get_setting``/``set_setting``),
 never in the reference database, under keys starting with ``ui.``. Binary Qt
 state (geometry, splitter and header state) is stored as base64 text.
@@ -12,8 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
-                               QWidget)
 
 from ..core.userdb import UserDataError, UserStore
 from .i18n import LANGUAGES
@@ -74,46 +74,6 @@ class UiState:
     def save_preferences(self, prefs: Preferences) -> None:
         self.set("name_order", prefs.name_order)
         self.set("language", prefs.language)
-
-
-class PreferencesDialog(QDialog):
-    """Choose how names are shown and the interface language."""
-
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Preferences"))
-        self.setMinimumWidth(380)
-        self.name_order = QComboBox(self)
-        labels = {"en_first": self.tr("English first"), "zh_first": self.tr("Chinese first"),
-                  "both": self.tr("Both, side by side")}
-        for key in NAME_ORDERS:
-            self.name_order.addItem(labels[key], key)
-        self.name_order.setCurrentIndex(NAME_ORDERS.index(prefs.name_order))
-        self.name_order.setToolTip(self.tr("Which name of a person, organization or place comes first "
-                                           "in lists, pages and search results"))
-        self.language = QComboBox(self)
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(list(LANGUAGES).index(prefs.language))
-        self.language.setToolTip(self.tr("Language of menus, buttons and labels (the corpus is always "
-                                          "shown in both languages)"))
-        form = QFormLayout()
-        form.addRow(self.tr("Name display:"), self.name_order)
-        form.addRow(self.tr("Interface language:"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   parent=self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        note = QLabel(self.tr("Changes apply at once."), self)
-        note.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-
-    def preferences(self) -> Preferences:
-        """Return the choices currently shown in the dialog."""
-        return Preferences(self.name_order.currentData(), self.language.currentData())
 
 
 def ordered_names(name_en: str, name_zh: str, order: str) -> tuple[str, str]:
