@@ -11,7 +11,6 @@ modification time, so a new collection writes a new face. Nothing here needs Qt.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import struct
 from pathlib import Path
@@ -77,9 +76,11 @@ def extract_face(collection: bytes, index: int) -> bytes:
 
 
 def _face_path(collection_path: Path, family: str, cache_dir: Path) -> Path:
+    # Keyed by the collection's name, size and modification time, in clear: no hash to compute (loading
+    # hashlib's OpenSSL is ~4 ms of the start that looks the face up).
     st = os.stat(collection_path)
-    key = hashlib.sha256(f"{Path(collection_path).name}\0{st.st_size}\0{st.st_mtime_ns}\0{family}".encode())
-    return Path(cache_dir) / "fonts" / f"{family.replace(' ', '')}-{key.hexdigest()[:16]}.otf"
+    source = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(collection_path).stem)
+    return Path(cache_dir) / "fonts" / f"{family.replace(' ', '')}-{source}-{st.st_size}-{st.st_mtime_ns}.otf"
 
 
 def cached_face(collection_path: Path, family: str, cache_dir: Path) -> Path | None:

@@ -11,7 +11,6 @@ child process while Qt loads (:class:`SourceStampAhead`), so it costs the start 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import stat
@@ -45,6 +44,8 @@ def source_stamp(corpus_root: Path) -> str:
     on a large corpus does not hash hundreds of megabytes; any edit changes the stamp, and
     then :func:`~cgt_desktop.core.corpus.content_hash` decides.
     """
+    import hashlib  # here: the app stamps in a child process (see SourceStampAhead), which pays the import
+
     lines = [f"builder:{BUILDER_VERSION}\n"]
     lines += [f"{relative}\0{st.st_size}\0{st.st_mtime_ns}\n" for relative, st in _stat_sources(Path(corpus_root))]
     return hashlib.sha256("".join(lines).encode()).hexdigest()  # one update: the same digest as one per line
