@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "cgt-desktop"
@@ -25,6 +24,8 @@ HOME_ENV = "CGT_DESKTOP_HOME"
 
 
 def _data_root() -> Path:
+    from importlib import resources  # ~3 ms to load: only when the shipped data is looked for
+
     packaged = Path(str(resources.files("cgt_desktop"))) / "_data"
     if (packaged / "db").is_dir():
         return packaged
