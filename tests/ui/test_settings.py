@@ -130,3 +130,19 @@ def test_history_drops_forward_pages_on_a_new_visit(qtbot):
     assert history.pages() == ["a", "b", "d"]
     assert not history.can_go_forward()
     assert history.back() == "b" and history.back() == "a" and history.back() is None
+
+
+def test_a_tab_first_opened_after_a_language_switch_shows_its_page_in_that_language(qtbot, store, home,
+                                                                                   translations):
+    window, user = _open(qtbot, store, home, translations)
+    assert "organization" not in window.details, "a tab never shown has no detail view yet"
+    window.set_preferences(Preferences(name_order="zh_first", language="zh"))
+    window.show_kind("organization")
+    detail = window.details["organization"]
+    assert detail.language == "zh" and detail.name_order == "zh_first"
+    assert "在左侧选择一行" in detail.plain_text(), detail.plain_text()  # the empty state, in Chinese
+    assert window.open_page("organization/ruijin-hospital")
+    text = detail.plain_text()
+    assert text.lstrip().startswith("瑞金医院") and "机构 · 医院" in text, text[:200]
+    window.close()
+    user.close()

@@ -353,13 +353,14 @@ class DetailView(QTextBrowser):
 
     link_activated = Signal(str)
 
-    def __init__(self, store: ReferenceStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: ReferenceStore, parent: QWidget | None = None, language: str = "en",
+                 name_order: str = "en_first") -> None:
         super().__init__(parent)
         self.store = store
         self.page: str | None = None
         self.expanded: set[str] = set()  # lists of the page shown whole ("show all" was clicked)
-        self.language = "en"
-        self.name_order = "en_first"
+        self.language = language
+        self.name_order = name_order
         self.reader_available = False
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)

@@ -480,16 +480,19 @@ class EntityListController(QObject):
             self.sort_by(self.model.column_of_sort_key(sort), bool(state.get("descending")))
 
 
-class LazyControllers(dict):  # type: ignore[type-arg]
-    """Kind -> list controller, created on first lookup; iteration shows only the ones created."""
+class LazyByKind(dict):  # type: ignore[type-arg]
+    """Kind -> a tab's part (list controller, detail view), created on first lookup.
+
+    Iteration shows only the ones created; ``kind in lazy`` tells whether one was.
+    """
 
     def __init__(self, factory: Any) -> None:
         super().__init__()
         self._factory = factory
 
-    def __missing__(self, kind: str) -> EntityListController:
+    def __missing__(self, kind: str) -> Any:
         if kind not in COLUMNS:
             raise KeyError(kind)
-        controller = self._factory(kind)
-        self[kind] = controller
-        return controller
+        part = self._factory(kind)
+        self[kind] = part
+        return part

@@ -11,17 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QMouseEvent, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar,
                                QToolButton, QWidget)
 
 from .. import __version__
 from ..core.kinds import KINDS
-from ..core.paths import resources_dir
 from ..core.store import ReferenceStore
 from ..core.userdb import UserStore
 from .detail_view import DetailView
-from .entity_table import EntityListController, LazyControllers, kind_label
+from .entity_table import EntityListController, LazyByKind, kind_label
 from .history import History
 from .icons import arrow_icon
 from .i18n import Translations
@@ -64,33 +63,27 @@ class MainWindow(RememberedState, QMainWindow):
         self.counts = store.counts()
         self.setObjectName("main_window")
         self.setMinimumSize(800, 520)
-        icon = resources_dir() / "icons" / "cgt-desktop.svg"
-        if icon.is_file():
-            self.setWindowIcon(QIcon(str(icon)))
+        # No icon of its own: the application's (set just after the first paint, see ui.app) is every window's.
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.lists = LazyControllers(self._create_list)
+        # A tab's list and detail view are built the first time they are needed (the tab shown, a page opened).
+        self.lists = LazyByKind(self._create_list)
+        self.details: dict[str, DetailView] = LazyByKind(self._create_detail)
         self._saved_lists: dict[str, Any] = {}
-        self.details: dict[str, DetailView] = {}
         self.splitters: dict[str, QSplitter] = {}
         for kind in KINDS:
-            detail = DetailView(store)
-            detail.setObjectName(f"detail_{kind}")
             splitter = QSplitter(Qt.Orientation.Horizontal)
             splitter.setObjectName(f"splitter_{kind}")
-            splitter.addWidget(QWidget())  # the list, created when the tab is first shown
-            splitter.addWidget(detail)
+            splitter.addWidget(QWidget())  # the list
+            splitter.addWidget(QWidget())  # the detail view
             splitter.setStretchFactor(0, 1)
             splitter.setStretchFactor(1, 1)
             splitter.setSizes([520, 520])
             splitter.setChildrenCollapsible(False)
             self.tabs.addTab(splitter, "")
-            self.details[kind], self.splitters[kind] = detail, splitter
-            detail.link_activated.connect(self._on_detail_link_activated)
-        for detail in self.details.values():
-            detail.reader_available = True  # source links open the reader
+            self.splitters[kind] = splitter
         self.timeline: Any = None
         self.timeline_holder = QLabel()
         self.timeline_holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -226,7 +219,8 @@ class MainWindow(RememberedState, QMainWindow):
             self.tabs.setTabToolTip(i, self.tr("Browse, sort and filter all entries of this kind"))
             if kind in self.lists:
                 self.lists[kind].retranslate()
-            self.details[kind].set_display(self.prefs.language, self.prefs.name_order)
+            if kind in self.details:
+                self.details[kind].set_display(self.prefs.language, self.prefs.name_order)
         for i, action in enumerate(self.act_tabs):
             action.setText(self.tabs.tabText(i))
         timeline_index = self.tabs.indexOf(self.timeline or self.timeline_holder)
@@ -247,6 +241,19 @@ class MainWindow(RememberedState, QMainWindow):
         if event.type() == QEvent.Type.LanguageChange and not self._closed:
             self.retranslate()
         super().changeEvent(event)
+
+    def _create_detail(self, kind: str) -> DetailView:
+        """Build a tab's detail view the first time it is needed, in the current display preferences."""
+        detail = DetailView(self.store, language=self.prefs.language, name_order=self.prefs.name_order)
+        detail.setObjectName(f"detail_{kind}")
+        detail.reader_available = True  # source links open the reader
+        placeholder = self.splitters[kind].replaceWidget(1, detail)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        detail.link_activated.connect(self._on_detail_link_activated)
+        if self._selections is not None:
+            self._selections.attach_detail(detail)
+        return detail
 
     def _create_list(self, kind: str) -> EntityListController:
         """Build a tab's list the first time it is needed (its SQL and facets run only then)."""
@@ -444,7 +451,8 @@ class MainWindow(RememberedState, QMainWindow):
     # -- timeline and reader (other modules, loaded when first needed) ----------------------
     def _on_tabs_current_changed(self, index: int) -> None:
         if 0 <= index < len(KINDS):
-            self.lists[KINDS[index]]  # noqa: B018 - creates the list on first show
+            self.lists[KINDS[index]]  # noqa: B018 - creates the list and the detail view on first show
+            self.details[KINDS[index]]  # noqa: B018
         if self.tabs.widget(index) is self.timeline_holder:
             self.ensure_timeline()
         self._update_status()

@@ -67,10 +67,14 @@ class SelectionController(QObject):
         self.panel.selection_changed.connect(self._on_panel_selection_changed)
         self.panel.export_button.clicked.disconnect(self.panel._on_export_button_clicked)
         self.panel.export_button.clicked.connect(self.export_pdf)
-        for detail in window.details.values():
-            detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            detail.customContextMenuRequested.connect(self._on_detail_context_menu_requested)
+        for detail in window.details.values():  # the ones built so far; the window attaches later ones
+            self.attach_detail(detail)
         self._update_status()
+
+    def attach_detail(self, detail: Any) -> None:
+        """Give a tab's detail view the "Add to Selection" context menu."""
+        detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        detail.customContextMenuRequested.connect(self._on_detail_context_menu_requested)
 
     def retranslate(self) -> None:
         self.act_add.setText(_t("Add to &Selection"))
