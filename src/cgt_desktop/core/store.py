@@ -14,7 +14,6 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from . import search as search_mod
 from .kinds import KINDS
 from .store_lists import ListQuery, ListsMixin, _dicts, facet_count_sql, kind_joins
 
@@ -24,9 +23,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from .models import Citation, EntityDetail, EntityPage, EventRow, RelationGroup, RelationView
+    from .search import Hit
 
-# The page dataclasses (:mod:`cgt_desktop.core.models`) are imported where they are built: the app's
-# first frame (its lists) needs none of them, and creating them is ~6 ms of the start.
+# The page dataclasses (:mod:`cgt_desktop.core.models`) are imported where they are built, and the search
+# modules where they search: the app's first frame (its lists) needs none of them (~15 ms of the start).
 
 class StoreError(Exception):
     """The reference database cannot be read (missing, damaged, wrong version)."""
@@ -426,7 +426,9 @@ class ReferenceStore(ListsMixin):
         return meta
 
     def search(self, query: str, *, kind: str | None = None, limit: int = 20,
-               prefix_last: bool = False) -> list[search_mod.Hit]:
+               prefix_last: bool = False) -> list[Hit]:
         """Full-text search over names, aliases, descriptions and document text (both languages)."""
+        from . import search as search_mod
+
         return search_mod.search(self.db, query, kind=kind, limit=limit, prefix_last=prefix_last)
 

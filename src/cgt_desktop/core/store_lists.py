@@ -12,10 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from . import search as search_mod
 from .kinds import KIND_COLUMNS, column_sql, facet_sql
 from .rowkeys import IndexedRowKeys
-from .textindex import parse_query
 
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -38,6 +36,9 @@ class ListQuery:
 
 def _name_filter_sql(text: str, kind: str) -> tuple[str | None, list[Any]]:
     """Return SQL selecting the ids of *kind* whose names/aliases/pinyin match *text* (as you type)."""
+    from . import search as search_mod  # the search modules load on the first filter or search, not at start
+    from .textindex import parse_query
+
     parsed = parse_query(text, prefix_last=True)
     if parsed is None:
         return None, []

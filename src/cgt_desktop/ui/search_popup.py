@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ..core import search as search_mod
 from ..core.store import ReferenceStore
-from ..core.textindex import snippet_html
 from .detail_view import count_text
 from .entity_table import kind_label
 from .settings import ordered_names
@@ -35,6 +33,8 @@ def _t(text: str) -> str:
 
 def _search(store: ReferenceStore, text: str) -> tuple[list[Any], dict[str, tuple[int, bool]]]:
     """The hits shown and the ``(count, exact)`` of each kind, counted as the hits were found."""
+    from ..core import search as search_mod  # loaded by the first search (on the worker), not at start
+
     hits = store.search(text, limit=RESULT_LIMIT, prefix_last=True)
     return hits, search_mod.count_capped(store.db, text, COUNT_CAP, prefix_last=True)
 
@@ -248,6 +248,8 @@ class GlobalSearch(QObject):
             self._worker = None
 
     def _rows(self, hits: list[Any], totals: dict[str, tuple[int, bool]]) -> list[dict[str, Any]]:
+        from ..core.textindex import snippet_html
+
         order: dict[str, list[Any]] = {}
         for hit in hits:
             order.setdefault(hit.kind, []).append(hit)
