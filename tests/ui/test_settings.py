@@ -146,3 +146,17 @@ def test_a_tab_first_opened_after_a_language_switch_shows_its_page_in_that_langu
     assert text.lstrip().startswith("瑞金医院") and "机构 · 医院" in text, text[:200]
     window.close()
     user.close()
+
+
+def test_people_types_read_in_the_interface_language(qtbot, store, home, translations):
+    UiState(UserStore(home.user_db)).set("language", "zh")
+    window, user = _open(qtbot, store, home, translations)
+    people = window.lists["person"]
+    column = people.model.column_of_sort_key("type")
+    shown = {people.model.index(row, column).data() for row in range(people.model.rowCount())}
+    assert {"科学家", "医生", "记者"} <= shown and not shown & {"scientist", "physician", "journalist"}
+    facet = people.facet_boxes["type"]
+    assert "科学家 (9)" in [facet.itemText(i) for i in range(facet.count())]
+    window.close()
+    user.close()
+    assert store.label("person_types", "astronaut", "zh") == "astronaut", "a free word is shown as written"

@@ -57,6 +57,15 @@ FACETS: dict[str, dict[str, str]] = {
 }
 
 
+#: The ``vocabulary.json`` group that labels each kind's type (its ``subtype``) in both languages. A person's
+#: type is a free word: one that ``person_types`` does not list is shown as written.
+TYPE_VOCABULARY: dict[str, str] = {
+    "person": "person_types", "organization": "organization_types", "place": "place_types",
+    "policy": "policy_types", "technology": "technology_types", "event": "event_categories",
+    "figure": "figure_units",
+}
+
+
 def column_sql(kind: str, key: str) -> str:
     """Return the SQL expression of column *key* of *kind* (the first column for an unknown key)."""
     for column in KIND_COLUMNS[kind]:

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from .kinds import KINDS
+from .kinds import KINDS, TYPE_VOCABULARY
 from .store_lists import ListQuery, ListsMixin, _dicts, facet_count_sql, kind_joins
 
 __all__ = ["ListQuery", "ReferenceStore", "StoreError", "UnknownId", "facet_count_sql", "kind_joins"]
@@ -149,8 +149,7 @@ class ReferenceStore(ListsMixin):
         if row is None:
             raise UnknownId(item_id)
         e = dict(zip([d[0] for d in self.db.execute("SELECT * FROM entities LIMIT 0").description], row))
-        group = {"event": "event_categories", "organization": "organization_types", "place": "place_types",
-                 "policy": "policy_types", "technology": "technology_types", "figure": "figure_units"}.get(e["kind"])
+        group = TYPE_VOCABULARY.get(e["kind"])
         details: dict[str, Any] = {}
         table = {"event": "event_details", "figure": "figure_details", "document": "document_details"}.get(e["kind"])
         if table:

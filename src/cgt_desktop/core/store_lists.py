@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .kinds import KIND_COLUMNS, column_sql, facet_sql
+from .kinds import KIND_COLUMNS, TYPE_VOCABULARY, column_sql, facet_sql
 from .rowkeys import IndexedRowKeys
 
 
@@ -197,8 +197,7 @@ class ListsMixin:
                                      f"ORDER BY n DESC, value{cut}", [kind, facet]).fetchall()
         else:  # a database built before facet_counts existed
             rows = self.conn.execute(facet_count_sql(kind, facet) + cut, [kind]).fetchall()
-        group = {"event": "event_categories", "organization": "organization_types", "place": "place_types",
-                 "policy": "policy_types", "technology": "technology_types", "figure": "figure_units"}.get(kind, "")
+        group = TYPE_VOCABULARY.get(kind, "")
         return [(str(v), self.label(group, str(v), lang) if facet == "type" else str(v), n) for v, n in rows]
 
     def facet_size(self, kind: str, facet: str) -> int:

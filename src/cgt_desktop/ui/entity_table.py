@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..core import dates
-from ..core.kinds import FACETS
+from ..core.kinds import FACETS, TYPE_VOCABULARY
 from ..core.store import ListQuery, ReferenceStore
 
 BLOCK = 200
@@ -35,8 +35,6 @@ COLUMNS: dict[str, list[str]] = {
     "figure": ["name_en", "name_zh", "value_stated", "unit", "as_of", "source_count"],
     "document": ["date", "name_en", "name_zh", "lang", "outlet", "sentences"],
 }
-VOCABULARY_GROUP = {"organization": "organization_types", "place": "place_types", "policy": "policy_types",
-                    "technology": "technology_types", "event": "event_categories", "figure": "figure_units"}
 NUMERIC = {"source_count", "sentences"}
 
 
@@ -205,7 +203,7 @@ class EntityTableModel(QAbstractTableModel):
             return row.get(key) or "—"
         if key in ("type", "category", "unit"):
             value = row.get(key) or ""
-            group = VOCABULARY_GROUP.get(self.kind, "")
+            group = TYPE_VOCABULARY.get(self.kind, "")
             return self.store.label(group, value, self.language) if group else value
         if key in ("organization", "place", "outlet"):
             en, other = row.get(f"{key}_en") or "", row.get(f"{key}_zh") or ""
