@@ -115,3 +115,17 @@ def test_missing_required_fields_and_unknown_vocabulary(corpus_dir):
     messages = [m for m in _messages(corpus_dir) if m.startswith("events.jsonl:1:")]
     assert any("title_zh" in m for m in messages)
     assert any("category" in m for m in messages)
+
+
+def test_two_relation_groups_on_one_page_may_not_share_a_heading(corpus_dir):
+    path = corpus_dir / "vocabulary.json"
+    vocabulary = json.loads(path.read_text(encoding="utf-8"))
+    vocabulary["predicates"]["works_at"]["inverse_zh"] = vocabulary["predicates"]["member_of"]["inverse_zh"]
+    path.write_text(json.dumps(vocabulary, ensure_ascii=False, indent=2), encoding="utf-8")
+    messages = [m for m in _messages(corpus_dir) if m.startswith("vocabulary.json:")]
+    assert len(messages) == 1, messages
+    assert "organization page" in messages[0] and "works_at (inverse)" in messages[0] \
+        and "member_of (inverse)" in messages[0] and "(zh)" in messages[0]
+    line = int(messages[0].split(":")[1])
+    assert '"member_of"' in path.read_text(encoding="utf-8").splitlines()[line - 1] or \
+        '"works_at"' in path.read_text(encoding="utf-8").splitlines()[line - 1]

@@ -253,6 +253,7 @@ def check_corpus(corpus: Corpus, seeds_dir: Path | None = None) -> list[Problem]
             problems.append(_p(record, f"subject {subject!r} does not exist"))
 
     predicates = corpus.vocabulary.get("predicates") or {}
+    problems += _check_headings(predicates, _key_lines(corpus.root / "vocabulary.json"))
     seen_relations: dict[str, dict[str, Any]] = {}
     for record in corpus.relations:
         rid = relation_id(record)
@@ -275,6 +276,49 @@ def check_corpus(corpus: Corpus, seeds_dir: Path | None = None) -> list[Problem]
         problems += _check_sources(record, passages, f"relation {rid}")
 
     return sorted(problems, key=lambda p: (p.file, p.line, p.message))
+
+
+def _key_lines(path: Path) -> dict[str, int]:
+    """Line of each ``"key":`` in a JSON file (its first occurrence), to point at a vocabulary entry."""
+    lines: dict[str, int] = {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return lines
+    for number, line in enumerate(text.splitlines(), 1):
+        key = line.strip().split(":", 1)[0].strip().strip('"')
+        lines.setdefault(key, number)
+    return lines
+
+
+def _check_headings(predicates: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
+    """Two relation groups that can stand on the same page must not share a heading, in either language.
+
+    A page of kind K shows a predicate's ``en``/``zh`` heading when K can be its subject, and its
+    ``inverse_en``/``inverse_zh`` when K can be its object (one group when the predicate is symmetric).
+    """
+    problems = []
+    if not isinstance(predicates, dict):
+        return problems
+    kinds = {k for spec in predicates.values() if isinstance(spec, dict)
+             for k in [*spec.get("subject", []), *spec.get("object", [])]}
+    for lang in ("en", "zh"):
+        for kind in sorted(kinds):
+            groups: dict[str, list[str]] = {}
+            for key, spec in predicates.items():
+                if not isinstance(spec, dict):
+                    continue
+                symmetric = (spec.get("inverse_en"), spec.get("inverse_zh")) == (spec.get("en"), spec.get("zh"))
+                if kind in spec.get("subject", []):
+                    groups.setdefault(str(spec.get(lang)), []).append(key)
+                if kind in spec.get("object", []) and not (symmetric and kind in spec.get("subject", [])):
+                    groups.setdefault(str(spec.get(f"inverse_{lang}")), []).append(f"{key} (inverse)")
+            for heading, users in groups.items():
+                if len(users) > 1:
+                    line = lines.get(users[-1].split(" ")[0], 0)
+                    problems.append(Problem("vocabulary.json", line, f"on a {kind} page, the relation groups "
+                                            f"{', '.join(users)} would all be headed {heading!r} ({lang})"))
+    return problems
 
 
 def check_directory(root: Path, seeds_dir: Path | None = None) -> list[Problem]:
