@@ -35,6 +35,17 @@ def test_the_source_stamp_covers_the_listed_files_in_their_order(corpus_dir):
     assert source_stamp(corpus_dir) == _stamp_of_listed_files(corpus_dir)
 
 
+def test_a_hidden_file_is_no_source_for_the_loader_the_hash_or_the_stamp(corpus_dir):
+    from cgt_desktop.core.corpus import content_hash, load_corpus
+
+    before = (source_stamp(corpus_dir), content_hash(corpus_dir), len(load_corpus(corpus_dir).documents))
+    draft = next((corpus_dir / "documents").glob("*.jsonl")).read_text(encoding="utf-8")
+    (corpus_dir / "documents" / ".draft.jsonl").write_text(draft, encoding="utf-8")  # an editor's hidden copy
+    (corpus_dir / "relations" / ".old.jsonl").write_text("{broken\n", encoding="utf-8")
+    assert (source_stamp(corpus_dir), content_hash(corpus_dir), len(load_corpus(corpus_dir).documents)) == before
+    assert not load_corpus(corpus_dir).problems
+
+
 def test_the_source_stamp_changes_when_a_source_is_edited_in_place(corpus_dir):
     before = source_stamp(corpus_dir)
     people = corpus_dir / "entities" / "people.jsonl"

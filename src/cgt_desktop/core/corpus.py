@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from .freshness import BUILDER_VERSION  # in the stamp and the content hash: a new builder rebuilds
 
@@ -163,7 +163,7 @@ def load_corpus(root: Path) -> Corpus:
     corpus = Corpus(root=root)
     problems = corpus.problems
     corpus.vocabulary = _read_vocabulary(root, problems)
-    for path in sorted((root / DOCUMENTS_DIR).glob("*.jsonl")):
+    for path in _visible((root / DOCUMENTS_DIR).glob("*.jsonl")):
         doc = _read_document(root, path.relative_to(root).as_posix(), problems)
         if doc is not None:
             corpus.documents.append(doc)
@@ -175,7 +175,7 @@ def load_corpus(root: Path) -> Corpus:
     for relative, target in ((EVENTS_FILE, corpus.events), (FIGURES_FILE, corpus.figures)):
         if (root / relative).exists():
             target.extend(read_jsonl(root, relative, problems))
-    for path in sorted((root / RELATIONS_DIR).glob("*.jsonl")):
+    for path in _visible((root / RELATIONS_DIR).glob("*.jsonl")):
         corpus.relations.extend(read_jsonl(root, path.relative_to(root).as_posix(), problems))
     return corpus
 
@@ -187,8 +187,17 @@ def source_files(root: Path) -> list[Path]:
                 "figures.jsonl", "relations/*.jsonl", "seeds/*.txt"]
     found: set[Path] = set()
     for pattern in patterns:
-        found.update(p for p in root.glob(pattern) if p.is_file())
+        found.update(p for p in _visible(root.glob(pattern)) if p.is_file())
     return sorted(found)
+
+
+def _visible(paths: Iterable[Path]) -> list[Path]:
+    """*paths* without hidden files (an editor's ``.draft.jsonl``), sorted: hidden files are never sources.
+
+    The loader, :func:`source_files` (the content hash) and the start's source stamp
+    (:mod:`cgt_desktop.core.freshness`) all follow this rule, so a hidden file never goes stale unseen.
+    """
+    return sorted(p for p in paths if not p.name.startswith("."))
 
 
 def content_hash(root: Path) -> str:
