@@ -79,7 +79,7 @@ def _add(args: argparse.Namespace) -> int:
         raise CliError("the note is empty; give some --text")
     reference = open_store(args)
     try:
-        if not reference.exists(args.id) and not reference.db.execute(
+        if not reference.exists(args.id) and not reference.conn.execute(
                 "SELECT 1 FROM paragraphs WHERE id = ?", [args.id]).fetchone():
             raise CliError(f"unknown id: {args.id!r}; try 'cgt-desktop search'")
     finally:

@@ -68,7 +68,7 @@ def test_counts_come_from_the_build_and_match_the_entities(store, reference_db):
     older.close()
 
 
-def test_the_start_path_does_not_import_sqlite_utils_until_db_is_used(built_corpus, tmp_path):
+def test_neither_the_start_nor_pages_nor_search_import_sqlite_utils_until_db_is_used(built_corpus, tmp_path):
     shutil.copytree(Path(__file__).resolve().parents[2] / "db", tmp_path / "db")
     target = tmp_path / "reference.sqlite"
     shutil.copy(built_corpus, target)
@@ -88,6 +88,15 @@ assert store.rows("person", ids[:40]) and store.counts()["person"] == len(ids)
 store.facet_values("person", "type")
 store.vocabulary("organization_types")
 assert "sqlite_utils" not in sys.modules, "imported on the start path"
+# Nor by what a user does first: open a page, a passage, a document, search (it costs 0.1-0.4 s to load).
+person = ids[0]
+assert store.entity_page(person).name_en and store.entity(person).sources
+source = store.entity_page(person).sources[0]
+assert store.passages([source.passage_id]) and store.document(source.document_id)["paragraphs"]
+assert store.search("细胞", prefix_last=True)
+from cgt_desktop.core.search import count_capped
+assert count_capped(store, "细胞", 1000)
+assert "sqlite_utils" not in sys.modules, "imported by a page, a document or a search"
 assert store.db.conn is store.conn and user.db.conn is user.conn
 assert "sqlite_utils" in sys.modules
 print("ok")

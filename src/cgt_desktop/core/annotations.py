@@ -399,12 +399,12 @@ class Orphan:
 
 
 def _passage_text(reference: Any, passage_id: str, side: str) -> str | None:
-    row = reference.db.execute("SELECT orig, trans FROM passages WHERE id = ?", [passage_id]).fetchone()
+    row = reference.conn.execute("SELECT orig, trans FROM passages WHERE id = ?", [passage_id]).fetchone()
     return None if row is None else (row[0] if side == "orig" else row[1]) or ""
 
 
 def _item_exists(reference: Any, item_id: str) -> bool:
-    return bool(reference.exists(item_id) or reference.db.execute(
+    return bool(reference.exists(item_id) or reference.conn.execute(
         "SELECT 1 FROM paragraphs WHERE id = ?", [item_id]).fetchone())
 
 

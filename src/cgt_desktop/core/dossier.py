@@ -332,7 +332,7 @@ class _Citations:
         for pid, n in sorted(self.numbers.items(), key=lambda kv: kv[1]):
             c = self.cache[pid]
             if c.document_id not in docs:
-                docs[c.document_id] = next(iter(self.store.db.query(
+                docs[c.document_id] = next(iter(self.store.query(
                     "SELECT e.name_en_status, e.name_zh_status, d.outlet_en, d.outlet_zh, d.approximate "
                     "FROM entities e JOIN documents d ON d.id = e.id WHERE e.id = ?", [c.document_id])), {})
             meta = docs[c.document_id]
@@ -468,7 +468,7 @@ class _Builder:
     def passage(self, c: Citation) -> PassageBlock:
         sentence_ids = [c.passage_id]
         if "#" in c.passage_id and "." not in c.passage_id.split("#", 1)[1]:  # a paragraph: its sentences too
-            sentence_ids += [r[0] for r in self.store.db.execute(
+            sentence_ids += [r[0] for r in self.store.conn.execute(
                 "SELECT id FROM passages WHERE paragraph_id = ? ORDER BY seq", [c.passage_id])]
         return PassageBlock(
             passage_id=c.passage_id, document_id=c.document_id,

@@ -232,6 +232,6 @@ def matcher_for(store: Any) -> MentionMatcher:
     """Return the matcher for a :class:`~cgt_desktop.core.store.ReferenceStore`, built once per store."""
     matcher = _CACHE.get(store)
     if matcher is None:
-        matcher = MentionMatcher.from_connection(store.db.conn)
+        matcher = MentionMatcher.from_connection(store.conn)
         _CACHE[store] = matcher
     return matcher

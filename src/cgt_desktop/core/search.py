@@ -43,12 +43,19 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from cgt_desktop.core.textindex import Query, index_tokens, parse_query, pinyin_tokens, snippet, unigram_tokens
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+
+class Connected(Protocol):
+    """What the searches read through: anything with a ``conn`` (a ``ReferenceStore``, a ``sqlite_utils.Database``)."""
+
+    conn: sqlite3.Connection
+
 
 __all__ = ["KINDS", "Hit", "SearchItem", "count", "count_capped", "create_index", "search"]
 
@@ -336,7 +343,7 @@ def _snippet(kind: str, row: tuple, query: Query) -> str:
 
 
 def search(
-    db: sqlite_utils.Database,
+    db: Connected,
     query: str | Query | None,
     *,
     kind: str | None = None,
@@ -401,7 +408,7 @@ def search(
 
 
 def count(
-    db: sqlite_utils.Database,
+    db: Connected,
     query: str | Query | None,
     kind: str | None = None,
     *,
@@ -447,7 +454,7 @@ def count(
 
 
 def count_capped(
-    db: sqlite_utils.Database, query: str | Query | None, cap: int, *, prefix_last: bool = False
+    db: Connected, query: str | Query | None, cap: int, *, prefix_last: bool = False
 ) -> dict[str, tuple[int, bool]]:
     """Count the matches of ``query`` per kind, visiting at most ``cap`` of them in all.
 

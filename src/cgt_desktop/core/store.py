@@ -1,10 +1,13 @@
 """Read access to the reference database: lists, detail pages, passages, timeline, search.
 
-:class:`ReferenceStore` wraps one read-only :class:`sqlite_utils.Database`
-(``store.db``, created on first use: importing ``sqlite_utils`` pulls in numpy and
-costs 0.2–0.4 s, so the start path reads through the plain ``store.conn`` it wraps)
-and returns dataclasses and dicts, never cursors. Filtering, sorting and paging
-happen in SQL so that a list of 100 000 rows costs what a list of 100 does.
+:class:`ReferenceStore` wraps one read-only connection and returns dataclasses
+and dicts, never cursors. It reads through the plain ``sqlite3`` connection
+(``store.conn``; :meth:`ReferenceStore.query` gives rows as dicts): importing
+``sqlite_utils`` pulls in numpy and click (0.1–0.4 s), which the first page a
+user opens would otherwise wait for. ``store.db``, a :class:`sqlite_utils.Database`
+over the same connection, is created on first use for scripts and tests. Filtering,
+sorting and paging happen in SQL so that a list of 100 000 rows costs what a list
+of 100 does.
 """
 
 from __future__ import annotations
@@ -62,9 +65,13 @@ class ReferenceStore(ListsMixin):
         self._facet_table = bool(conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facet_counts'").fetchone())
 
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        """Return the rows of *sql* as dicts keyed by column name (as ``sqlite_utils``' ``query`` would)."""
+        return _dicts(self.conn.execute(sql, params))
+
     @property
     def db(self) -> sqlite_utils.Database:
-        """The :class:`sqlite_utils.Database` over :attr:`conn`, created on first use."""
+        """A :class:`sqlite_utils.Database` over :attr:`conn`, created on first use (scripts, tests)."""
         if self._db is None:
             import sqlite_utils
 
@@ -76,7 +83,7 @@ class ReferenceStore(ListsMixin):
 
     # -- metadata ---------------------------------------------------------------------------
     def build_info(self) -> dict[str, Any]:
-        info = {row["key"]: row["value"] for row in self.db.query("SELECT key, value FROM build_info")}
+        info = {row["key"]: row["value"] for row in self.query("SELECT key, value FROM build_info")}
         if "counts" in info:
             info["counts"] = json.loads(info["counts"])
         return info
@@ -98,7 +105,7 @@ class ReferenceStore(ListsMixin):
 
     # -- single items -----------------------------------------------------------------------
     def exists(self, item_id: str) -> bool:
-        return bool(self.db.execute("SELECT 1 FROM entities WHERE id = ? UNION ALL "
+        return bool(self.conn.execute("SELECT 1 FROM entities WHERE id = ? UNION ALL "
                                     "SELECT 1 FROM passages WHERE id = ?", [item_id, item_id]).fetchone())
 
     def names(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
@@ -107,12 +114,12 @@ class ReferenceStore(ListsMixin):
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        return {r[0]: (r[1], r[2] or "", r[3] or "") for r in self.db.execute(
+        return {r[0]: (r[1], r[2] or "", r[3] or "") for r in self.conn.execute(
             f"SELECT id, kind, name_en, name_zh FROM entities WHERE id IN ({marks})", ids)}
 
     def citations(self, fact_id: str) -> list[Citation]:
         """Return the passages that support *fact_id*, with both languages and the document."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT c.passage_id FROM citations c WHERE c.fact_id = ? ORDER BY c.seq", [fact_id]).fetchall()
         return self.passages([r[0] for r in rows])
 
@@ -122,7 +129,7 @@ class ReferenceStore(ListsMixin):
 
         out = []
         for pid in passage_ids:
-            rows = self.db.execute(
+            rows = self.conn.execute(
                 "SELECT p.id, p.document_id, p.paragraph_id, p.orig, p.trans, p.lang, p.text_en, p.text_zh, "
                 "e.name_en, e.name_zh, d.date, d.precision FROM passages p JOIN entities e ON e.id = p.document_id "
                 "JOIN document_details d ON d.id = p.document_id WHERE p.id = ? OR p.paragraph_id = ? "
@@ -145,16 +152,16 @@ class ReferenceStore(ListsMixin):
         Raises:
             UnknownId: if there is no such entity.
         """
-        row = self.db.execute("SELECT * FROM entities WHERE id = ?", [item_id]).fetchone()
+        row = self.conn.execute("SELECT * FROM entities WHERE id = ?", [item_id]).fetchone()
         if row is None:
             raise UnknownId(item_id)
-        e = dict(zip([d[0] for d in self.db.execute("SELECT * FROM entities LIMIT 0").description], row))
+        e = dict(zip([d[0] for d in self.conn.execute("SELECT * FROM entities LIMIT 0").description], row))
         group = TYPE_VOCABULARY.get(e["kind"])
         details: dict[str, Any] = {}
         table = {"event": "event_details", "figure": "figure_details", "document": "document_details"}.get(e["kind"])
         if table:
-            details = next(iter(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [item_id])), {})
-        aliases = list(self.db.query("SELECT alias, type FROM aliases WHERE entity_id = ? ORDER BY rowid", [item_id]))
+            details = next(iter(self.query(f"SELECT * FROM {table} WHERE id = ?", [item_id])), {})
+        aliases = list(self.query("SELECT alias, type FROM aliases WHERE entity_id = ? ORDER BY rowid", [item_id]))
         return dict(
             id=e["id"], kind=e["kind"], name_en=e["name_en"] or "", name_zh=e["name_zh"] or "",
             name_en_status=e["name_en_status"], name_zh_status=e["name_zh_status"], subtype=e["subtype"] or "",
@@ -178,7 +185,7 @@ class ReferenceStore(ListsMixin):
         relations = self._relations(item_id)
         event_ids = [r.other_id for r in relations if r.other_kind == "event"]
         figure_ids = [r.other_id for r in relations if r.other_kind == "figure"]
-        figure_ids += [r["id"] for r in self.db.query("SELECT id FROM figure_details WHERE subject = ?", [item_id])]
+        figure_ids += [r["id"] for r in self.query("SELECT id FROM figure_details WHERE subject = ?", [item_id])]
         return EntityDetail(
             **head, relations=[r for r in relations if r.other_kind not in ("event", "figure")
                                or kind in ("event", "figure")],
@@ -193,13 +200,13 @@ class ReferenceStore(ListsMixin):
                "ELSE r.subject END LEFT JOIN vocabulary v ON v.grp = 'predicates' AND v.key = r.predicate "
                "WHERE r.subject = :id OR r.object = :id ORDER BY r.predicate, inverse, o.name_en")
         sources: dict[str, list[str]] = {}
-        for fact, passage in self.db.execute(  # one query for all of them (hubs have thousands)
+        for fact, passage in self.conn.execute(  # one query for all of them (hubs have thousands)
                 "SELECT c.fact_id, c.passage_id FROM citations c WHERE c.fact_id IN (SELECT id FROM relations "
                 "WHERE subject = :id UNION SELECT id FROM relations WHERE object = :id) ORDER BY c.fact_id, c.seq",
                 {"id": item_id}):
             sources.setdefault(fact, []).append(passage)
         out = []
-        for r in self.db.query(sql, {"id": item_id}):
+        for r in self.query(sql, {"id": item_id}):
             inverse = bool(r["inverse"])
             out.append(RelationView(
                 id=r["id"], predicate=r["predicate"], inverse=inverse,
@@ -256,7 +263,7 @@ class ReferenceStore(ListsMixin):
         side = f"(r.subject != :id AND r.predicate IN ({asymmetric}))"  # a symmetric predicate: one group
         listed = "(:with_linked OR o.kind NOT IN ('event', 'figure'))"
         other = "CASE WHEN r.subject = :id THEN r.object ELSE r.subject END"
-        stream = self.db.execute(
+        stream = self.conn.execute(
             f"SELECT r.rowid, r.predicate, {side}, {listed}, o.kind, CASE WHEN o.kind IN ('event', 'figure') "
             f"THEN o.id END FROM relations r JOIN entities o ON o.id = {other} WHERE r.subject = :id OR "
             f"r.object = :id ORDER BY {listed} DESC, r.predicate, {side}, o.name_en, o.id",
@@ -271,14 +278,14 @@ class ReferenceStore(ListsMixin):
                 n = totals[predicate, inverse] = totals.get((predicate, inverse), 0) + 1
                 if limit is None or n <= limit or f"{predicate}/{'inverse' if inverse else 'forward'}" in expand:
                     wanted.append(rowid)
-        rows = {r[0]: r for r in self.db.execute(
+        rows = {r[0]: r for r in self.conn.execute(
             f"SELECT r.rowid, r.id, r.predicate, r.subject != :id, {side}, o.id, o.kind, o.name_en, o.name_zh, "
             f"r.role_en, r.role_zh, r.start, r.\"end\", r.note, v.en, v.zh, v.inverse_en, v.inverse_zh "
             f"FROM relations r JOIN entities o ON o.id = {other} LEFT JOIN vocabulary v ON v.grp = 'predicates' "
             f"AND v.key = r.predicate WHERE r.rowid IN (SELECT value FROM json_each(:rowids))",
             {"id": item_id, "rowids": json.dumps(wanted)})}
         sources: dict[str, list[str]] = {}
-        for fact, passage in self.db.execute(
+        for fact, passage in self.conn.execute(
                 "SELECT fact_id, passage_id FROM citations WHERE fact_id IN (SELECT value FROM json_each(?)) "
                 "ORDER BY fact_id, seq", [json.dumps([r[1] for r in rows.values()])]):
             sources.setdefault(fact, []).append(passage)
@@ -300,7 +307,7 @@ class ReferenceStore(ListsMixin):
 
     def _linked_events(self, ids: list[str], limit: int | None) -> tuple[list[EventRow], int]:
         """Return the first *limit* of the events *ids* in date order, and how many there are."""
-        found = self.db.execute(
+        found = self.conn.execute(
             "SELECT d.id, count(*) OVER () FROM event_details d WHERE d.id IN (SELECT value FROM json_each(?)) "
             "ORDER BY d.span_start IS NULL, d.span_start, d.span_end, d.id LIMIT ?",
             [json.dumps(ids), -1 if limit is None else limit]).fetchall()
@@ -308,7 +315,7 @@ class ReferenceStore(ListsMixin):
 
     def _linked_figures(self, item_id: str, ids: list[str], limit: int | None) -> tuple[list[dict[str, Any]], int]:
         """Return the first *limit* of the figures *ids* and those about *item_id*, and how many there are."""
-        found = self.db.execute(
+        found = self.conn.execute(
             "SELECT f.id, count(*) OVER () FROM figures f WHERE f.id IN (SELECT value FROM json_each(?) "
             "UNION SELECT id FROM figure_details WHERE subject = ?) ORDER BY f.as_of, f.id LIMIT ?",
             [json.dumps(ids), item_id, -1 if limit is None else limit]).fetchall()
@@ -316,7 +323,7 @@ class ReferenceStore(ListsMixin):
 
     def related_event_ids(self, item_id: str) -> list[str]:
         """Return the ids of the events related to *item_id* (what the timeline marks for a page)."""
-        return [r[0] for r in self.db.execute(
+        return [r[0] for r in self.conn.execute(
             "SELECT o.id FROM relations r JOIN entities o ON o.id = r.object WHERE r.subject = :id "
             "AND o.kind = 'event' UNION SELECT s.id FROM relations r JOIN entities s ON s.id = r.subject "
             "WHERE r.object = :id AND s.kind = 'event'", {"id": item_id})]
@@ -331,9 +338,9 @@ class ReferenceStore(ListsMixin):
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = list(self.db.query(f"SELECT * FROM figures WHERE id IN ({marks}) ORDER BY as_of, id", list(ids)))
+        rows = list(self.query(f"SELECT * FROM figures WHERE id IN ({marks}) ORDER BY as_of, id", list(ids)))
         sources: dict[str, list[str]] = {}
-        for fact, passage in self.db.execute(  # the cited passages that exist (as citations() finds them)
+        for fact, passage in self.conn.execute(  # the cited passages that exist (as citations() finds them)
                 "SELECT c.fact_id, c.passage_id FROM citations c WHERE c.fact_id IN (SELECT value FROM json_each(?)) "
                 "AND (EXISTS (SELECT 1 FROM passages p WHERE p.id = c.passage_id) OR EXISTS (SELECT 1 FROM "
                 "passages p WHERE p.paragraph_id = c.passage_id)) ORDER BY c.fact_id, c.seq", [json.dumps(list(ids))]):
@@ -348,12 +355,12 @@ class ReferenceStore(ListsMixin):
         sql = (f"SELECT e.id, e.name_en, e.name_zh, d.category, d.date, d.\"end\", d.precision, d.approximate, "
                f"d.date_stated, d.date_note, d.span_start, d.span_end FROM entities e JOIN event_details d "
                f"ON d.id = e.id WHERE {where} ORDER BY d.span_start IS NULL, d.span_start, d.span_end, e.id")
-        rows = self.db.execute(sql, params).fetchall()
+        rows = self.conn.execute(sql, params).fetchall()
         sources: dict[str, list[str]] = {}
         ids = [r[0] for r in rows]
         if len(ids) > 5000:  # the whole timeline: one range scan beats hundreds of IN (...) queries
             wanted = set(ids)
-            for fact, passage in self.db.execute(
+            for fact, passage in self.conn.execute(
                     "SELECT fact_id, passage_id FROM citations WHERE fact_id >= 'event/' AND fact_id < 'event0' "
                     "ORDER BY fact_id, seq"):
                 if fact in wanted:
@@ -361,7 +368,7 @@ class ReferenceStore(ListsMixin):
             ids = []
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
-            for fact, passage in self.db.execute(
+            for fact, passage in self.conn.execute(
                     f"SELECT fact_id, passage_id FROM citations WHERE fact_id IN ({','.join('?' * len(part))}) "
                     "ORDER BY fact_id, seq", part):
                 sources.setdefault(fact, []).append(passage)
@@ -399,7 +406,7 @@ class ReferenceStore(ListsMixin):
         rows are streamed, so searching 100 000 events holds no copy of their texts.
         """
         words = text.strip().casefold().split()
-        rows = self.db.execute("SELECT e.id, e.name_en, e.name_zh, d.date_stated, d.date FROM event_details d "
+        rows = self.conn.execute("SELECT e.id, e.name_en, e.name_zh, d.date_stated, d.date FROM event_details d "
                                "JOIN entities e ON e.id = d.id")
         found = set()
         for r in rows:
@@ -410,11 +417,11 @@ class ReferenceStore(ListsMixin):
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """Return a document's metadata, paragraphs and aligned sentences in reading order."""
-        meta = next(iter(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id])), None)
+        meta = next(iter(self.query("SELECT * FROM documents WHERE id = ?", [doc_id])), None)
         if meta is None:
             raise UnknownId(doc_id)
-        paragraphs = list(self.db.query("SELECT * FROM paragraphs WHERE document_id = ? ORDER BY seq", [doc_id]))
-        sentences = list(self.db.query("SELECT id, paragraph_id, orig, trans, role FROM passages "
+        paragraphs = list(self.query("SELECT * FROM paragraphs WHERE document_id = ? ORDER BY seq", [doc_id]))
+        sentences = list(self.query("SELECT id, paragraph_id, orig, trans, role FROM passages "
                                        "WHERE document_id = ? ORDER BY seq", [doc_id]))
         by_para: dict[str, list[dict[str, Any]]] = {}
         for s in sentences:
@@ -429,5 +436,5 @@ class ReferenceStore(ListsMixin):
         """Full-text search over names, aliases, descriptions and document text (both languages)."""
         from . import search as search_mod
 
-        return search_mod.search(self.db, query, kind=kind, limit=limit, prefix_last=prefix_last)
+        return search_mod.search(self, query, kind=kind, limit=limit, prefix_last=prefix_last)
 

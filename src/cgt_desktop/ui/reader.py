@@ -41,10 +41,10 @@ def read_document(store: ReferenceStore, doc_id: str) -> dict[str, Any]:
     Raises:
         UnknownId: when there is no such document.
     """
-    meta = next(iter(store.db.query("SELECT * FROM documents WHERE id = ?", [doc_id])), None)
+    meta = next(iter(store.query("SELECT * FROM documents WHERE id = ?", [doc_id])), None)
     if meta is None:
         raise UnknownId(doc_id)
-    conn = store.db.conn
+    conn = store.conn
     paragraphs = [{"id": i, "seq": seq, "role": role, "repeat_of": rep, "repeat_note": note or "", "sentences": []}
                   for i, seq, role, rep, note in conn.execute(
                       "SELECT id, seq, role, repeat_of, repeat_note FROM paragraphs WHERE document_id = ? "

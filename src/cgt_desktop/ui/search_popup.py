@@ -36,7 +36,7 @@ def _search(store: ReferenceStore, text: str) -> tuple[list[Any], dict[str, tupl
     from ..core import search as search_mod  # loaded by the first search (on the worker), not at start
 
     hits = store.search(text, limit=RESULT_LIMIT, prefix_last=True)
-    return hits, search_mod.count_capped(store.db, text, COUNT_CAP, prefix_last=True)
+    return hits, search_mod.count_capped(store, text, COUNT_CAP, prefix_last=True)
 
 
 class SearchWorker(QObject):

@@ -205,7 +205,7 @@ class TimelineController(QObject):
             self.period_selected.emit(self.period)
 
     def highlight_entities(self, ids: list[str]) -> None:
-        self.highlighted = tm.events_linked_to(self.store.db, ids) if ids else set()
+        self.highlighted = tm.events_linked_to(self.store.conn, ids) if ids else set()
         self.plot.set_highlight(self.highlighted)
         self.list_model.set_highlighted(self.highlighted)
         self.undated_model.set_highlighted(self.highlighted)
@@ -254,7 +254,7 @@ class TimelineController(QObject):
         if mode == "category":
             lanes, pairs = td.category_pairs(columns, rows, cats)
         else:
-            links = tm.event_links(self.store.db, mode)
+            links = tm.event_links(self.store.conn, mode)
             names = self.store.names({i for ids in links.values() for i in ids})
             lanes, pairs = td.entity_pairs(columns, rows, links, names, noun)
         return td.build_array_layout(columns, rows, lanes, pairs)
