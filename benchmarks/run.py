@@ -280,6 +280,11 @@ started = time.perf_counter()
 window.open_page(hub)
 app.processEvents()
 print("PAINTED", json.dumps({"first": first, "again": time.perf_counter() - started}), flush=True)
+window.close()
+user.close()
+store.close()
+import shutil
+shutil.rmtree(scratch, ignore_errors=True)
 """
 
 
