@@ -161,3 +161,47 @@ def test_abbreviation_and_name_with_the_same_letters_keep_the_listed_order():
                             ([("Abn", "e/name", 0), ("ABN", "e/abbr", 0)], "e/name")):
         assert MentionMatcher(names).find("the ABN, abn") == reference_find(names, "the ABN, abn")
         assert MentionMatcher(names).find("the ABN, abn") == [(4, 7, expected), (9, 12, "e/name")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(names_and_text())
+def test_a_matcher_read_back_from_its_stored_state_finds_the_same(case):
+    import json
+
+    names, text = case
+    built = MentionMatcher(names)
+    stored = MentionMatcher.from_state(json.loads(json.dumps(built.state())))
+    assert stored.find(text) == built.find(text) and stored.size == built.size
+
+
+def test_the_build_stores_the_matcher_and_the_reader_uses_it(store, monkeypatch):
+    from cgt_desktop.core import mentions
+
+    assert store.conn.execute("SELECT count(*) FROM mention_cache").fetchone()[0] == 1
+    texts = [r[0] for r in store.conn.execute("SELECT orig FROM passages ORDER BY id LIMIT 300")]
+    fresh = MentionMatcher.from_connection(store.conn)
+    monkeypatch.setattr(MentionMatcher, "from_connection", classmethod(lambda cls, conn: 1 / 0))  # never built
+    mentions._CACHE.pop(store, None)
+    stored = matcher_for(store)
+    assert stored.size == fresh.size > 100
+    assert [stored.find(t) for t in texts] == [fresh.find(t) for t in texts]
+    assert any(stored.find(t) for t in texts)
+
+
+def test_a_damaged_or_missing_stored_matcher_is_built_from_the_names(reference_db):
+    import sqlite3
+    from contextlib import closing
+
+    from cgt_desktop.core.store import ReferenceStore
+
+    text = "钱其军 and Qian Qijun at the Shanghai Cell Therapy Group"
+    with closing(ReferenceStore(reference_db)) as store:
+        expected = matcher_for(store).find(text)
+    assert expected, "the sentence names corpus entities"
+    for damage in ("UPDATE mention_cache SET state = '{\"folded\": 3'", "DROP TABLE mention_cache"):
+        conn = sqlite3.connect(reference_db)
+        conn.execute(damage)
+        conn.commit()
+        conn.close()
+        with closing(ReferenceStore(reference_db)) as store:
+            assert matcher_for(store).find(text) == expected, damage

@@ -27,6 +27,7 @@ from .corpus import Corpus, content_hash, load_corpus, relation_id
 from .dates import DateError, event_span, precision_of
 from .freshness import BuildReport, source_stamp
 from .kinds import FACETS
+from .mentions import write_cache as write_mention_cache
 from .store import facet_count_sql
 from .schema import SCHEMA_VERSION, VIEWS, create_indexes, create_tables
 from .timeline_columns import write_cache as write_timeline_cache
@@ -260,6 +261,7 @@ def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = 
                     conn.execute("INSERT INTO facet_counts (kind, facet, value, n) SELECT ?, ?, v, n FROM "
                                  f"({facet_count_sql(kind, facet)})", [kind, facet, kind])
         write_timeline_cache(conn)
+        write_mention_cache(conn)
         counts = search.create_index(db, _search_items(rows))
         stats = {kind: n for kind, n in conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
         stats.update(passages=len(rows["passages"]), relations=len(rows["relations"]),

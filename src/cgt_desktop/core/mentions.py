@@ -17,12 +17,15 @@ Rules:
 * a string that names two different entities equally is ambiguous and
   is not marked (an entity's own name beats another entity's alias).
 
-The module is Qt-free. :func:`matcher_for` builds one :class:`MentionMatcher`
-per store and caches it.
+The module is Qt-free. :func:`matcher_for` gives one :class:`MentionMatcher`
+per store: the build stores the matcher's tables in the reference database
+(:func:`write_cache`; building them from 100 000 entities takes ~1.5 s, loading
+them ~0.15 s), and a database without them gets a matcher built on the spot.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import weakref
@@ -149,6 +152,29 @@ class MentionMatcher:
             k for k in exact if order.get((_fold(k), False), -1) > order[k, True])
         self._lengths = {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in lengths.items()}
 
+    def state(self) -> dict[str, Any]:
+        """The matcher's tables, JSON-ready (:meth:`from_state` gives the same matcher back)."""
+        return {"folded": self._folded, "exact": self._exact, "exact_first": sorted(self._exact_first),
+                "lengths": self._lengths, "size": self.size}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> MentionMatcher:
+        """Rebuild a matcher from :meth:`state` (read back from JSON).
+
+        Raises:
+            ValueError: *state* is not a matcher's state.
+        """
+        try:
+            folded, exact = dict(state["folded"]), dict(state["exact"])
+            lengths = {str(prefix): tuple(int(n) for n in ns) for prefix, ns in state["lengths"].items()}
+            exact_first, size = frozenset(state["exact_first"]), int(state["size"])
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"not a mention matcher's state: {exc}") from exc
+        matcher = cls(())
+        matcher._folded, matcher._exact, matcher._exact_first = folded, exact, exact_first
+        matcher._lengths, matcher.size = lengths, size
+        return matcher
+
     @classmethod
     def from_connection(cls, conn: sqlite3.Connection) -> MentionMatcher:
         """Build a matcher from a reference database's ``entities`` and ``aliases`` tables."""
@@ -227,11 +253,38 @@ class MentionMatcher:
 
 _CACHE: "weakref.WeakKeyDictionary[Any, MentionMatcher]" = weakref.WeakKeyDictionary()
 
+#: Bump when the matching rules change: a stored matcher of another version is not used.
+MATCHER_VERSION = 1
+_CACHE_KEY = f"matcher-v{MATCHER_VERSION}"
+
+
+def write_cache(conn: sqlite3.Connection) -> int:
+    """Store the matcher of the database's names in ``mention_cache`` (build time); return its size."""
+    matcher = MentionMatcher.from_connection(conn)
+    with conn:
+        conn.execute("INSERT OR REPLACE INTO mention_cache (key, state) VALUES (?, ?)",
+                     [_CACHE_KEY, json.dumps(matcher.state(), ensure_ascii=False, separators=(",", ":"))])
+    return matcher.size
+
+
+def read_cache(conn: sqlite3.Connection) -> MentionMatcher | None:
+    """Return the matcher stored at build time, or ``None`` (none stored, another version, damaged)."""
+    try:
+        row = conn.execute("SELECT state FROM mention_cache WHERE key = ?", [_CACHE_KEY]).fetchone()
+    except sqlite3.OperationalError:  # a database built before the cache existed
+        return None
+    if row is None:
+        return None
+    try:
+        return MentionMatcher.from_state(json.loads(row[0]))
+    except (TypeError, ValueError):
+        return None
+
 
 def matcher_for(store: Any) -> MentionMatcher:
-    """Return the matcher for a :class:`~cgt_desktop.core.store.ReferenceStore`, built once per store."""
+    """Return the matcher for a :class:`~cgt_desktop.core.store.ReferenceStore`, made once per store."""
     matcher = _CACHE.get(store)
     if matcher is None:
-        matcher = MentionMatcher.from_connection(store.conn)
+        matcher = read_cache(store.conn) or MentionMatcher.from_connection(store.conn)
         _CACHE[store] = matcher
     return matcher

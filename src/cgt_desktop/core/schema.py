@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TABLES = """
 CREATE TABLE build_info (key TEXT PRIMARY KEY, value TEXT);
@@ -77,6 +77,8 @@ CREATE TABLE facet_counts (kind TEXT NOT NULL, facet TEXT NOT NULL, value, n INT
 -- The Timeline tab's events as packed columns (core/timeline_columns.py), stored once per build.
 CREATE TABLE timeline_cache (key TEXT PRIMARY KEY, n INTEGER, ids TEXT, category TEXT, precision TEXT,
     start BLOB, "end" BLOB, approximate BLOB);
+-- The reader's mention matcher (core/mentions.py): its tables as JSON, made once per build.
+CREATE TABLE mention_cache (key TEXT PRIMARY KEY, state TEXT);
 """
 
 INDEXES = """
