@@ -263,6 +263,22 @@ def test_annotations_on_vanished_ids_are_orphans(user, store):
     assert user.notes("person/no-longer-here")  # never deleted
 
 
+def test_the_start_checks_anchors_only_after_the_reference_data_or_an_import_changed(user, store, tmp_path):
+    assert A.check_anchors_if_changed(user, store) == [], "a new home: checked once"
+    assert A.check_anchors_if_changed(user, store) is None, "same reference data: nothing can have moved"
+    # An import may bring notes on items this corpus does not have: the next start checks again.
+    other = UserStore(tmp_path / "other.sqlite")
+    foreign = other.add_note("person/not-in-this-corpus", "from a colleague's corpus")
+    AIO.export_annotations(other, tmp_path / "notes.json")
+    other.close()
+    AIO.import_annotations(user, tmp_path / "notes.json")
+    assert [o.uid for o in A.check_anchors_if_changed(user, store)] == [foreign.uid]
+    assert A.check_anchors_if_changed(user, store) is None
+    # Reference data built from other sources: checked again.
+    user.set_setting(A.ANCHORS_CHECKED, "the content hash of an older build")
+    assert [o.uid for o in A.check_anchors_if_changed(user, store)] == [foreign.uid]
+
+
 def _fill(user: UserStore) -> None:
     user.add_note("person/a", "笔记一 with **Markdown**")
     user.add_note("event/b", "note two")

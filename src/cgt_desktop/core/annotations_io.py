@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .annotations import Annotation, _check_side
+from .annotations import ANCHORS_CHECKED, Annotation, _check_side
 from .userdb import UserStore, clean_color, clean_tag_name
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "AnnotationFileError", "ImportReport", "annotation_to_json",
@@ -181,6 +181,7 @@ def import_annotations(user: UserStore, path: Path) -> ImportReport:
         counts[section]["updated" if updated else "added" if cur.rowcount else "unchanged"] += 1
 
     with user.transaction() as conn:
+        conn.execute("DELETE FROM settings WHERE key = ?", [ANCHORS_CHECKED])  # imported anchors: check again
         for rec in data.get("tags", []):
             color = clean_color(rec["color"])
             cur = conn.execute("INSERT OR IGNORE INTO tags(name, color) VALUES (?, ?)",

@@ -181,7 +181,9 @@ class AnnotationsController(QObject):
             action.setText(label.replace("%1", text).strip() if can else label.replace("%1", "").strip())
 
     def _on_window_first_painted(self) -> None:
-        self.check_anchors()
+        if not self.window._closed:
+            ann.check_anchors_if_changed(self.user, self.window.store)  # only after a rebuild or an import
+            self.panel.refresh()
 
     def check_anchors(self) -> list[ann.Orphan]:
         """Flag annotations whose item or text changed in the reference data (never deletes)."""
