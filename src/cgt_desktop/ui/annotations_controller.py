@@ -181,15 +181,18 @@ class AnnotationsController(QObject):
             action.setText(label.replace("%1", text).strip() if can else label.replace("%1", "").strip())
 
     def _on_window_first_painted(self) -> None:
-        if not self.window._closed:
-            ann.check_anchors_if_changed(self.user, self.window.store)  # only after a rebuild or an import
-            self.panel.refresh()
+        self.check_anchors(only_if_changed=True)  # after a rebuild or an import, not at every start
 
-    def check_anchors(self) -> list[ann.Orphan]:
-        """Flag annotations whose item or text changed in the reference data (never deletes)."""
+    def check_anchors(self, only_if_changed: bool = False) -> list[ann.Orphan] | None:
+        """Flag annotations whose item or text changed in the reference data (never deletes).
+
+        With *only_if_changed*, skip the check if it already ran against this reference data
+        (``None``; see :func:`~cgt_desktop.core.annotations.check_anchors_if_changed`).
+        """
         if self.window._closed:
             return []
-        orphans = ann.check_anchors(self.user, self.window.store)
+        check = ann.check_anchors_if_changed if only_if_changed else ann.check_anchors
+        orphans = check(self.user, self.window.store)
         self.panel.refresh()
         return orphans
 
