@@ -404,26 +404,26 @@ class Orphan:
 _CHUNK = 500  # ids per query (under SQLite's limit on parameters)
 
 
-def _passage_texts(reference: Any, passage_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """``passage id -> (orig, trans)`` of the passages that exist, a few queries for all of them."""
-    wanted, found = sorted(set(passage_ids)), {}
+def _rows_for(reference: Any, sql: str, ids: Iterable[str]) -> list[tuple[Any, ...]]:
+    """Run *sql* (its ``{marks}`` stand for one chunk of ids, as often as they appear) over all *ids*."""
+    wanted, rows = sorted(set(ids)), []
     for start in range(0, len(wanted), _CHUNK):
         part = wanted[start:start + _CHUNK]
-        found.update((pid, (orig or "", trans or "")) for pid, orig, trans in reference.conn.execute(
-            f"SELECT id, orig, trans FROM passages WHERE id IN ({','.join('?' * len(part))})", part))
-    return found
+        rows += reference.conn.execute(sql.format(marks=",".join("?" * len(part))), part * sql.count("{marks}"))
+    return rows
+
+
+def _passage_texts(reference: Any, passage_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """``passage id -> (orig, trans)`` of the passages that exist, a few queries for all of them."""
+    return {pid: (orig or "", trans or "") for pid, orig, trans in _rows_for(
+        reference, "SELECT id, orig, trans FROM passages WHERE id IN ({marks})", passage_ids)}
 
 
 def _existing_items(reference: Any, item_ids: Iterable[str]) -> set[str]:
     """The ids among *item_ids* that name an entity, a passage or a paragraph (a few queries for all)."""
-    wanted, found = sorted(set(item_ids)), set()
-    for start in range(0, len(wanted), _CHUNK):
-        part = wanted[start:start + _CHUNK]
-        marks = ",".join("?" * len(part))
-        found.update(row[0] for row in reference.conn.execute(
-            f"SELECT id FROM entities WHERE id IN ({marks}) UNION SELECT id FROM passages WHERE id IN ({marks}) "
-            f"UNION SELECT id FROM paragraphs WHERE id IN ({marks})", part * 3))
-    return found
+    return {row[0] for row in _rows_for(
+        reference, "SELECT id FROM entities WHERE id IN ({marks}) UNION SELECT id FROM passages WHERE id IN "
+        "({marks}) UNION SELECT id FROM paragraphs WHERE id IN ({marks})", item_ids)}
 
 
 #: User setting: the reference data's content hash the anchors were last checked against.
