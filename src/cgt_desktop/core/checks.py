@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from .corpus import SEEDS_DIR, Corpus, Problem, load_corpus, relation_id
 from .dates import DateError, parse_partial
+from .kinds import TYPE_VOCABULARY
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME_STATUSES = {"attested", "editor", "unknown"}
@@ -195,8 +196,8 @@ def check_corpus(corpus: Corpus, seeds_dir: Path | None = None) -> list[Problem]
                     p.get("id") == para["repeat_of"] for p in doc.paragraphs):
                 problems.append(_p(para, f"repeat_of names unknown paragraph {para['repeat_of']!r}"))
 
-    type_groups = {"organization": "organization_types", "place": "place_types",
-                   "policy": "policy_types", "technology": "technology_types"}
+    # Kinds whose type must be a vocabulary word (a person's is free; events and figures are checked below).
+    type_groups = {kind: TYPE_VOCABULARY[kind] for kind in ("organization", "place", "policy", "technology")}
     for record in corpus.entities:
         kind = record["kind"]
         register(record, record.get("id"))
