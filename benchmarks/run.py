@@ -190,8 +190,24 @@ print("EXITED", flush=True)
 """.replace("_PAINT_HOOK_SRC", repr(_PAINT_HOOK))
 
 
-SESSION_CHILD = """
-import argparse, json, resource, sys, time
+# The in-app children build the main window the way the app does (its start path without the entry point).
+_WINDOW = """
+import argparse
+def main_window(home, corpus, user_home=None):
+    \"\"\"Return (app, store, user, window): the app's main window at 1280×800, not yet shown.\"\"\"
+    from cgt_desktop.ui.app import _application, open_data
+    app = _application()
+    store, user = open_data(argparse.Namespace(home=home, corpus=corpus), user_home=user_home,
+                            splash=lambda message: None)
+    from cgt_desktop.ui.i18n import Translations
+    from cgt_desktop.ui.main_window import MainWindow
+    window = MainWindow(store, user, Translations(app))
+    window.resize(1280, 800)
+    return app, store, user, window
+"""
+
+SESSION_CHILD = _WINDOW + """
+import json, resource, sys, time
 home, corpus, hub, big = sys.argv[1:5]
 
 
@@ -204,14 +220,8 @@ def peak_mb():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-from cgt_desktop.ui.app import _application, open_data
-app = _application()
-store, user = open_data(argparse.Namespace(home=home, corpus=corpus), splash=lambda message: None)
-from cgt_desktop.ui.i18n import Translations
-from cgt_desktop.ui.main_window import MainWindow
 from cgt_desktop.core.kinds import KINDS
-window = MainWindow(store, user, Translations(app))
-window.resize(1280, 800)
+app, store, user, window = main_window(home, corpus)
 window.show()
 app.processEvents()
 steps = {}
@@ -256,19 +266,12 @@ print("PAINTED", json.dumps(steps), flush=True)
 
 # The first page (an entity's, or a document in the reader) a user opens in a new app, after its first
 # frame: what that path loads or builds on first use counts here, which the warm figures do not see.
-FIRST_PAGE_CHILD = """
-import argparse, json, sys, tempfile, time
+FIRST_PAGE_CHILD = _WINDOW + """
+import json, sys, tempfile, time
 from pathlib import Path
 home, corpus, page = sys.argv[1:4]
-from cgt_desktop.ui.app import _application, open_data
-app = _application()
 scratch = tempfile.mkdtemp(prefix="cgt-first-page-")  # fresh user data: no remembered page opens first
-store, user = open_data(argparse.Namespace(home=home, corpus=corpus), user_home=Path(scratch),
-                        splash=lambda message: None)
-from cgt_desktop.ui.i18n import Translations
-from cgt_desktop.ui.main_window import MainWindow
-window = MainWindow(store, user, Translations(app))
-window.resize(1280, 800)
+app, store, user, window = main_window(home, corpus, user_home=Path(scratch))
 painted = []
 window.first_painted.connect(lambda: painted.append(True))
 window.show()
@@ -332,17 +335,11 @@ def _run_child(code: str, args: list[str], timeout: float = 300) -> tuple[float,
 # The work the window does on the GUI thread just after its first frame (docks, the Annotations tab, the
 # last page, the anchor check when due), timed from the end of that frame to ``first_painted``: the
 # window is shown but does not answer input meanwhile. On the benchmark home (20 000 annotations).
-AFTER_FRAME_CHILD = """
-import argparse, json, sys, time
+AFTER_FRAME_CHILD = _WINDOW + """
+import json, sys, time
 home, corpus = sys.argv[1:3]
-from cgt_desktop.ui.app import _application, open_data
-app = _application()
-store, user = open_data(argparse.Namespace(home=home, corpus=corpus), splash=lambda message: None)
+app, store, user, window = main_window(home, corpus)
 from PySide6.QtCore import QEvent, QObject, QTimer
-from cgt_desktop.ui.i18n import Translations
-from cgt_desktop.ui.main_window import MainWindow
-window = MainWindow(store, user, Translations(app))
-window.resize(1280, 800)
 marks = {}
 class _Frame(QObject):
     def eventFilter(self, obj, event):  # runs before the window's paintEvent posts its own timer
