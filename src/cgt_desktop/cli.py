@@ -9,52 +9,22 @@ non-zero exit status (1: the request failed, 2: the command line was wrong).
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Sequence
 
+from .cli_common import (EXIT_FAILED, EXIT_USAGE, CliError, check_text_arguments, corpus_dir, home, open_store,
+                         output_path, positive, print_data, year)
 from .cli_data import cmd_backup, cmd_restore
 from .cli_export import cmd_export_pdf
 from .cli_notes import cmd_notes
 from .core.kinds import KINDS
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
-
-class CliError(Exception):
-    """A failure to report as one line on stderr."""
-
-    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
-        super().__init__(message)
-        self.code = code
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, not usage + traceback
         raise CliError(f"{message} (see '{self.prog} --help')", EXIT_USAGE)
-
-
-def _year(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
-    if not 1900 <= value <= 2100:
-        raise argparse.ArgumentTypeError(f"year out of range: {value}")
-    return value
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
@@ -77,7 +47,7 @@ def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="full-text search in Chinese, English or pinyin")
     p.add_argument("query")
     p.add_argument("--kind", choices=[*KINDS, "passage"])
-    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--limit", type=positive, default=20)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", help="show one entity, event, figure or document with its sources")
@@ -85,8 +55,8 @@ def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("timeline", help="list events in date order")
-    p.add_argument("--from", dest="year_from", type=_year, metavar="YEAR")
-    p.add_argument("--to", dest="year_to", type=_year, metavar="YEAR")
+    p.add_argument("--from", dest="year_from", type=year, metavar="YEAR")
+    p.add_argument("--to", dest="year_to", type=year, metavar="YEAR")
     p.add_argument("--kind", dest="category", metavar="CATEGORY",
                    help="event category: policy, regulatory, clinical, industry, academic, career")
     p.add_argument("--json", action="store_true")
@@ -108,54 +78,25 @@ def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def _corpus_dir(args: argparse.Namespace) -> Path:
-    from .core.paths import corpus_dir
-
-    return Path(args.corpus) if args.corpus else corpus_dir()
-
-
-def _home(args: argparse.Namespace):
-    from .core.paths import Home, resolve_home
-
-    try:
-        return Home(resolve_home(args.home)).ensure()
-    except OSError as exc:
-        raise CliError(f"cannot use the home folder {exc.filename or args.home}: {exc.strerror or exc}") from exc
-
-
-def open_store(args: argparse.Namespace):
-    """Return a :class:`ReferenceStore` on an up-to-date reference database."""
-    from .core.freshness import ensure_reference_db
-    from .core.store import ReferenceStore, StoreError
-
-    home = _home(args)
-    report = ensure_reference_db(_corpus_dir(args), home.reference_db)
-    try:
-        return ReferenceStore(report.path)
-    except StoreError as exc:
-        raise CliError(str(exc)) from exc
-
-
-def _print(data: Any, as_json: bool, text: str) -> None:
-    if as_json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(text + ("\n" if text and not text.endswith("\n") else ""))
-
-
 def cmd_build_db(args: argparse.Namespace) -> int:
     from .core.build import build_reference_db
     from .core.freshness import ensure_reference_db
+    from .core.startup import reference_in_the_way
 
-    home = _home(args)
+    home_ = home(args)
+    problem = reference_in_the_way(home_.reference_db)
+    if problem:
+        raise CliError(f"{problem}. Move it away or delete it, then run build-db again.")
     build = ensure_reference_db if args.if_changed else build_reference_db
-    report = build(_corpus_dir(args), home.reference_db)
+    try:
+        report = build(corpus_dir(args), home_.reference_db)
+    except OSError as exc:
+        raise CliError(f"cannot build the reference database in {home_.cache_dir}: {exc.strerror or exc}") from exc
     data = {"path": str(report.path), "rebuilt": report.rebuilt, "seconds": round(report.seconds, 3),
             "content_hash": report.content_hash, "counts": report.counts}
     verb = "Built" if report.rebuilt else "Up to date:"
     counts = ", ".join(f"{n} {k}" for k, n in sorted(report.counts.items()))
-    _print(data, args.json, f"{verb} {report.path} in {report.seconds:.2f} s" + (f" ({counts})" if counts else ""))
+    print_data(data, args.json, f"{verb} {report.path} in {report.seconds:.2f} s" + (f" ({counts})" if counts else ""))
     return 0
 
 
@@ -165,7 +106,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     data = [{"id": h.id, "kind": h.kind, "name_en": h.name_en, "name_zh": h.name_zh, "snippet": h.snippet,
              **({"document_id": h.document_id} if h.document_id else {})} for h in hits]
     lines = [f"{h.kind:<12} {h.id}\n             {h.name_en} · {h.name_zh}\n             {h.snippet}" for h in hits]
-    _print(data, args.json, "\n".join(lines) if lines else "No results.")
+    print_data(data, args.json, "\n".join(lines) if lines else "No results.")
     return 0
 
 
@@ -192,7 +133,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if detail.events:
         out += ["", "Events:"] + [f"  {e.date or 'date unknown'}  {e.title_en}" for e in detail.events]
     out += ["", "Sources:"] + [f"  [{c.passage_id}] {c.orig}" for c in detail.sources]
-    _print(data, args.json, "\n".join(out))
+    print_data(data, args.json, "\n".join(out))
     return 0
 
 
@@ -209,16 +150,16 @@ def cmd_timeline(args: argparse.Namespace) -> int:
              "category": e.category, "sources": e.sources} for e in events]
     lines = [f"{(e.date or 'unknown') + ('–' + e.end if e.end else ''):<22}{'~' if e.approximate else ' '} "
              f"{e.category:<11} {e.title_en}" for e in events]
-    _print(data, args.json, "\n".join(lines) if lines else "No events.")
+    print_data(data, args.json, "\n".join(lines) if lines else "No events.")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.checks import check_directory
 
-    problems = check_directory(_corpus_dir(args))
+    problems = check_directory(corpus_dir(args))
     if args.json:
-        _print([asdict(p) for p in problems], True, "")
+        print_data([asdict(p) for p in problems], True, "")
     elif problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -229,6 +170,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
+    output_path(args.output)  # refused before Qt loads: a folder, a link, a device, a missing folder
     from .ui.app import screenshot
 
     return screenshot(args)
@@ -248,6 +190,7 @@ def main(argv: Sequence[str] | None = None, stamp: Any = None) -> int:
         from .doctor import command_of
 
         words = list(sys.argv[1:] if argv is None else argv)
+        check_text_arguments(words)
         app_only = command_of(words) is None and not {"-h", "--help"} & set(words)  # the app: no subcommand
         args = build_parser(subcommands=not app_only).parse_args(words)
         if args.version:
@@ -267,3 +210,12 @@ def main(argv: Sequence[str] | None = None, stamp: Any = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print("cgt-desktop: out of memory; nothing was changed by the failed step", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        if os.environ.get("CGT_DESKTOP_DEBUG"):
+            raise
+        print(f"cgt-desktop: unexpected error ({type(exc).__name__}: {exc}); nothing was changed by the failed "
+              "step. Set CGT_DESKTOP_DEBUG=1 to see the details, and please report it.", file=sys.stderr)
+        return EXIT_FAILED

@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .cli import CliError, _home
+    from .cli_common import CliError, home as _home
     from .core.backup import BackupError, make_backup, rotate
 
     home = _home(args)
@@ -39,7 +39,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .cli import CliError, _home
+    from .cli_common import CliError, home as _home
     from .core.backup import BackupError, list_backups, restore
 
     home = _home(args)

@@ -15,12 +15,11 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``export-pdf`` subcommand to *sub*."""
-    from .cli import _year
+    from .cli_common import year as _year
 
     p = sub.add_parser("export-pdf", help="export a bilingual PDF dossier of entities, passages and a period")
     p.add_argument("ids", nargs="*", metavar="ID", help="entity, event, figure, document or passage ids, "
@@ -51,7 +50,7 @@ def ensure_gui_application():
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    from .cli import EXIT_USAGE, CliError, _home, open_store
+    from .cli_common import EXIT_USAGE, CliError, Progress, home, open_store, output_path, user_store
     from .core.dossier import DossierError, DossierOptions, build_dossier
     from .core.selection import Selection, SelectionError, year_period_ref
 
@@ -68,28 +67,27 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
                        EXIT_USAGE) from None
     if selection.is_empty():
         raise CliError("the selection is empty: give at least one ID or --from/--to YEAR")
+    target = output_path(args.output, ".pdf")
     store = open_store(args)
-    user = None
-    if args.notes:
-        from .core.userdb import UserDataError, UserStore
-
-        try:
-            user = UserStore(_home(args).user_db)
-        except UserDataError as exc:
-            raise CliError(str(exc)) from None
+    user = user_store(args) if args.notes else None
     options = DossierOptions(title=args.title, notes=args.notes, names=args.lang)
+    collecting = Progress("Collecting the dossier")
     try:
-        dossier = build_dossier(selection, store, user, options)
+        dossier = build_dossier(selection, store, user, options, progress=collecting)
     except DossierError as exc:
         raise CliError(str(exc)) from None
+    finally:
+        collecting.finish()
     ensure_gui_application()
     from .ui.pdf_export import ExportError, export_pdf
 
+    progress = Progress(f"Writing {target.name}")
     try:
-        result = export_pdf(dossier, Path(args.output), args.page_size)
+        result = export_pdf(dossier, target, args.page_size, progress=progress, pending=home(args).pending_dir)
     except ExportError as exc:
         raise CliError(str(exc)) from None
     finally:
+        progress.finish()
         store.close()
         if user is not None:
             user.close()

@@ -40,17 +40,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def _user_store(args: argparse.Namespace):
-    from .cli import CliError, _home
-    from .core.userdb import UserDataError, UserStore
+    from .cli_common import user_store
 
-    try:
-        return UserStore(_home(args).user_db)
-    except UserDataError as exc:
-        raise CliError(str(exc)) from exc
+    return user_store(args)
 
 
 def _list(args: argparse.Namespace) -> int:
-    from .cli import CliError, _print
+    from .cli_common import CliError, print_data
     from .core.annotations import AnnotationFilter, list_annotations
 
     user = _user_store(args)
@@ -68,12 +64,12 @@ def _list(args: argparse.Namespace) -> int:
         head = f"{a.edited}  {a.target_id}" + (f"  [{', '.join(a.tags)}]" if a.tags else "")
         head += "  (orphaned: " + a.orphan + ")" if a.orphan else ""
         lines.append(head + "\n" + "\n".join("    " + line for line in a.text.splitlines() or [""]))
-    _print(data, args.json, "\n".join(lines) if lines else "No notes.")
+    print_data(data, args.json, "\n".join(lines) if lines else "No notes.")
     return 0
 
 
 def _add(args: argparse.Namespace) -> int:
-    from .cli import CliError, _print, open_store
+    from .cli_common import CliError, open_store, print_data
 
     if not args.text.strip():
         raise CliError("the note is empty; give some --text")
@@ -96,18 +92,18 @@ def _add(args: argparse.Namespace) -> int:
         user.close()
     data = {"uid": note.uid, "target_id": note.target_id, "body": note.body, "created": note.created,
             "tags": args.tag}
-    _print(data, args.json, f"Added note {note.uid} to {note.target_id}")
+    print_data(data, args.json, f"Added note {note.uid} to {note.target_id}")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .cli import CliError, _print
+    from .cli_common import CliError, home, output_path, print_data
     from .core.annotations_io import export_annotations
 
+    path = output_path(args.file)
     user = _user_store(args)
-    path = Path(args.file).expanduser()
     try:
-        counts = export_annotations(user, path, tag=args.tag)
+        counts = export_annotations(user, path, tag=args.tag, pending=home(args).pending_dir)
     except KeyError:
         raise CliError(f"no tag named {args.tag!r}; nothing was exported") from None
     except OSError as exc:
@@ -115,23 +111,29 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         user.close()
     text = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
-    _print({"path": str(path), "counts": counts}, args.json, f"Exported to {path}: {text}")
+    print_data({"path": str(path), "counts": counts}, args.json, f"Exported to {path}: {text}")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .cli import CliError, _print
+    from .cli_common import CliError, Progress, print_data
     from .core.annotations_io import AnnotationFileError, import_annotations
     from .core.userdb import UserDataError
 
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise CliError(f"cannot read {args.file}: " + ("no such file" if not source.exists() else "it is not a file")
+                       + ". Nothing was imported.")
     user = _user_store(args)
+    progress = Progress(f"Importing {source.name}")
     try:
-        report = import_annotations(user, Path(args.file).expanduser())
+        report = import_annotations(user, source, progress=progress)
     except (AnnotationFileError, UserDataError) as exc:
         raise CliError(f"{exc}. Nothing was imported.") from exc
     finally:
+        progress.finish()
         user.close()
-    _print({"path": args.file, "counts": report.counts}, args.json, f"Imported {args.file}: {report.summary()}")
+    print_data({"path": args.file, "counts": report.counts}, args.json, f"Imported {args.file}: {report.summary()}")
     return 0
 
 

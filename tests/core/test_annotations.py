@@ -366,9 +366,9 @@ def test_a_failed_export_leaves_the_previous_file(tmp_path, user, monkeypatch):
     (lambda d: d.update(version=AIO.FORMAT_VERSION + 1), "newer cgt-desktop"),
     (lambda d: d.update(format="something-else"), "not a cgt-desktop annotations file"),
     (lambda d: d["notes"].append({"uid": "z", "target_id": "x", "body": 3, "created": "", "edited": ""}),
-     "notes record 3 has a missing or bad 'body'"),
-    (lambda d: d["highlights"].append({**d["highlights"][0], "uid": "h2", "side": "left"}), "highlights record 2"),
-    (lambda d: d["tags"].append({"name": "x", "color": "blue"}), "tags record 3"),
+     r"notes\[2\]\.body must be text"),
+    (lambda d: d["highlights"].append({**d["highlights"][0], "uid": "h2", "side": "left"}), r"highlights\[1\]: side"),
+    (lambda d: d["tags"].append({"name": "x", "color": "blue"}), r"tags\[2\]: not a colour"),
 ])
 def test_newer_or_broken_files_are_refused_and_change_nothing(tmp_path, user, mutate, message):
     _fill(user)

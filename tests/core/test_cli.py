@@ -84,7 +84,7 @@ def test_timeline_category_filter(cli):
     (("show", "person/nobody"), 1, "unknown id"),
     (("timeline", "--from", "soon"), 2, "not a year"),
     (("timeline", "--kind", "gossip"), 2, "unknown event category"),
-    (("search", "x", "--limit", "0"), 2, "at least 1"),
+    (("search", "x", "--limit", "0"), 2, "from 1 to"),
     (("frobnicate",), 2, "invalid choice"),
 ])
 def test_bad_ids_and_options_give_one_line_and_nonzero_exit(cli, args, code, fragment):

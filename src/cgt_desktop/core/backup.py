@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .userdb import UserDataError, UserStore
+from .outputs import atomic_output, create_temp, remove_temp
+from .userdb import MIGRATIONS, UserDataError, UserStore
 
 PREFIX = "user-"
 SUFFIX = ".sqlite"
@@ -65,6 +66,15 @@ def _check(path: Path) -> str:
     return "ok" if result == "ok" else result
 
 
+def _schema_version(path: Path) -> int:
+    """The user-data schema version (``PRAGMA user_version``) a healthy database file records."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def list_backups(backups_dir: Path) -> list[Path]:
     """Return the finished backups, newest first."""
     folder = Path(backups_dir)
@@ -85,9 +95,10 @@ def make_backup(user_db: Path, backups_dir: Path, now: float | None = None) -> P
     while target.exists():
         target = backups_dir / f"{PREFIX}{_stamp(now)}-{n}{SUFFIX}"
         n += 1
-    tmp = backups_dir / f".{target.name}.tmp"
+    tmp: Path | None = None
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
+        tmp = create_temp(target)
         source = sqlite3.connect(f"file:{user_db}?mode=ro", uri=True, timeout=10)
         try:
             dest = sqlite3.connect(tmp)
@@ -107,11 +118,8 @@ def make_backup(user_db: Path, backups_dir: Path, now: float | None = None) -> P
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(f"could not write a backup to {backups_dir}: {exc}") from exc
     finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
-            try:
-                leftover.unlink(missing_ok=True)
-            except OSError:  # e.g. a read-only file system: there is nothing to clean up there
-                pass
+        if tmp is not None:
+            remove_temp(tmp)  # with its -journal: a full disk or a read-only folder leaves nothing
     return target
 
 
@@ -160,12 +168,10 @@ def restore(backup: Path, user_db: Path) -> Path | None:
     if user_db.exists():
         kept = user_db.with_name(f"{user_db.name}.{_stamp()}.before-restore")
         _move_aside(user_db, kept)
-    tmp = user_db.with_name(f".{user_db.name}.restore.tmp")
     try:
-        shutil.copyfile(backup, tmp)
-        os.replace(tmp, user_db)
+        with atomic_output(user_db) as tmp:
+            shutil.copyfile(backup, tmp)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         if kept is not None and not user_db.exists():
             _move_aside(kept, user_db)
         raise BackupError(f"could not restore {backup}: {exc}") from exc
@@ -181,6 +187,14 @@ def _move_aside(path: Path, target: Path) -> None:
             os.replace(companion, target.with_name(target.name + suffix))
 
 
+def damaged_reason(user_db: Path) -> str | None:
+    """Why the user database at *user_db* is damaged, or ``None`` if it is healthy or does not exist yet."""
+    if not Path(user_db).exists():
+        return None
+    verdict = _check(Path(user_db))
+    return None if verdict == "ok" else verdict
+
+
 def open_user_data(user_db: Path, backups_dir: Path) -> OpenResult:
     """Open the user database, recovering from damage; never lose a file.
 
@@ -188,7 +202,7 @@ def open_user_data(user_db: Path, backups_dir: Path) -> OpenResult:
         UserDataError: the home cannot be written at all, or the file is from a newer version.
     """
     user_db = Path(user_db)
-    if not user_db.exists() or _check(user_db) == "ok":
+    if damaged_reason(user_db) is None:
         return OpenResult(UserStore(user_db))
     damaged = user_db.with_name(f"{user_db.name}.{_stamp()}.damaged")
     try:
@@ -198,6 +212,12 @@ def open_user_data(user_db: Path, backups_dir: Path) -> OpenResult:
     messages = [f"Your user data was damaged; the damaged file was kept as {damaged.name}."]
     for backup in list_backups(backups_dir):
         if _check(backup) != "ok":
+            messages.append(f"Skipped the backup {backup.name}: it is damaged too.")
+            continue
+        version = _schema_version(backup)
+        if version > len(MIGRATIONS):
+            messages.append(f"Skipped the backup {backup.name}: it was written by a newer cgt-desktop (user data "
+                            f"schema {version}; this one reads up to {len(MIGRATIONS)}).")
             continue
         try:
             restore(backup, user_db)
@@ -207,5 +227,6 @@ def open_user_data(user_db: Path, backups_dir: Path) -> OpenResult:
         messages.append(f"Restored the newest good backup, from {when} ({backup.name}). "
                         "Changes made after that time are in the damaged copy.")
         return OpenResult(UserStore(user_db), messages, restored_from=backup, damaged_copy=damaged)
-    messages.append("No backup was available: started with empty user data.")
+    messages.append(("No usable backup was available" if len(messages) > 1 else "No backup was available")
+                    + ": started with empty user data.")
     return OpenResult(UserStore(user_db), messages, damaged_copy=damaged)

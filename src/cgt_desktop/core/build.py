@@ -14,6 +14,7 @@ open the file as it is.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -25,8 +26,9 @@ from typing import Any
 from . import search
 from .corpus import Corpus, content_hash, load_corpus, relation_id
 from .dates import DateError, event_span, precision_of
-from .freshness import BuildReport, source_stamp
+from .freshness import BuildReport, row_counts, schema_objects, source_stamp
 from .kinds import FACETS
+from .outputs import create_temp, remove_temp
 from .mentions import write_cache as write_mention_cache
 from .store import facet_count_sql
 from .schema import SCHEMA_VERSION, VIEWS, create_indexes, create_tables
@@ -239,8 +241,7 @@ def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = 
     corpus = corpus or load_corpus(corpus_root)
     digest = digest or content_hash(corpus_root)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
+    tmp = create_temp(target)
     try:
         conn = sqlite3.connect(tmp)
         conn.execute("PRAGMA journal_mode=OFF")
@@ -270,14 +271,18 @@ def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = 
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "counts": json.dumps(stats, sort_keys=True), "load_problems": str(len(corpus.problems))}
         with conn:
-            db["build_info"].insert_all([{"key": k, "value": v} for k, v in info.items()], pk="key", replace=True)
             for sql in VIEWS:
                 conn.execute(sql)
+            info["schema_objects"] = json.dumps(schema_objects(conn))
+            info["rows"] = json.dumps(row_counts(conn))
+            db["build_info"].insert_all([{"key": k, "value": v} for k, v in info.items()], pk="key", replace=True)
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("ANALYZE")
         conn.close()
+        if target.is_dir() and not target.is_symlink():
+            raise IsADirectoryError(errno.EISDIR, "a folder is in the way of the reference database", str(target))
         os.replace(tmp, target)
     finally:
-        tmp.unlink(missing_ok=True)
+        remove_temp(tmp)
     return BuildReport(path=target, content_hash=digest, seconds=time.perf_counter() - started,
                        counts=stats, load_problems=len(corpus.problems))

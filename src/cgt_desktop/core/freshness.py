@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 #: Bump when the builder's output changes for the same sources, to force a rebuild.
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "8"
 _STAMP_LENGTH = 64  # hex digits of a SHA-256
 
 
@@ -165,14 +165,48 @@ class SourceStampAhead:
         self._collect()
 
 
+def schema_objects(conn: sqlite3.Connection) -> list[str]:
+    """The database's tables, views, indexes and triggers as sorted ``type:name`` strings (its shape)."""
+    return sorted(f"{kind}:{name}" for kind, name in conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+
+
+def _shape_problem(conn: sqlite3.Connection, info: dict[str, str]) -> str | None:
+    """Why the database's shape differs from what its build recorded (a lost table, rows gone), or ``None``.
+
+    Reads only the schema and two counts from covering indexes: milliseconds, even for a large corpus.
+    """
+    import json
+
+    try:
+        recorded = json.loads(info.get("schema_objects") or "null")
+        rows = json.loads(info.get("rows") or "null")
+    except ValueError:
+        return "its build record is unreadable"
+    if not isinstance(recorded, list) or not isinstance(rows, dict):
+        return "it has no record of its shape"
+    if schema_objects(conn) != recorded:
+        return "its tables differ from those it was built with"
+    if row_counts(conn) != rows:
+        return "rows are missing"
+    return None
+
+
+def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """The rows of the two tables every view reads (each counted from its smallest index)."""
+    return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("entities", "passages")}
+
+
 def _stored_info(path: Path, check: bool) -> dict[str, str] | None:
-    """Return the build_info of a reference database (``None`` if unreadable or, with *check*, damaged)."""
+    """Return the build_info of a reference database (``None`` if unreadable, misshapen or, with *check*, damaged)."""
     if not Path(path).is_file():
         return None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             info = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM build_info")}
+            if _shape_problem(conn, info) is not None:
+                return None
             ok = conn.execute("PRAGMA quick_check").fetchone() if check else ("ok",)
         finally:
             conn.close()

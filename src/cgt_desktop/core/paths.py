@@ -91,6 +91,11 @@ class Home:
     def backups_dir(self) -> Path:
         return self.root / "backups"
 
+    @property
+    def pending_dir(self) -> Path:
+        """Where a process notes the temporary files it makes outside the home (swept after a kill)."""
+        return self.cache_dir / "pending"
+
     def ensure(self) -> Home:
         """Create the home's folders; raise ``OSError`` with the path if that is impossible."""
         for folder in (self.root, self.cache_dir, self.exports_dir, self.backups_dir):

@@ -12,16 +12,13 @@ from typing import Any, Callable
 
 from .. import __version__
 from ..core.paths import APP_NAME, Home, corpus_dir, resolve_home
+from ..core.startup import StartupError
 
 SCREENSHOT_SIZE = (1280, 800)
 KIND_VIEWS = {"people": "person", "organizations": "organization", "places": "place", "events": "event",
               "policies": "policy", "technologies": "technology", "figures": "figure", "documents": "document"}
 
 
-
-
-class StartupError(Exception):
-    """Something the user must fix before the app can start; the message says what."""
 
 
 def _stderr(message: str) -> None:
@@ -86,45 +83,35 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
     """
     import threading
 
-    from ..core.backup import open_user_data
-    from ..core.freshness import ensure_reference_db
-    from ..core.store import ReferenceStore, StoreError
-    from ..core.userdb import UserDataError
+    from ..core.startup import open_reference, open_user, prepare_home
 
-    try:
-        home = Home(resolve_home(getattr(args, "home", None))).ensure()
-    except OSError as exc:
-        raise StartupError(f"cannot use the home folder {exc.filename or args.home}: {exc.strerror or exc}. "
-                           "Choose another with --home DIR.") from exc
+    home = prepare_home(getattr(args, "home", None))
     outcome: dict[str, Any] = {}
 
-    def open_user() -> None:
+    def open_user_thread() -> None:
         try:
-            outcome["opened"] = open_user_data((user_home or home.root) / "user.sqlite", home.backups_dir)
-        except (UserDataError, OSError) as exc:
+            outcome["opened"] = open_user(home, (user_home or home.root) / "user.sqlite")
+        except StartupError as exc:
             outcome["error"] = exc
 
-    user_thread = threading.Thread(target=open_user, name="open-user-data")
+    user_thread = threading.Thread(target=open_user_thread, name="open-user-data")
     user_thread.start()
 
     def user_store() -> Any:
         user_thread.join()
         if "error" in outcome:
-            raise StartupError(str(outcome["error"])) from outcome["error"]
+            raise outcome["error"]
         return outcome["opened"].store
 
     try:
-        corpus = _corpus(args)
         announce = None if splash is None else (lambda: splash("Building the reference database…"))
-        report = ensure_reference_db(corpus, home.reference_db, on_rebuild=announce, stamp=stamp)
-        store = ReferenceStore(report.path)
-    except (OSError, StoreError, ValueError) as exc:
+        store = open_reference(home, _corpus(args), on_rebuild=announce, stamp=stamp)
+    except StartupError:
         try:
             user_store().close()
         except StartupError:
             pass  # the reference database's message comes first
-        raise StartupError(f"cannot prepare the reference database in {home.cache_dir}: {exc}. Delete "
-                           f"{home.reference_db} to rebuild it.") from exc
+        raise
     if meanwhile is not None:
         meanwhile()
     try:
@@ -327,9 +314,12 @@ def screenshot(args: argparse.Namespace) -> int:
         _stderr(f"unknown view {view!r}; choose one of {', '.join(KIND_VIEWS)}, timeline, entity:ID, "
                 "search:QUERY, reader:DOC_ID")
         return 2
-    output = Path(args.output)
-    if not output.parent.is_dir():
-        _stderr(f"cannot write {output}: the folder {output.parent} does not exist")
+    from ..core.outputs import OutputPathError, atomic_output, check_output
+
+    try:
+        output = check_output(args.output)
+    except OutputPathError as exc:
+        _stderr(str(exc))
         return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
@@ -367,8 +357,12 @@ def screenshot(args: argparse.Namespace) -> int:
             if window.search.popup_visible():
                 window.search.place_popup()
             app.processEvents()
-            if not window.grab().save(str(output), "PNG"):
-                _stderr(f"cannot write {output}")
+            try:
+                with atomic_output(output, Home(resolve_home(getattr(args, "home", None))).pending_dir) as tmp:
+                    if not window.grab().save(str(tmp), "PNG"):
+                        raise OSError(f"cannot write {output}")
+            except OSError as exc:
+                _stderr(str(exc) if not exc.strerror else f"cannot write {output}: {exc.strerror}")
                 return 1
         finally:
             if window is not None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
+from ..core.paths import Home
 from ..core.dossier import DossierCancelled, DossierError, DossierOptions, build_dossier
 from ..core.selection import Selection
 from .pdf_export import ExportError, ExportResult, PdfRenderer, export_pdf
@@ -255,7 +256,8 @@ class ExportDialog(QDialog):
             self._finish_failed("")
             return
         try:
-            self._renderer = PdfRenderer(dossier, self.target, self.page_combo.currentData())
+            pending = Home(Path(self.user.path).parent).pending_dir if self.user is not None else None
+            self._renderer = PdfRenderer(dossier, self.target, self.page_combo.currentData(), pending)
         except ExportError as exc:
             self._finish_failed(str(exc))
             return

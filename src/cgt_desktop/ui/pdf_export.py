@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -86,15 +85,12 @@ def _base_font() -> QFont:
 
 
 def _check_target(path: Path) -> Path:
-    path = Path(path)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
-    if path.is_dir():
-        raise ExportError(f"cannot write {path}: it is a folder")
-    return path
+    from ..core.outputs import OutputPathError, check_output
+
+    try:
+        return check_output(path, ".pdf")
+    except OutputPathError as exc:
+        raise ExportError(str(exc)) from None
 
 
 class PdfRenderer:
@@ -104,7 +100,8 @@ class PdfRenderer:
     :meth:`abort` to stop and remove the temporary files.
     """
 
-    def __init__(self, dossier: Dossier, path: Path | str, page_size: str = "A4") -> None:
+    def __init__(self, dossier: Dossier, path: Path | str, page_size: str = "A4",
+                 pending: Path | None = None) -> None:
         if page_size not in PAGE_SIZES:
             raise ExportError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
         self.dossier = dossier
@@ -113,6 +110,7 @@ class PdfRenderer:
         self.pages = 0
         self.outline: list[tuple[int, str, int]] = []
         self._temps: list[str] = []
+        self._pending = pending  # the home's list of temporary files outside it (swept after a kill)
         self._painter: QPainter | None = None
         self._writer: QPdfWriter | None = None
         self.figure: TimelineFigure | None = None
@@ -124,19 +122,16 @@ class PdfRenderer:
         self.started = time.perf_counter()
 
     # -- temp files -------------------------------------------------------------------------------
-    def _temp(self, suffix: str) -> str:
+    def _temp(self) -> str:
         """Create an empty temporary file beside the target (permissions as for any new file)."""
-        for _attempt in range(100):
-            name = str(self.path.parent / f".{self.path.stem}.{secrets.token_hex(4)}{suffix}")
-            try:
-                os.close(os.open(name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-            except FileExistsError:
-                continue
-            except OSError as exc:
-                raise ExportError(f"cannot write to {self.path.parent}: {exc.strerror or exc}") from None
-            self._temps.append(name)
-            return name
-        raise ExportError(f"cannot create a temporary file in {self.path.parent}")
+        from ..core.outputs import create_temp
+
+        try:
+            name = str(create_temp(self.path, self._pending))
+        except OSError as exc:
+            raise ExportError(f"cannot write to {self.path.parent}: {exc.strerror or exc}") from None
+        self._temps.append(name)
+        return name
 
     def abort(self) -> None:
         """Stop painting and remove every temporary file (the target is left untouched)."""
@@ -144,11 +139,10 @@ class PdfRenderer:
             self._painter.end()
         self._painter = None
         self._writer = None
+        from ..core.outputs import remove_temp
+
         for name in self._temps:
-            try:
-                os.unlink(name)
-            except FileNotFoundError:
-                pass
+            remove_temp(Path(name), self._pending)
         self._temps.clear()
 
     # -- the work ---------------------------------------------------------------------------------
@@ -168,7 +162,7 @@ class PdfRenderer:
             raise
 
     def _steps(self) -> Iterator[tuple[int, int]]:
-        raw = self._temp(".qt.pdf")
+        raw = self._temp()
         writer = QPdfWriter(raw)
         writer.setResolution(PDF_RESOLUTION)
         writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[self.page_size]), QPageLayout.Orientation.Portrait,
@@ -211,7 +205,7 @@ class PdfRenderer:
         if not _complete_pdf(raw):  # QPdfWriter reports no error when the disk fills up
             raise ExportError(f"cannot write {self.path}: " + ("No space left on device" if _disk_full(raw) else
                                                               "Qt could not write the whole PDF"))
-        final = self._temp(".pdf")
+        final = self._temp()
         families = [f for f in parts[0].defaultFont().families() if f != "DejaVu Sans"]
         from pypdf.errors import PyPdfError
 
@@ -221,6 +215,9 @@ class PdfRenderer:
             raise ExportError(f"cannot write {self.path}: the PDF could not be completed ({exc})") from None
         os.replace(final, self.path)
         self._temps.remove(final)
+        from ..core.outputs import forget_pending
+
+        forget_pending(self._pending, Path(final))
         self.abort()  # removes the raw file
         yield total + 3, total + 3
 
@@ -445,14 +442,14 @@ def _finish_pdf(source: str, target: str, dossier: Dossier, outline: list[tuple[
 
 def export_pdf(dossier: Dossier, path: Path | str, page_size: str = "A4",
                progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ExportResult:
+               cancelled: Callable[[], bool] | None = None, pending: Path | None = None) -> ExportResult:
     """Write *dossier* to *path* as PDF, all at once (CLI and tests; dialogs use :class:`PdfRenderer`).
 
     Raises:
         ExportError: if the file cannot be written (nothing partial is left).
         ExportCancelled: if *cancelled* returned true.
     """
-    renderer = PdfRenderer(dossier, path, page_size)
+    renderer = PdfRenderer(dossier, path, page_size, pending)
     for done, total in renderer.steps():
         if progress:
             progress(done, total)
