@@ -10,6 +10,7 @@ newer version, is refused with a clear message and changes nothing.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -149,6 +150,44 @@ def _bad_record(where: str, section: str, rec: Any) -> str | None:
     return None
 
 
+_SURROGATE_ESCAPE = re.compile(
+    rb"(\\+)u[dD](?:([89abAB][0-9a-fA-F]{2})(\\u[dD][c-fC-F][0-9a-fA-F]{2})?|[c-fC-F][0-9a-fA-F]{2})")
+MAX_DEPTH = 4  # records are flat objects: anything deeper is refused before it is built
+
+
+class _SurrogateGuard:
+    """Reads a file for the parser and refuses a lone UTF-16 surrogate escape (``\\ud800``) in it.
+
+    The C parser would silently turn one into ``?``; Python's ``json`` keeps it as text SQLite cannot
+    store. Either way the user's text would not come back as written, so the file is refused.
+    """
+
+    def __init__(self, handle: Any, path: Path) -> None:
+        self.handle, self.path = handle, path
+        self._carry = b""
+        self._offset = 0  # of the carry's first byte in the file
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        buffer = self._carry + data
+        end = len(buffer) if not data else max(0, len(buffer) - 16)
+        while end and end < len(buffer) and buffer[end - 1:end] == b"\\":
+            end -= 1  # never cut a run of backslashes: it decides what the next byte means
+        for match in _SURROGATE_ESCAPE.finditer(buffer, 0, len(buffer) if not data else end + 12):
+            if match.start() >= end and data:
+                break
+            escaped = len(match.group(1)) % 2 == 1
+            lone = match.group(2) is None or match.group(3) is None
+            if escaped and lone:
+                at = self._offset + match.start() + len(match.group(1)) - 1
+                raise AnnotationFileError(f"{self.path} is broken: it holds a lone surrogate escape "
+                                          f"({match.group(0)[len(match.group(1)) - 1:].decode('ascii')}) at byte "
+                                          f"{at}, which is not text")
+        self._offset += end
+        self._carry = buffer[end:]
+        return data
+
+
 def _records(path: Path, header: dict[str, Any]) -> Iterator[tuple[str, int, Any]]:
     """Stream ``(section, index, record)`` from an annotations file, filling *header* (format, version).
 
@@ -161,8 +200,9 @@ def _records(path: Path, header: dict[str, Any]) -> Iterator[tuple[str, int, Any
 
     counters = dict.fromkeys(_SECTIONS, -1)
     try:
-        with open(path, "rb") as handle:
-            events = ijson.parse(handle, use_float=True)
+        with open(path, "rb") as raw:
+            # Small reads: the parser slows down on deep nesting within one buffer, and MAX_DEPTH stops it early.
+            events = ijson.parse(_SurrogateGuard(raw, path), buf_size=4096, use_float=True)
             first = next(events, None)
             if first is None or first[1] != "start_map":
                 raise AnnotationFileError(f"{path} is not a cgt-desktop annotations file")
@@ -178,7 +218,15 @@ def _records(path: Path, header: dict[str, Any]) -> Iterator[tuple[str, int, Any
     except OSError as exc:
         raise AnnotationFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except (ijson.JSONError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        text = exc.args[0] if exc.args else ""
+        text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+        reason = text.strip().splitlines()[0][:200] if text.strip() else type(exc).__name__
+        if "integer overflow" in reason:
+            reason = "a number in it is too large"
+        elif "invalid bytes in UTF8" in reason:
+            reason = "it is not UTF-8 text"
+        elif isinstance(exc, UnicodeDecodeError):
+            reason = f"it is not UTF-8 text: byte {exc.start} cannot be read"
         raise AnnotationFileError(f"{path} is broken or not an annotations file ({reason})") from exc
 
 
@@ -195,6 +243,8 @@ def _build(event: str, value: Any, events: Iterator[tuple[str, str, Any]]) -> An
         _, event, value = next(events)
         if event in ("start_map", "start_array"):
             depth += 1
+            if depth > MAX_DEPTH:
+                raise ValueError(f"a record is nested more than {MAX_DEPTH} levels deep")
         elif event in ("end_map", "end_array"):
             depth -= 1
         builder.event(event, value)

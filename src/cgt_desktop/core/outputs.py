@@ -62,34 +62,40 @@ def check_output(path: str | os.PathLike[str], suffix: str | None = None) -> Pat
     if not text.strip():
         raise OutputPathError("no output file given: name the file to write")
     if text.endswith(("/", os.sep)) or os.path.basename(text) in ("", ".", ".."):
-        raise OutputPathError(f"cannot write {text}: it is a folder; give a file name inside it, e.g. {os.path.join(text, 'out')}"
-                              + (suffix or ""))
+        example = os.path.join(text, "out" + (suffix or ""))
+        raise OutputPathError(f"cannot write {text}: it is a folder; give a file name inside it, e.g. {example}")
     target = Path(text).expanduser()
     if suffix and target.suffix.lower() != suffix.lower():
+        _refuse_special(target)  # the path as named: "/dev/null" is refused, not turned into "/dev/null.pdf"
         target = target.with_name(target.name + suffix)
     folder = target.parent
     limit = _name_max(folder if folder.is_dir() else Path("."))
     if len(os.fsencode(target.name)) > limit:
-        raise OutputPathError(f"cannot write {target.name[:40]}…: the file name is too long ({len(os.fsencode(target.name))} bytes; this file "
-                              f"system takes {limit}): choose a shorter name")
+        raise OutputPathError(f"cannot write {target.name[:40]}…: the file name is too long "
+                              f"({len(os.fsencode(target.name))} bytes; this file system takes {limit}): "
+                              "choose a shorter name")
     if not folder.is_dir():
         raise OutputPathError(f"cannot write {target}: the folder {folder} does not exist")
+    _refuse_special(target)
+    return target
+
+
+def _refuse_special(target: Path) -> None:
+    """Refuse *target* if it exists and is anything but a regular file (a link, a folder, a device)."""
     try:
         st = os.lstat(target)
     except FileNotFoundError:
-        return target
+        return
     except OSError as exc:
         raise OutputPathError(f"cannot write {target}: {exc.strerror or exc}") from None
     if stat.S_ISLNK(st.st_mode):
         raise OutputPathError(f"cannot write {target}: it is a symbolic link, and cgt-desktop does not write "
-                              "through links: "
-                              "remove the link or choose another name")
+                              "through links: remove the link or choose another name")
     if stat.S_ISDIR(st.st_mode):
         raise OutputPathError(f"cannot write {target}: it is a folder; give a file name inside it")
     if not stat.S_ISREG(st.st_mode):
         raise OutputPathError(f"cannot write {target}: it is not a regular file (a device, pipe or socket); "
                               "choose another name")
-    return target
 
 
 def temp_name(target: Path) -> Path:
