@@ -324,3 +324,25 @@ def test_highlights_appear_beside_their_passage(export, home):
     text = page.extract_text()
     assert "“钱其军教授”" in squeezed(text)
     assert "the new chairman" in flat(text) and "Highlight" in text
+
+
+def test_many_notes_on_one_profile_are_all_printed_after_it_in_parts(export, home, monkeypatch):
+    """Hundreds of notes follow the profile (a few hundred a part, each laid out on its own), none lost."""
+    from cgt_desktop.ui import pdf_export
+
+    monkeypatch.setattr(pdf_export, "KEEP_LAID_OUT_CHARS", 0)  # lay every part out again when painting
+    user = UserStore(home.user_db)
+    with user.transaction() as conn:
+        conn.executemany("INSERT INTO notes(uid, target_id, body, created, edited) VALUES (?, ?, ?, ?, ?)",
+                         [(f"u{i}", "place/zhangjiang", f"zjnote{i:04d} checked", "2024-01-01", "2024-01-01")
+                          for i in range(650)])
+    result = export(["place/zhangjiang", "person/qian-qijun"], user, notes=True)
+    text = flat(text_of(result.path))
+    assert all(f"zjnote{i:04d}" in text for i in (0, 299, 300, 649))
+    assert len(set(re.findall(r"zjnote\d{4}", text))) == 650
+    assert "(601–650 / 650)" in text
+    reader = PdfReader(result.path)
+    assert result.pages == len(reader.pages)
+    qian = [i for i, page in enumerate(reader.pages) if "Qian Qijun" in page.extract_text()[:200]]
+    assert qian and "zjnote" not in reader.pages[qian[-1]].extract_text()  # the next profile starts its own page
+    user.close()

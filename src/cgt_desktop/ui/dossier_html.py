@@ -44,6 +44,11 @@ td { vertical-align: top; }
 """
 
 
+PAGE_BREAK = ' style="page-break-before: always;"'
+NOTES_BESIDE = 30  # a profile's notes stand beside its description up to this many, else after it
+NOTES_PER_PART = 300
+
+
 def esc(text: object) -> str:
     """Escape any corpus or user text for HTML (line breaks become ``<br>``)."""
     return html.escape(str(text or ""), quote=True).replace("\n", "<br>")
@@ -161,18 +166,18 @@ class DossierHtml:
 
     def section_heading(self, key: str) -> str:
         anchor = self.anchor(f"sec-{key}", label(key, self.mode), 0)
-        brk = ' style="page-break-before: always;"' if len(self.anchors) > 1 else ""  # not before the first
+        brk = PAGE_BREAK if len(self.anchors) > 1 else ""  # not before the first
         return f'<p class="h1"{brk}><a name="{anchor}">{self.L(key)}</a></p>'
 
     def profile(self, p: Profile, index: int, first: bool) -> str:
         anchor = self.anchor(f"p-{index}", p.name.text("both"), 1)
-        brk = "" if first else ' style="page-break-before: always;"'
+        brk = "" if first else PAGE_BREAK
         subtype = self.pick(p.subtype_en, p.subtype_zh, " / ") if (p.subtype_en or p.subtype_zh) else ""
         out = [f'<p class="h2"{brk}><a name="{anchor}">{self.name(p.name, both=True)}</a></p>',
                f'<p class="sub">{self.pick(p.kind_en, p.kind_zh, " / ")}'
                + (f" — {subtype}" if subtype else "") + f" · {esc(p.id)} {self.cite(p.cites)}</p>"]
         desc = self.pick(p.desc_en, p.desc_zh, "<br><br>") or "—"
-        notes = self.notes(p.notes)
+        notes = self.notes(p.notes) if len(p.notes) <= NOTES_BESIDE else ""
         if notes:
             out.append(f'<table width="100%" cellspacing="0" cellpadding="4"><tr><td width="66%">{desc}</td>'
                        f'<td width="34%" class="notecell">{notes}</td></tr></table>')
@@ -298,29 +303,53 @@ class DossierHtml:
                                for e in entries))
         return "".join(out)
 
+    def profile_notes(self, p: Profile) -> list[str]:
+        """A profile's notes when there are too many to stand beside it: after it, a few hundred a part."""
+        if len(p.notes) <= NOTES_BESIDE:
+            return []
+        parts = []
+        for start in range(0, len(p.notes), NOTES_PER_PART):
+            heading = self.L("notes") + (f" ({start + 1}–{min(start + NOTES_PER_PART, len(p.notes))} / "
+                                         f"{len(p.notes)})")
+            parts.append(f'<p class="h3">{esc(heading)}</p>'
+                         + self.notes(p.notes[start:start + NOTES_PER_PART]))
+        return parts
+
     # -- whole document -------------------------------------------------------------------------
     def css(self) -> str:
         return CSS
 
-    def body(self) -> str:
-        """The sections, each from a new page (call before :meth:`contents`: it records the anchors)."""
+    def body_parts(self) -> list[str]:
+        """The body as HTML documents, each of which starts a new page (call before :meth:`contents`).
+
+        Every section and every profile starts a page, so the body is laid out and painted a part
+        at a time: memory is bounded by the largest part, not by the dossier (50 000 notes on one
+        profile are split into parts of :data:`NOTES_PER_PART`).
+        """
         d = self.d
-        body: list[str] = []
+        parts: list[list[str]] = []
         for key in d.sections():
             if key == "profiles":
-                body.append(self.section_heading("profiles"))
-                body += [self.profile(p, i, i == 0) for i, p in enumerate(d.profiles)]
+                parts.append([self.section_heading("profiles")])
+                for i, p in enumerate(d.profiles):
+                    if i:
+                        parts.append([])
+                    parts[-1].append(self.profile(p, i, i == 0))
+                    notes = self.profile_notes(p)
+                    if notes:
+                        parts[-1].append(notes[0])
+                        parts += [[more] for more in notes[1:]]
             elif key == "timeline":
-                body.append(self.timeline())
+                parts.append([self.timeline()])
             elif key == "figures":
-                body.append(self.figures())
+                parts.append([self.figures()])
             elif key == "passages":
-                body.append(self.passages())
+                parts.append([self.passages()])
             elif key == "notes":
-                body.append(self.notes_section())
+                parts.append([self.notes_section()])
             elif key == "sources":
-                body.append(self.sources())
-        return f"<html><body>{''.join(body)}</body></html>"
+                parts.append([self.sources()])
+        return [f"<html><body>{''.join(part).replace(PAGE_BREAK, '')}</body></html>" for part in parts]
 
     def title_html(self) -> str:
         return f"<html><body>{self.title_page()}</body></html>"

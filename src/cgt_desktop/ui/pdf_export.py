@@ -40,6 +40,7 @@ PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Lett
 LAYOUT_DPI = 96
 PDF_RESOLUTION = 600
 MARGINS_MM = QMarginsF(18, 16, 18, 20)
+KEEP_LAID_OUT_CHARS = 4_000_000  # a body of up to this much HTML stays laid out between counting and painting
 
 
 class ExportError(Exception):
@@ -115,6 +116,11 @@ class PdfRenderer:
         self._writer: QPdfWriter | None = None
         self.figure: TimelineFigure | None = None
         self.figure_rect: QRectF | None = None
+        self._figure_part: int | None = None  # the body part that holds the timeline figure
+        self._parts: list[str] = []
+        self._part_pages: list[int] = []
+        self._laid_out: dict[int, DossierDocument] = {}
+        self._front: list[DossierDocument] = []
         self._layout_device = QImage(8, 8, QImage.Format.Format_RGB32)  # fixes the layout DPI, whatever the screen
         dpm = round(LAYOUT_DPI / 0.0254)
         self._layout_device.setDotsPerMeterX(dpm)
@@ -172,8 +178,8 @@ class PdfRenderer:
         self._writer = writer
         paint = writer.pageLayout().paintRectPoints()
         page = QSizeF(paint.width() * LAYOUT_DPI / 72.0, paint.height() * LAYOUT_DPI / 72.0)
-        parts = self._layout(page)
-        total = sum(doc.pageCount() for doc in parts)
+        self._layout(page)
+        total = sum(doc.pageCount() for doc in self._front) + sum(self._part_pages)
         self.pages = total
         yield 1, total + 3
         painter = QPainter()
@@ -181,10 +187,10 @@ class PdfRenderer:
             raise ExportError(f"cannot write to {self.path.parent}")
         self._painter = painter
         scale = writer.resolution() / LAYOUT_DPI
-        footer_font = QFont(parts[0].defaultFont())
+        footer_font = QFont(self._front[0].defaultFont())
         footer_font.setPointSizeF(7.5 * LAYOUT_DPI / writer.logicalDpiY())  # the painter is scaled
         index = 0
-        for doc in parts:
+        for part, doc in self._documents(page):
             for doc_page in range(doc.pageCount()):
                 if index:
                     writer.newPage()
@@ -193,7 +199,8 @@ class PdfRenderer:
                 painter.translate(0, -doc_page * page.height())
                 clip = QRectF(0, doc_page * page.height(), page.width(), page.height())
                 doc.drawContents(painter, clip)
-                if doc is parts[-1] and self.figure and self.figure_rect and self.figure_rect.intersects(clip):
+                if (part is not None and part == self._figure_part and self.figure and self.figure_rect
+                        and self.figure_rect.intersects(clip)):
                     self.figure.paint(painter, self.figure_rect)
                 painter.restore()
                 if index:
@@ -206,7 +213,7 @@ class PdfRenderer:
             raise ExportError(f"cannot write {self.path}: " + ("No space left on device" if _disk_full(raw) else
                                                               "Qt could not write the whole PDF"))
         final = self._temp()
-        families = [f for f in parts[0].defaultFont().families() if f != "DejaVu Sans"]
+        families = [f for f in self._front[0].defaultFont().families() if f != "DejaVu Sans"]
         from pypdf.errors import PyPdfError
 
         try:
@@ -221,21 +228,39 @@ class PdfRenderer:
         self.abort()  # removes the raw file
         yield total + 3, total + 3
 
-    def _layout(self, page: QSizeF) -> list[DossierDocument]:
-        """Lay out the title page, the contents and the body as three documents, the body once.
+    def _layout(self, page: QSizeF) -> None:
+        """Lay out the title page, the contents and the body's parts; remember what painting needs.
 
-        The contents is laid out twice (cheap): once to count its pages, once with the page numbers
-        of the body's headings, which then start after the title page and the contents.
+        Each part of the body (:meth:`DossierHtml.body_parts`) is laid out on its own to count its
+        pages and find its anchors. Parts are kept for painting while they are small in total, and
+        laid out again when painted otherwise, so memory stays bounded by one part. The contents is
+        laid out twice (cheap): once to count its pages, once with the page numbers of the headings.
         """
         d = self.dossier
         font = _base_font()
+        self._font = font
         if d.options.timeline and d.events:
             self.figure = TimelineFigure(d.events, d.periods, d.options.names, page.width() - 2, font,
                                          undated=len(d.undated_events))
         builder = DossierHtml(d, (self.figure.width, self.figure.height) if self.figure else None)
-        css = builder.css()
-        body = self._document(page, font, css, builder.body())
-        body_pages = _anchor_pages(body, page.height())
+        self._css = css = builder.css()
+        self._parts = builder.body_parts()
+        keep = sum(len(html) for html in self._parts) <= KEEP_LAID_OUT_CHARS
+        self._laid_out: dict[int, DossierDocument] = {}
+        body_pages: dict[str, int] = {}
+        self._part_pages: list[int] = []
+        for index, html in enumerate(self._parts):
+            doc = self._document(page, font, css, html)
+            start = sum(self._part_pages)
+            for anchor, at in _anchor_pages(doc, page.height()).items():
+                body_pages.setdefault(anchor, start + at)
+            if self.figure and self.figure_rect is None:
+                rect = _image_rect(doc, TIMELINE_URL)
+                if rect is not None:
+                    self.figure_rect, self._figure_part = rect, index
+            self._part_pages.append(doc.pageCount())
+            if keep:
+                self._laid_out[index] = doc
         title = self._document(page, font, css, builder.title_html())
         contents_html = builder.contents_html()
         contents = self._document(page, font, css, contents_html)
@@ -245,9 +270,18 @@ class PdfRenderer:
             contents_html = contents_html.replace(builder.toc_token(anchor), str(pages[anchor] + 1))
         contents = self._document(page, font, css, contents_html)
         self.outline = [(level, text, pages[anchor]) for anchor, text, level in builder.anchors]
-        if self.figure:
-            self.figure_rect = _image_rect(body, TIMELINE_URL)
-        return [title, contents, body]
+        self._front = [title, contents]
+
+    def _documents(self, page: QSizeF) -> Iterator[tuple[int | None, DossierDocument]]:
+        """``(part index or None, document)`` in page order; a part not kept is laid out again here."""
+        for doc in self._front:
+            yield None, doc
+        for index, html in enumerate(self._parts):
+            doc = self._laid_out.pop(index, None)
+            if doc is None:
+                doc = self._document(page, self._font, self._css, html)
+            yield index, doc
+            doc.clear()  # its layout's memory goes now, not at the end of the export
 
     def _document(self, page: QSizeF, font: QFont, css: str, text: str) -> DossierDocument:
         doc = DossierDocument()
