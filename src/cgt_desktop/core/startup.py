@@ -99,12 +99,17 @@ def open_user(home: Home, user_db: Path | None = None, claim: bool = False) -> O
     Raises:
         StartupError: the data cannot be opened or recovered here and now (the message says why).
     """
-    from .backup import damaged_reason, open_user_data
-    from .userdb import UserDataError
+    from .backup import OpenResult, damaged_reason, open_user_data
+    from .userdb import UserDataError, UserStore
 
     path = Path(user_db) if user_db is not None else home.user_db
     lock = None
-    if claim and damaged_reason(path) is not None:
+    if claim:
+        if damaged_reason(path) is None:  # checked once: healthy, or not there yet
+            try:
+                return OpenResult(UserStore(path))
+            except UserDataError as exc:
+                raise StartupError(str(exc)) from exc
         from .homelock import HomeLock
 
         lock = HomeLock(home.root)
