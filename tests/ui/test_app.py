@@ -228,3 +228,19 @@ def test_open_data_checks_the_user_data_beside_the_reference_and_reports_damage(
     monkeypatch.setattr(backup, "open_user_data", refuse)
     with pytest.raises(StartupError, match="disk is full"):
         open_data(args)
+
+
+def test_the_app_start_sweeps_what_a_killed_process_left_and_nothing_else(tmp_path, corpus_dir):
+    from cgt_desktop.ui.app import open_data
+
+    home = tmp_path / "home"
+    (home / "cache").mkdir(parents=True)
+    debris = home / "cache" / ".reference.sqlite.999999999.0123abcd.cgt-tmp"
+    debris.write_bytes(b"half a database")
+    kept = home / "cache" / "my-own-file.tmp"
+    kept.write_text("not ours")
+    args = build_parser().parse_args(["--home", str(home), "--corpus", str(corpus_dir)])
+    store, user = open_data(args)
+    assert not debris.exists() and kept.read_text() == "not ours"
+    store.close()
+    user.close()
