@@ -21,6 +21,12 @@ from typing import Callable, Mapping, Sequence
 
 EXIT_CANNOT_START = 1
 APT_HINT = "apt install libegl1 libxkbcommon0 libgl1 libfontconfig1"
+#: What Qt's xcb platform plugin (an X11 window) needs besides that: linked, or opened at start (xcb-cursor).
+XCB_PACKAGES = ("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0",
+                "libxcb-shape0", "libxcb-randr0", "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon-x11-0",
+                "libx11-xcb1")
+XCB_HINT = "apt install " + " ".join(XCB_PACKAGES)
+_XCB_MARK = "xcb-ok"  # in the home's cache: this plugin's libraries were all found once (no ldd at every start)
 _VALUE_OPTIONS = {"--home", "--corpus"}
 _NO_CHECK = {"-h", "--help", "--version"}
 
@@ -95,6 +101,95 @@ def check_home(explicit: str | None = None) -> str | None:
     return None
 
 
+def debian_package(library: str) -> str:
+    """The Debian package that ships *library*, by Debian's naming rule (``libxcb-icccm.so.4`` → ``libxcb-icccm4``)."""
+    match = re.match(r"(lib[\w.+-]+?)\.so\.(\d+)", library)
+    if not match:
+        return library
+    name, version = match.group(1).lower(), match.group(2)
+    return f"{name}-{version}" if name[-1].isdigit() else f"{name}{version}"
+
+
+def _xcb_plugin() -> str | None:
+    from importlib.util import find_spec
+
+    spec = find_spec("PySide6")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    plugin = os.path.join(list(spec.submodule_search_locations)[0], "Qt", "plugins", "platforms", "libqxcb.so")
+    return plugin if os.path.isfile(plugin) else None
+
+
+def _missing_linked(paths: Sequence[str]) -> list[str]:
+    """Libraries ``ldd`` reports "not found" for any of *paths* (none if ldd is not there)."""
+    import subprocess
+
+    missing: list[str] = []
+    for path in paths:
+        try:
+            out = subprocess.run(["ldd", path], capture_output=True, text=True, timeout=10).stdout
+        except (OSError, subprocess.SubprocessError):
+            return []
+        missing += [line.split("=>")[0].strip() for line in out.splitlines() if "not found" in line]
+    return list(dict.fromkeys(missing))
+
+
+def _xcb_wanted(env: Mapping[str, str]) -> bool:
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if platform:
+        return platform.split(":")[0] == "xcb"
+    wayland = env.get("WAYLAND_DISPLAY") and env.get("XDG_SESSION_TYPE") == "wayland"
+    return bool(env.get("DISPLAY")) and not wayland
+
+
+def check_xcb(environ: Mapping[str, str] | None = None, home: str | None = None,
+              missing_linked: Callable[[Sequence[str]], list[str]] = _missing_linked,
+              find_library: Callable[[str], str | None] | None = None) -> str | None:
+    """On X11, name every library Qt's xcb plugin needs that is missing (Qt itself would abort, misleadingly).
+
+    The plugin's linked libraries come from ``ldd``; ``libxcb-cursor`` is opened at run time, so it is
+    looked up on its own. Once everything is found, a mark in the home's cache (naming the plugin's
+    path, size and time) skips the check on later starts.
+    """
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux") or not _xcb_wanted(env):
+        return None
+    plugin = _xcb_plugin()
+    if plugin is None:
+        return None
+    st = os.stat(plugin)
+    stamp = f"{plugin}\0{st.st_size}\0{st.st_mtime_ns}"
+    mark = None
+    try:
+        from .core.paths import resolve_home
+
+        mark = os.path.join(resolve_home(home), "cache", _XCB_MARK)
+        with open(mark, encoding="utf-8", errors="replace") as handle:
+            if handle.read() == stamp:
+                return None
+    except (OSError, RuntimeError):
+        pass
+    qpa = os.path.join(os.path.dirname(plugin), os.pardir, os.pardir, "lib", "libQt6XcbQpa.so.6")
+    missing = missing_linked([plugin, *([os.path.normpath(qpa)] if os.path.exists(qpa) else [])])
+    if find_library is None:
+        from ctypes.util import find_library
+    if find_library("xcb-cursor") is None:
+        missing.append("libxcb-cursor.so.0")
+    if missing:
+        packages = " ".join(dict.fromkeys(debian_package(lib) for lib in missing))
+        return (f"Qt cannot open a window: the system libraries {', '.join(missing)} are missing. Install them "
+                f"(Debian/Ubuntu: `apt install {packages}`; everything Qt's X11 support needs: `{XCB_HINT}`), "
+                "then start cgt-desktop again.")
+    if mark is not None:
+        try:
+            os.makedirs(os.path.dirname(mark), exist_ok=True)
+            with open(mark, "w", encoding="utf-8") as handle:
+                handle.write(stamp)
+        except OSError:
+            pass  # no mark: the check runs again next time
+    return None
+
+
 def diagnose(argv: Sequence[str], environ: Mapping[str, str] | None = None,
              importer: Callable[[str], object] = importlib.import_module) -> str | None:
     """Return the one message that says why *argv* cannot start, or ``None``."""
@@ -110,7 +205,7 @@ def diagnose(argv: Sequence[str], environ: Mapping[str, str] | None = None,
     problem = check_qt(importer)
     if problem or command is not None:
         return problem
-    return check_home(_home_option(argv))
+    return check_home(_home_option(argv)) or check_xcb(environ, _home_option(argv))
 
 
 def option_value(argv: Sequence[str], name: str) -> str | None:
@@ -136,4 +231,4 @@ def preflight(argv: Sequence[str]) -> int | None:
     return EXIT_CANNOT_START
 
 
-__all__ = ["check_display", "check_home", "check_qt", "command_of", "diagnose", "option_value", "preflight"]
+__all__ = ["check_display", "check_home", "check_qt", "check_xcb", "debian_package", "command_of", "diagnose", "option_value", "preflight"]

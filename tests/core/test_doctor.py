@@ -116,3 +116,35 @@ def test_main_prints_one_line_and_exits_non_zero_without_a_display(tmp_path, cor
     (["--home", "h"], None), (["--corpus"], None)])
 def test_an_option_given_in_full_is_read_before_the_command_line_is_parsed(argv, expected):
     assert doctor.option_value(argv, "--corpus") == expected
+
+
+@pytest.mark.parametrize("library, package", [("libxcb-icccm.so.4", "libxcb-icccm4"),
+                                              ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+                                              ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+                                              ("libX11-xcb.so.1", "libx11-xcb1")])
+def test_a_missing_library_is_named_by_its_debian_package(library, package):
+    assert doctor.debian_package(library) == package
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or doctor._xcb_plugin() is None,
+                    reason="Qt's xcb plugin exists only on Linux")
+def test_missing_xcb_libraries_are_all_named_before_qt_would_abort(tmp_path):
+    calls = []
+
+    def ldd(paths):
+        calls.append(list(paths))
+        return ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
+
+    message = doctor.check_xcb({"DISPLAY": ":0"}, str(tmp_path), missing_linked=ldd, find_library=lambda n: None)
+    assert "libxcb-icccm.so.4, libxcb-keysyms.so.1, libxcb-cursor.so.0" in message
+    assert "apt install libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0" in message
+    assert all(package in message for package in doctor.XCB_PACKAGES)
+    assert calls and calls[0][0].endswith("libqxcb.so")
+    assert doctor.check_xcb({"QT_QPA_PLATFORM": "offscreen", "DISPLAY": ":0"}, str(tmp_path),
+                            missing_linked=ldd) is None  # no X11 window: nothing to check
+    found = doctor.check_xcb({"DISPLAY": ":0"}, str(tmp_path), missing_linked=lambda p: [],
+                             find_library=lambda n: "libxcb-cursor.so.0")
+    assert found is None
+    calls.clear()
+    assert doctor.check_xcb({"DISPLAY": ":0"}, str(tmp_path), missing_linked=ldd) is None  # marked: not again
+    assert calls == []
