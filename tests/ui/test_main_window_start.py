@@ -170,3 +170,14 @@ def test_search_results_opened_before_the_docks_are_built_stay_on_top(qtbot, sto
     assert hit is popup or popup.isAncestorOf(hit)
     window.close()
     user.close()
+
+
+def test_the_first_window_fits_a_screen_smaller_than_1280_by_800(window):
+    from PySide6.QtCore import QSize
+
+    from cgt_desktop.ui.window_state import first_size
+
+    assert first_size(QSize(1024, 668)) == (1024, 668)  # a 1024×700 screen less its panel
+    assert first_size(QSize(1920, 1050)) == (1280, 800)
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width() and window.height() <= available.height()

@@ -11,6 +11,18 @@ from typing import Any
 from ..core.kinds import KINDS
 
 
+DEFAULT_SIZE = (1280, 800)
+
+
+def first_size(available: Any) -> tuple[int, int]:
+    """The first window's size: 1280×800, or the screen's free area where that is smaller (a 1024×700
+    screen gets a window that fits it, title bar and panel included, not one cut off at the edge)."""
+    width, height = available.width(), available.height()
+    if width <= 0 or height <= 0:
+        return DEFAULT_SIZE
+    return min(DEFAULT_SIZE[0], width), min(DEFAULT_SIZE[1], height)
+
+
 class RememberedState:
     """The main window's save/restore of its layout and place (see the module docstring)."""
 
@@ -37,7 +49,7 @@ class RememberedState:
         """Restore what :meth:`save_state` saved (anything missing or unusable is skipped)."""
         geometry = self.state.get_bytes("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(*first_size(self.screen().availableGeometry().size()))
         window_state = self.state.get_bytes("window_state")
         if window_state is not None:
             self.restoreState(window_state)
