@@ -147,3 +147,19 @@ def test_a_backup_from_a_newer_version_is_skipped_with_a_reason(home, capsys):
     assert "saved before the damage" in out
     assert f"Skipped the backup {newer.name}: it was written by a newer cgt-desktop" in err
     assert newer.exists()
+
+
+def test_restoring_a_backup_from_a_newer_version_by_hand_is_refused_and_changes_nothing(home, capsys):
+    user = UserStore(home.user_db)
+    user.add_note("place/zhangjiang", "current")
+    user.close()
+    newer = home.backups_dir / "user-29991231-235959.sqlite"
+    with sqlite3.connect(newer) as conn:
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    before = home.user_db.read_bytes()
+    assert main(["--home", str(home.root), "restore"]) == 1
+    err = capsys.readouterr().err
+    assert "newer cgt-desktop" in err and "nothing was changed" in err
+    assert home.user_db.read_bytes() == before and not list(home.root.glob("*.before-restore"))

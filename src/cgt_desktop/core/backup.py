@@ -164,6 +164,11 @@ def restore(backup: Path, user_db: Path) -> Path | None:
     verdict = _check(backup)
     if verdict != "ok":
         raise BackupError(f"{backup} is not a usable backup ({verdict}); nothing was changed")
+    version = _schema_version(backup)
+    if version > len(MIGRATIONS):
+        raise BackupError(f"{backup} was written by a newer cgt-desktop (user data schema {version}; this one "
+                          f"reads up to {len(MIGRATIONS)}); nothing was changed. Upgrade cgt-desktop to restore it, "
+                          "or name an older backup (cgt-desktop restore --list)")
     kept = None
     if user_db.exists():
         kept = user_db.with_name(f"{user_db.name}.{_stamp()}.before-restore")
