@@ -238,3 +238,25 @@ def test_the_reader_marks_the_mentions_of_the_entity_opened_elsewhere(qtbot, win
     assert window.reader.view.entity_id == "place/zhangjiang"
     assert window.open_page("person/ji-xiaoye")
     assert window.reader.view.entity_id == "person/ji-xiaoye"
+
+
+def test_the_notes_dock_follows_what_the_reader_shows_never_the_previous_item(qtbot, store, user):
+    """A new note in the reader lands on the document or the selected sentence, never on the page left behind."""
+    window = make_window(qtbot, store, user)
+    notes = window.annotations.notes
+    assert window.open_page(PERSON) and notes.target_id == PERSON
+    doc = "document/000_1b6dce599d2df6c2"
+    assert window.open_page(f"read:{doc}")
+    assert notes.target_id in (doc, "000_1b6dce599d2df6c2")
+    reader = window.reader
+    reader.view.select_row(2)
+    sentence = reader.controller.selected_passage()
+    assert sentence and notes.target_id == sentence
+    other = "document/003_f3128c6eecc96df2"
+    assert window.open_page(f"read:{other}")  # another document: not the sentence of the first one
+    assert notes.target_id != sentence and "003_f3128c6eecc96df2" in notes.target_id
+    assert window.open_page(PERSON) and notes.target_id == PERSON
+    cited = "001_02b24beee2f111b4#p02.s05"
+    assert window.open_page(f"read:document/001_02b24beee2f111b4|{cited}")
+    assert notes.target_id != PERSON and "001_02b24beee2f111b4" in notes.target_id
+    window.close()

@@ -217,8 +217,8 @@ class AnnotationsController(QObject):
         """The item the notes dock should show for the current tab."""
         tabs = self.window.tabs
         widget = tabs.currentWidget()
-        if self.reader is not None and widget is self.reader:
-            return self.reader.controller.selected_passage() or self.notes.target_id or None
+        if self.reader is not None and widget is self.reader:  # what the reader shows, never the last page's item
+            return self.reader.controller.selected_passage() or self.reader.current_document() or None
         detail = self.window.current_detail()
         page = detail.page if detail is not None else None
         if page:
@@ -267,6 +267,8 @@ class AnnotationsController(QObject):
 
     def _on_reader_document_changed(self, _doc: str) -> None:
         self.refresh_highlights()
+        if self.window.tabs.currentWidget() is self.reader:
+            self._set_target(self.current_target())
 
     def _on_reader_passage_selected(self, _passage: str) -> None:
         if self.window.tabs.currentWidget() is self.reader:
