@@ -89,37 +89,37 @@
       <translation>重做(&amp;R) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="200" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="205" />
       <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
       <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="204" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="209" />
       <source>Sentence %1</source>
       <translation>句子 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="209" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="214" />
       <source>On: %1</source>
       <translation>对象：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="301" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="308" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="327" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="334" />
       <source>Select a sentence in the reader to highlight it.</source>
       <translation>请先在阅读器中选中一句再高亮。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="344" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="351" />
       <source>Highlight with Comment…</source>
       <translation>高亮并添加评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="351" />
+      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="358" />
       <source>Delete Highlight (%1)</source>
       <translation>删除高亮（%1）</translation>
     </message>
@@ -445,192 +445,192 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="122" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="124" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="122" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="124" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="124" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="126" />
       <source>not stated in the sources</source>
       <translation>来源中未提及</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="127" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="129" />
       <source>editor's rendering, not attested in the sources</source>
       <translation>编者译名，来源中未见</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="159" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="161" />
       <source>%1 of %2</source>
       <translation>%1 / 共 %2 项</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="173" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="175" />
       <source>Also known as</source>
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="175" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="177" />
       <source>Description</source>
       <translation>简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="183" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="185" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="193" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="195" />
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="205" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="207" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="207" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="211" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="210" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="212" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="213" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="215" />
       <source>Value as stated</source>
       <translation>原文数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="215" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="217" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="217" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="219" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="219" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="221" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="223" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="225" />
       <source>Scope</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="227" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="229" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="234" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="236" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="234" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="236" />
       <source>not stated</source>
       <translation>未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="235" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="237" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="237" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="239" />
       <source>Read</source>
       <translation>阅读</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="237" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="239" />
       <source>Open in the reader</source>
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="256" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="258" />
       <source>since %1</source>
       <translation>%1起</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="258" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="260" />
       <source>until %1</source>
       <translation>至%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="271" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="273" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="278" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="280" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="285" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="287" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="285" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="287" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="301" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="303" />
       <source>%1 more — show all</source>
       <translation>另有 %1 项 — 全部显示</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="321" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="323" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="333" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="335" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="339" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="341" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="340" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="342" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="415" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="418" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="424" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="427" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="457" />
+      <location filename="src/cgt_desktop/ui/detail_view.py" line="460" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -638,242 +638,242 @@
   <context>
     <name>EntityTable</name>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="47" />
       <source>People</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="47" />
       <source>Organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="47" />
       <source>Places</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="48" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="48" />
       <source>Policies</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="48" />
       <source>Technologies</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
       <source>Figures</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
       <source>Documents</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
       <source>Passages</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
       <source>Person</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
       <source>Organization</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="53" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
       <source>Event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="53" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
       <source>Policy</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="53" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
       <source>Technology</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="54" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
       <source>Figure</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="54" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="54" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="58" />
       <source>English name</source>
       <translation>英文名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="58" />
       <source>Chinese name</source>
       <translation>中文名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="58" />
       <source>Type</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="59" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="62" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="63" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="63" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="63" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="63" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
       <source>Sentences</source>
       <translation>句数</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="68" />
       <source>Any category</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="68" />
       <source>Any unit</source>
       <translation>全部单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="71" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="69" />
       <source>Any language</source>
       <translation>全部语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="71" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="69" />
       <source>Any type</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="72" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
       <source>Any organization</source>
       <translation>全部机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="72" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
       <source>Any place</source>
       <translation>全部地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="73" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="71" />
       <source>Any year</source>
       <translation>全部年份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="170" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="168" />
       <source>Click to sort by this column; click again to reverse</source>
       <translation>点击按此列排序；再次点击反向排序</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="219" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="217" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="219" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="217" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="358" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="356" />
       <source>Nothing matches these filters. Change the filter text, choose other values above, or clear the filters.</source>
       <translation>没有符合筛选条件的条目。请修改筛选文字、在上方选择其他值，或清除筛选。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="362" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="360" />
       <source>This list is empty: the corpus has no entries of this kind yet.</source>
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="439" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="437" />
       <source>… %1 more: type in the filter box</source>
       <translation>…另有 %1 项：请在筛选框中输入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="449" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="447" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="451" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="449" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="453" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="451" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="454" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="452" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="455" />
+      <location filename="src/cgt_desktop/ui/entity_table.py" line="453" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
     </message>
@@ -881,157 +881,157 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="99" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="100" />
       <source>Export PDF dossier</source>
       <translation>导出 PDF 档案</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="101" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="102" />
       <source>Dossier</source>
       <translation>档案</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="103" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="104" />
       <source>Entity profiles</source>
       <translation>条目简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="103" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="104" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="104" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="105" />
       <source>Timeline figure and events</source>
       <translation>时间线图和事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="104" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="105" />
       <source>Figures</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="105" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="106" />
       <source>Bilingual passages</source>
       <translation>双语段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="105" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="106" />
       <source>Notes and highlights</source>
       <translation>笔记和高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="106" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="107" />
       <source>Numbered citations and source list</source>
       <translation>编号引文和来源列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="107" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="108" />
       <source>Include</source>
       <translation>包含</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="117" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="118" />
       <source>English and Chinese</source>
       <translation>英文和中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="117" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="118" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="118" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="119" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="124" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="125" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="129" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="130" />
       <source>Title:</source>
       <translation>标题：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="130" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="131" />
       <source>Names:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="131" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="132" />
       <source>Page size:</source>
       <translation>页面尺寸：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="132" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="133" />
       <source>File:</source>
       <translation>文件：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="140" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="141" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="141" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="142" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="142" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="143" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="192" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="193" />
       <source>The selection is empty: add people, organizations, events, passages or a period (Ctrl+E) before exporting.</source>
       <translation>选择集为空：导出前请先添加人物、机构、事件、段落或时间段（Ctrl+E）。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="196" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="197" />
       <source>%n item(s) in the selection.</source>
       <translation>选择集中有 %n 个条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="207" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="208" />
       <source>The selection is empty: there is nothing to export.</source>
       <translation>选择集为空：没有可导出的内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="211" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="212" />
       <source>Choose a file name for the PDF.</source>
       <translation>请为 PDF 选择文件名。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="221" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="222" />
       <source>Collecting the selection…</source>
       <translation>正在收集选择集…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="263" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="265" />
       <source>Writing the PDF…</source>
       <translation>正在写入 PDF…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="277" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="279" />
       <source>Saved %1 (%2 pages).</source>
       <translation>已保存 %1（%2 页）。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="295" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="297" />
       <source>Export cancelled; nothing was written.</source>
       <translation>导出已取消；未写入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="309" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="311" />
       <source>Save the dossier as</source>
       <translation>档案另存为</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="310" />
+      <location filename="src/cgt_desktop/ui/export_dialog.py" line="312" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1052,157 +1052,157 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
-      <source>cgt-desktop — China cell &amp; gene therapy reference</source>
-      <translation>cgt-desktop — 中国细胞与基因治疗资料库</translation>
+      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
+      <source>China cell &amp; gene therapy reference</source>
+      <translation>中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="217" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="218" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="219" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="220" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="221" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="222" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="215" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="223" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="226" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="219" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="233" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="227" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="234" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="228" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="236" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="230" />
       <source>Loading the timeline…</source>
       <translation>正在载入时间线…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="238" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="232" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="329" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="336" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="531" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="539" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="536" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="544" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="539" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="547" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="559" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="567" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="563" />
+      <location filename="src/cgt_desktop/ui/main_window.py" line="571" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1575,67 +1575,67 @@
   <context>
     <name>SelectionController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="76" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="80" />
       <source>Add to &amp;Selection</source>
       <translation>加入选集(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="77" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="81" />
       <source>Add what is selected here to the selection for a PDF dossier (Ctrl+E)</source>
       <translation>将此处选中的内容加入选集，用于生成 PDF 资料集（Ctrl+E）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="78" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="82" />
       <source>&amp;Export to PDF…</source>
       <translation>导出为 PDF(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="79" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="83" />
       <source>Export the selection as a bilingual PDF dossier</source>
       <translation>将选集导出为双语 PDF 资料集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="80" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="84" />
       <source>Selection</source>
       <translation>选集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="148" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="152" />
       <source>Nothing to add here: select a row, a page, a timeline period or a reader sentence first.</source>
       <translation>此处没有可加入的内容：请先选中一行、一个页面、一个时间轴时段或阅读器中的一句。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="152" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="156" />
       <source>Added %1 item(s) to the selection.</source>
       <translation>已将 %1 项加入选集。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="154" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="158" />
       <source>Already in the selection.</source>
       <translation>已在选集中。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="163" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="167" />
       <source>Export to PDF</source>
       <translation>导出为 PDF</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="164" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="168" />
       <source>The selection is empty. Add people, organizations, events, a timeline period or reader sentences with Ctrl+E (Edit → Add to Selection), then export again.</source>
       <translation>选集为空。请用 Ctrl+E（编辑 → 加入选集）添加人物、机构、事件、时间轴时段或阅读器中的句子，然后再导出。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="179" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="183" />
       <source>PDF saved: %1</source>
       <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="192" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="196" />
       <source>Selection: %1</source>
       <translation>选集：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="193" />
+      <location filename="src/cgt_desktop/ui/selection_controller.py" line="197" />
       <source>Items in the selection for the PDF dossier (Edit → Add to Selection, Ctrl+E)</source>
       <translation>选集中用于 PDF 资料集的条目（编辑 → 加入选集，Ctrl+E）</translation>
     </message>

@@ -35,6 +35,8 @@ def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
                         "platform's user-data folder)")
     parser.add_argument("--corpus", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--lang", choices=["en", "zh"], default=None,
+                        help="the app's interface language for this session (default: as in Preferences)")
     if not subcommands:
         parser.set_defaults(command=None)
         return parser

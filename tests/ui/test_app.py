@@ -182,7 +182,7 @@ def test_run_app_builds_the_database_and_shows_the_window(qapp, qtbot, tmp_path,
     assert run_app(args) == 0
     assert (tmp_path / "home" / "cache" / "reference.sqlite").is_file()
     assert (tmp_path / "home" / "user.sqlite").is_file()
-    assert seen and seen[0][0] > 0 and "cgt-desktop" in seen[0][1]
+    assert seen and seen[0][0] > 0 and "gene therapy reference" in seen[0][1]
     assert qapp.applicationName() == "cgt-desktop"
 
 

@@ -172,3 +172,14 @@ def test_long_lists_are_cut_with_a_show_all_link(view, store, qtbot):
     assert full_before == len(detail.sources) <= 50
     view.anchorClicked.emit(QUrl(expand_url(item, "sources")))
     assert view.page == item and view.expanded == {"sources"}
+
+
+def test_aliases_that_only_repeat_the_name_are_not_listed(view, store):
+    assert [a["alias"] for a in store.entity("place/zhangjiang").aliases] == ["Zhangjiang"]
+    assert view.show_page("place/zhangjiang")
+    assert "Also known as" not in view.plain_text()
+    detail = store.entity("policy/most-key-rd-plan")
+    other = [a["alias"] for a in detail.aliases if a["alias"].casefold() not in
+             {detail.name_en.casefold(), detail.name_zh.casefold()}]
+    assert other and view.show_page("policy/most-key-rd-plan")
+    assert "Also known as" in view.plain_text() and other[0] in view.plain_text()

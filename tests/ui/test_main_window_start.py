@@ -181,3 +181,17 @@ def test_the_first_window_fits_a_screen_smaller_than_1280_by_800(window):
     assert first_size(QSize(1920, 1050)) == (1280, 800)
     available = window.screen().availableGeometry()
     assert window.width() <= available.width() and window.height() <= available.height()
+
+
+def test_the_window_title_names_the_app_once(window):
+    assert "cgt-desktop" not in window.windowTitle()  # Qt adds the application's display name itself
+    assert window.windowTitle() == "China cell & gene therapy reference"
+
+
+def test_the_app_takes_lang_on_its_command_line():
+    from cgt_desktop.cli import build_parser
+    from cgt_desktop.doctor import command_of
+
+    assert command_of(["--lang", "zh"]) is None  # the app, not a subcommand named "zh"
+    assert build_parser(subcommands=False).parse_args(["--lang", "zh"]).lang == "zh"
+    assert build_parser().parse_args(["--lang", "zh", "search", "x"]).command == "search"

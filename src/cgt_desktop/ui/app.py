@@ -204,7 +204,7 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     from .main_window import MainWindow
 
     translations = Translations(app)
-    translations.apply(user.get_setting("ui.language", default_language()))
+    translations.apply(getattr(args, "lang", None) or user.get_setting("ui.language", default_language()))
     window = MainWindow(store, user, translations)
     window.first_painted.connect(lambda: _set_icon(app))
     window.first_painted.connect(lambda: _warm_up_timeline_soon(window))

@@ -171,8 +171,10 @@ class PageRenderer:
         d = self.store.entity_page(item_id, self.limit, self.expand)
         self.page_id = d.id
         parts = [self._heading(d), self._names_block(d)]
-        if d.aliases:
-            parts.append(self._section(_t("Also known as"), escape("; ".join(a["alias"] for a in d.aliases))))
+        names = {(d.name_en or "").casefold(), (d.name_zh or "").casefold()}
+        aliases = list(dict.fromkeys(a["alias"] for a in d.aliases if a["alias"].casefold() not in names))
+        if aliases:  # "Also known as: Qian Qijun" under Qian Qijun says nothing
+            parts.append(self._section(_t("Also known as"), escape("; ".join(aliases))))
         desc = "".join(f"<p>{escape(text)}</p>" for _, text in self._pair(d.desc_en, d.desc_zh) if text)
         parts.append(self._section(_t("Description"), desc))
         parts.append(self._details(d))

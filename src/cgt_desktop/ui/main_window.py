@@ -194,7 +194,7 @@ class MainWindow(RememberedState, QMainWindow):
 
     def retranslate(self) -> None:
         """Set every visible string in the current interface language."""
-        self.setWindowTitle(self.tr("cgt-desktop — China cell & gene therapy reference"))
+        self.setWindowTitle(self.tr("China cell & gene therapy reference"))  # Qt adds " — cgt-desktop"
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
