@@ -59,7 +59,8 @@ def test_store_matcher_finds_both_languages_and_is_cached(store):
     assert matcher is matcher_for(store)
     names = store.names([r[0] for r in store.db.execute(
         "SELECT id FROM entities WHERE kind IN ('place', 'organization', 'person') AND name_zh != '' "
-        "AND name_en != '' AND length(name_zh) >= 2 AND length(name_en) >= 4")])
+        "AND name_en != '' AND length(name_zh) >= 2 AND length(name_en) >= 4 "
+            "AND mention IS NULL")])  # a "cited" name is found only in its cited passages (test below)
     assert names, "the corpus has entities with both names"
     for entity_id, (_kind, name_en, name_zh) in list(names.items())[:40]:
         for name in (name_en, name_zh):
@@ -205,3 +206,42 @@ def test_a_damaged_or_missing_stored_matcher_is_built_from_the_names(reference_d
         conn.close()
         with closing(ReferenceStore(reference_db)) as store:
             assert matcher_for(store).find(text) == expected, damage
+
+
+def test_a_name_that_is_a_common_word_links_only_where_its_entity_is_cited(store):
+    """Every English "cell" once linked to the journal Cell; now only the passage that names the journal does."""
+    from cgt_desktop.core.mentions import MentionMatcher, read_cache
+
+    matcher = matcher_for(store)
+    journals = {}
+    cell_words = 0
+    for pid, en in store.conn.execute("SELECT id, text_en FROM passages"):
+        for start, end, entity_id in matcher.find(en or "", pid):
+            if entity_id.startswith("organization/journal-"):
+                journals.setdefault(entity_id, set()).add(pid)
+        cell_words += (en or "").lower().count("cell")
+    assert cell_words > 30  # "cell industry", "stem cell-derived", titles
+    assert journals["organization/journal-cell"] == {"001_02b24beee2f111b4#p02.s05"}
+    assert all(pids == {"001_02b24beee2f111b4#p02.s05"} for pids in journals.values())
+    cell_industry = "the whole cell industry chain, Cell Therapy Industry Park"
+    assert not any("journal" in e for _s, _e, e in matcher.find(cell_industry, "003_f3128c6eecc96df2#p01.s01"))
+    assert not any("journal" in e for _s, _e, e in matcher.find("published in Cell"))  # no passage: no rule
+    stored = read_cache(store.conn)
+    again = MentionMatcher.from_state(stored.state())
+    text = store.conn.execute("SELECT text_en FROM passages WHERE id = '001_02b24beee2f111b4#p02.s05'").fetchone()[0]
+    assert again.find(text, "001_02b24beee2f111b4#p02.s05") == matcher.find(text, "001_02b24beee2f111b4#p02.s05")
+
+
+def test_check_refuses_an_unknown_mention_rule(corpus_dir):
+    import json
+
+    from cgt_desktop.core.checks import check_directory
+
+    path = corpus_dir / "entities" / "organizations.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    record["mention"] = "sometimes"
+    lines[0] = json.dumps(record, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = [str(p) for p in check_directory(corpus_dir)]
+    assert any("mention must be one of cited" in p and "organizations.jsonl:1" in p for p in problems)

@@ -29,6 +29,7 @@ from .dates import DateError, event_span, precision_of
 from .freshness import BuildReport, row_counts, schema_objects, source_stamp
 from .kinds import FACETS
 from .outputs import create_temp, remove_temp
+from .mentions import MENTION_RULES
 from .mentions import write_cache as write_mention_cache
 from .store import facet_count_sql
 from .schema import SCHEMA_VERSION, VIEWS, create_indexes, create_tables
@@ -67,6 +68,7 @@ def _entity_row(record: dict[str, Any], kind: str, name_en: str, name_zh: str, s
         "source_count": len(record.get("sources") or []), "org_id": None, "place_id": None,
         "org_name_en": None, "org_name_zh": None, "place_name_en": None, "place_name_zh": None,
         "file": record.get("_file"), "line": record.get("_line"),
+        "mention": record.get("mention") if record.get("mention") in MENTION_RULES else None,
     }
 
 

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 from .corpus import SEEDS_DIR, Corpus, Problem, load_corpus, relation_id
 from .dates import DateError, parse_partial
 from .kinds import TYPE_VOCABULARY
+from .mentions import MENTION_RULES
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME_STATUSES = {"attested", "editor", "unknown"}
@@ -89,6 +90,8 @@ def _cited_originals(record: dict[str, Any], passages: dict[str, dict[str, Any]]
 def _check_names(record: dict[str, Any], en: str, zh: str, passages: dict[str, dict[str, Any]],
                  sentences_by_para: dict[str, list[str]]) -> list[Problem]:
     problems = []
+    if "mention" in record and record["mention"] not in MENTION_RULES:
+        problems.append(_p(record, f"mention must be one of {', '.join(MENTION_RULES)}, not {record['mention']!r}"))
     originals = None
     for field, status_field in ((en, "name_en_status"), (zh, "name_zh_status")):
         name = record.get(field) or ""

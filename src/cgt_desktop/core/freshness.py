@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 #: Bump when the builder's output changes for the same sources, to force a rebuild.
-BUILDER_VERSION = "8"
+BUILDER_VERSION = "9"
 _STAMP_LENGTH = 64  # hex digits of a SHA-256
 
 

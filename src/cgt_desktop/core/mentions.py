@@ -35,6 +35,10 @@ from typing import Any, Iterable
 #: The entity kinds whose names are marked in texts.
 MENTION_KINDS = ("person", "organization", "place", "policy", "technology")
 
+#: Per-entity rules in the sources (``"mention": "cited"``): a name that is also a common word (the
+#: journal *Cell*) is marked only in the passages the entity cites, where the editors read it as a name.
+MENTION_RULES = ("cited",)
+
 #: All-capital Latin names up to this length match case-sensitively.
 _ABBREVIATION_MAX = 6
 
@@ -151,11 +155,12 @@ class MentionMatcher:
         self._exact_first = frozenset(
             k for k in exact if order.get((_fold(k), False), -1) > order[k, True])
         self._lengths = {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in lengths.items()}
+        self._cited: dict[str, list[list[str]]] = {}  # passage id -> [[name, entity id], …] (rule "cited")
 
     def state(self) -> dict[str, Any]:
         """The matcher's tables, JSON-ready (:meth:`from_state` gives the same matcher back)."""
         return {"folded": self._folded, "exact": self._exact, "exact_first": sorted(self._exact_first),
-                "lengths": self._lengths, "size": self.size}
+                "lengths": self._lengths, "size": self.size, "cited": self._cited}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> MentionMatcher:
@@ -168,11 +173,12 @@ class MentionMatcher:
             folded, exact = dict(state["folded"]), dict(state["exact"])
             lengths = {str(prefix): tuple(int(n) for n in ns) for prefix, ns in state["lengths"].items()}
             exact_first, size = frozenset(state["exact_first"]), int(state["size"])
+            cited = {str(k): [[str(n), str(i)] for n, i in v] for k, v in state.get("cited", {}).items()}
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ValueError(f"not a mention matcher's state: {exc}") from exc
         matcher = cls(())
         matcher._folded, matcher._exact, matcher._exact_first = folded, exact, exact_first
-        matcher._lengths, matcher.size = lengths, size
+        matcher._lengths, matcher.size, matcher._cited = lengths, size, cited
         return matcher
 
     @classmethod
@@ -181,25 +187,39 @@ class MentionMatcher:
         marks = ",".join("?" * len(MENTION_KINDS))
         names: list[tuple[str, str, int]] = []
         kinds: dict[str, str] = {}
-        for entity_id, _kind, name_en, name_zh in conn.execute(
-                f"SELECT id, kind, name_en, name_zh FROM entities WHERE kind IN ({marks}) ORDER BY id",
+        cited_only: dict[str, list[str]] = {}  # entity id -> its names (rule "cited")
+        for entity_id, _kind, name_en, name_zh, rule in conn.execute(
+                f"SELECT id, kind, name_en, name_zh, mention FROM entities WHERE kind IN ({marks}) ORDER BY id",
                 MENTION_KINDS):
+            if rule == "cited":
+                cited_only[entity_id] = [n for n in (name_en, name_zh) if usable_name(n)]
+                continue
             kinds[entity_id] = _kind
             names.append((name_en or "", entity_id, 0))
             names.append((name_zh or "", entity_id, 0))
         for entity_id, alias in conn.execute("SELECT entity_id, alias FROM aliases ORDER BY rowid"):
             if entity_id in kinds:
                 names.append((alias or "", entity_id, 1))
-        return cls(names)
+            elif entity_id in cited_only and usable_name(alias):
+                cited_only[entity_id].append(alias)
+        matcher = cls(names)
+        for entity_id, own in cited_only.items():
+            for (passage_id,) in conn.execute("SELECT passage_id FROM citations WHERE fact_id = ? ORDER BY seq",
+                                              [entity_id]):
+                matcher._cited.setdefault(passage_id, []).extend([name, entity_id] for name in own)
+        return matcher
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
+    def find(self, text: str, passage_id: str | None = None) -> list[tuple[int, int, str]]:
         """Return the mentions in *text* as sorted, non-overlapping ``(start, end, entity_id)``.
 
         Every candidate is found first; then the longest are kept first (ties: the
-        earlier), and a candidate overlapping one already kept is dropped.
+        earlier), and a candidate overlapping one already kept is dropped. With
+        *passage_id*, the names of entities marked only where they are cited are
+        looked for too (as written, on word boundaries), if that passage cites them.
         """
-        if not text or not self._lengths:
+        if not text or not (self._lengths or self._cited):
             return []
+        extra = self._cited_names(passage_id) if passage_id and self._cited else []
         folded = _fold(text)
         n = len(text)
         lengths_by_prefix = self._lengths
@@ -208,6 +228,13 @@ class MentionMatcher:
         exact_first = self._exact_first
         latin = _is_latin_word_char
         candidates: list[tuple[int, int, str]] = []
+        for name, entity_id in extra:
+            for match in re.finditer(re.escape(name), text):
+                start, end = match.span()
+                if (start and latin(name[0]) and latin(text[start - 1])) or (
+                        end < n and latin(name[-1]) and latin(text[end])):
+                    continue
+                candidates.append((start, end, entity_id))
         for i in range(n - 1):
             lengths = lengths_by_prefix.get(folded[i:i + 2])
             if lengths is None:
@@ -246,6 +273,11 @@ class MentionMatcher:
         kept.sort()
         return kept
 
+    def _cited_names(self, passage_id: str) -> list[list[str]]:
+        """The cited-only names for a sentence: those of its own citations and of its paragraph's."""
+        paragraph = passage_id.rsplit(".", 1)[0] if "#" in passage_id else passage_id
+        return self._cited.get(passage_id, []) + (self._cited.get(paragraph, []) if paragraph != passage_id else [])
+
     def mentions(self, text: str) -> list[Mention]:
         """Like :meth:`find`, as :class:`Mention` objects."""
         return [Mention(s, e, i) for s, e, i in self.find(text)]
@@ -254,7 +286,7 @@ class MentionMatcher:
 _CACHE: "weakref.WeakKeyDictionary[Any, MentionMatcher]" = weakref.WeakKeyDictionary()
 
 #: Bump when the matching rules change: a stored matcher of another version is not used.
-MATCHER_VERSION = 1
+MATCHER_VERSION = 2
 _CACHE_KEY = f"matcher-v{MATCHER_VERSION}"
 
 

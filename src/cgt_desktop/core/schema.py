@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TABLES = """
 CREATE TABLE build_info (key TEXT PRIMARY KEY, value TEXT);
@@ -34,7 +34,8 @@ CREATE TABLE entities (
     -- Names of org_id and place_id, copied in at build time so that lists sort and filter by them
     -- from an index instead of a join (the reference data never changes between builds).
     org_name_en TEXT, org_name_zh TEXT, place_name_en TEXT, place_name_zh TEXT,
-    file TEXT, line INTEGER -- where in db/ the record lives
+    file TEXT, line INTEGER, -- where in db/ the record lives
+    mention TEXT            -- "cited": its names are marked in texts only in the passages it cites
 );
 CREATE TABLE aliases (entity_id TEXT NOT NULL, alias TEXT NOT NULL, type TEXT);
 CREATE TABLE event_details (

@@ -88,7 +88,7 @@ class ReaderView(RowGeometry, QAbstractScrollArea):
         self._second.valueChanged.connect(self._on_second_value_changed)
         self.verticalScrollBar().valueChanged.connect(self._on_main_value_changed)
         self.rows: list[ReaderRow] = []
-        self.mention_finder: Callable[[str], list[tuple[int, int, str]]] = lambda text: []
+        self.mention_finder: Callable[[str, str | None], list[tuple[int, int, str]]] = lambda text, passage: []
         self.entity_namer: Callable[[str], str] = lambda entity_id: entity_id
         self.column_labels: dict[str, str] = {"orig": "", "trans": ""}
         self.mode = "both"
@@ -195,7 +195,7 @@ class ReaderView(RowGeometry, QAbstractScrollArea):
         found = self._mentions.get(key)
         if found is None:
             r = self.rows[row]
-            found = self.mention_finder(r.text(side)) if r.kind == "sentence" else []
+            found = self.mention_finder(r.text(side), r.passage_id) if r.kind == "sentence" else []
             self._mentions[key] = found
         return found
 
