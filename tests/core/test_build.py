@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
+
+from corpus_edit import edit_first_record
 
 from cgt_desktop.core.build import build_reference_db
 from cgt_desktop.core.freshness import ensure_reference_db, stored_hash
@@ -44,11 +45,7 @@ def test_changed_sources_are_detected_and_rebuilt(corpus_dir, tmp_path):
     ensure_reference_db(corpus_dir, target)
     before = content_hash(corpus_dir)
     people = corpus_dir / "entities" / "people.jsonl"
-    lines = people.read_text(encoding="utf-8").splitlines()
-    record = json.loads(lines[0])
-    record["desc_en"] = "Changed description for the test."
-    lines[0] = json.dumps(record, ensure_ascii=False)
-    people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = edit_first_record(people, desc_en="Changed description for the test.")
     assert content_hash(corpus_dir) != before
     report = ensure_reference_db(corpus_dir, target)
     assert report.rebuilt

@@ -18,6 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpus_edit import edit_first_record
+
 from cgt_desktop.core.build import build_reference_db
 from cgt_desktop.core.checks import check_directory
 from cgt_desktop.core.kinds import KINDS
@@ -139,11 +141,7 @@ def test_a_relation_to_a_missing_entity_and_an_empty_file_are_reported(corpus_di
     relations = sorted((corpus_dir / "relations").glob("*.jsonl"))
     assert relations
     path = relations[0]
-    lines = path.read_text(encoding="utf-8").splitlines()
-    record = json.loads(lines[0])
-    record["object"] = "person/does-not-exist"
-    lines[0] = json.dumps(record, ensure_ascii=False)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edit_first_record(path, object="person/does-not-exist")
     (corpus_dir / "entities" / "places.jsonl").write_bytes(b"")
     messages = [str(p) for p in check_directory(corpus_dir)]
     assert any(m.startswith(f"relations/{path.name}:1:") and "does-not-exist" in m for m in messages), messages

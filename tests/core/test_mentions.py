@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus_edit import edit_first_record
+
 from cgt_desktop.core.mentions import MentionMatcher, matcher_for, usable_name
 
 
@@ -233,15 +235,9 @@ def test_a_name_that_is_a_common_word_links_only_where_its_entity_is_cited(store
 
 
 def test_check_refuses_an_unknown_mention_rule(corpus_dir):
-    import json
-
     from cgt_desktop.core.checks import check_directory
 
     path = corpus_dir / "entities" / "organizations.jsonl"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    record = json.loads(lines[0])
-    record["mention"] = "sometimes"
-    lines[0] = json.dumps(record, ensure_ascii=False)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edit_first_record(path, mention="sometimes")
     problems = [str(p) for p in check_directory(corpus_dir)]
     assert any("mention must be one of cited" in p and "organizations.jsonl:1" in p for p in problems)

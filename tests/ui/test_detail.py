@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
+
+from corpus_edit import edit_first_record
 
 from cgt_desktop.core.build import build_reference_db
 from cgt_desktop.core.store import ReferenceStore
@@ -137,11 +138,7 @@ def test_unknown_id_explains_itself(view):
 
 def test_corpus_text_is_escaped_and_no_local_file_is_loaded(qtbot, corpus_dir, tmp_path):
     people = corpus_dir / "entities" / "people.jsonl"
-    lines = people.read_text(encoding="utf-8").splitlines()
-    record = json.loads(lines[0])
-    record["desc_en"] = '<img src="file:///etc/hostname"><b>bold?</b> & more'
-    lines[0] = json.dumps(record, ensure_ascii=False)
-    people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = edit_first_record(people, desc_en='<img src="file:///etc/hostname"><b>bold?</b> & more')
     target = tmp_path / "ref.sqlite"
     build_reference_db(corpus_dir, target)
     store = ReferenceStore(target)

@@ -19,6 +19,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from pypdf import PdfReader
 
+from corpus_edit import edit_first_record
+
 from cgt_desktop.core.annotations_io import export_annotations, import_annotations
 from cgt_desktop.core.build import build_reference_db
 from cgt_desktop.core.dossier import build_dossier
@@ -49,11 +51,7 @@ def picture(tmp_path) -> Path:
 def hostile_store(corpus_dir, tmp_path, picture):
     """A reference database whose first person carries hostile HTML in its description and name."""
     people = corpus_dir / "entities" / "people.jsonl"
-    lines = people.read_text(encoding="utf-8").splitlines()
-    record = json.loads(lines[0])
-    record["desc_en"] = hostile(picture)
-    lines[0] = json.dumps(record, ensure_ascii=False)
-    people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = edit_first_record(people, desc_en=hostile(picture))
     build_reference_db(corpus_dir, tmp_path / "hostile.sqlite")
     store = ReferenceStore(tmp_path / "hostile.sqlite")
     yield store, record["id"]
