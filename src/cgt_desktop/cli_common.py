@@ -51,13 +51,18 @@ def positive(text: str) -> int:
 
 
 def home(args: argparse.Namespace):
-    """The command's home (``--home``, ``$CGT_DESKTOP_HOME`` or the platform's), prepared and swept."""
+    """The command's home (``--home``, ``$CGT_DESKTOP_HOME`` or the platform's), prepared and swept once."""
+    prepared = getattr(args, "_prepared_home", None)
+    if prepared is not None:  # a command asks for it several times (stores, pending list): sweep once
+        return prepared
     from .core.startup import StartupError, prepare_home
 
     try:
-        return prepare_home(getattr(args, "home", None))
+        prepared = prepare_home(getattr(args, "home", None))
     except StartupError as exc:
         raise CliError(str(exc)) from exc
+    args._prepared_home = prepared
+    return prepared
 
 
 def corpus_dir(args: argparse.Namespace) -> Path:
