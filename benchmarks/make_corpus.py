@@ -502,7 +502,7 @@ class Generator:
 def write_annotations(user_db: Path, gen: Generator, n: int, entity_ids: list[str]) -> dict[str, int]:
     """Write *n* annotations (notes, highlights, tags, stars) into a fresh user database, in one transaction."""
     sys.path.insert(0, str(REPO / "src"))
-    from cgt_desktop.core.userdb import UserStore
+    from cgt_desktop.core.userdata.userdb import UserStore
 
     r = gen.r
     user = UserStore(user_db)
@@ -549,7 +549,7 @@ def write_annotations(user_db: Path, gen: Generator, n: int, entity_ids: list[st
 def _guard(out: Path) -> None:
     """Refuse to write over the shipped corpus, the checkout or a real user home."""
     sys.path.insert(0, str(REPO / "src"))
-    from cgt_desktop.core.paths import corpus_dir, default_home
+    from cgt_desktop.core.system.paths import corpus_dir, default_home
 
     out = out.resolve()
     for path in (corpus_dir().resolve(), (REPO / "db").resolve(), default_home().resolve()):
@@ -590,7 +590,7 @@ def generate(out: Path, seed: int = 1, scale: float = 1.0, build: bool = True, *
         "big_document": gen.big_doc, "sample_person": gen.pool.people[0][0], "times": times}
     if build:
         sys.path.insert(0, str(REPO / "src"))
-        from cgt_desktop.core.build import build_reference_db
+        from cgt_desktop.core.catalog.build import build_reference_db
 
         home = out / "home"
         (home / "cache").mkdir(parents=True)

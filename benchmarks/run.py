@@ -195,12 +195,12 @@ _WINDOW = """
 import argparse
 def main_window(home, corpus, user_home=None):
     \"\"\"Return (app, store, user, window): the app's main window at 1280×800, not yet shown.\"\"\"
-    from cgt_desktop.ui.app import _application, open_data
+    from cgt_desktop.ui.shell.app import _application, open_data
     app = _application()
     store, user = open_data(argparse.Namespace(home=home, corpus=corpus), user_home=user_home,
                             splash=lambda message: None)
-    from cgt_desktop.ui.i18n import Translations
-    from cgt_desktop.ui.main_window import MainWindow
+    from cgt_desktop.ui.common.i18n import Translations
+    from cgt_desktop.ui.shell.main_window import MainWindow
     window = MainWindow(store, user, Translations(app))
     window.resize(1280, 800)
     return app, store, user, window
@@ -220,7 +220,7 @@ def peak_mb():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-from cgt_desktop.core.kinds import KINDS
+from cgt_desktop.core.domain.kinds import KINDS
 app, store, user, window = main_window(home, corpus)
 window.show()
 app.processEvents()
@@ -250,8 +250,8 @@ window.open_page("read:" + big)
 app.processEvents()
 steps["reader"] = peak_mb()
 try:
-    from cgt_desktop.core.dossier import build_dossier
-    from cgt_desktop.ui.pdf_export import export_pdf
+    from cgt_desktop.core.export.dossier import build_dossier
+    from cgt_desktop.ui.pdf.export import export_pdf
     import tempfile, os
     ids = [r[0] for r in store.db.execute(
         "SELECT id FROM entities WHERE kind IN ('person','organization') ORDER BY id LIMIT 100")]
@@ -425,8 +425,8 @@ def bench_tables(ctx: dict[str, Any]) -> dict[str, Any]:
 
     from PySide6.QtCore import Qt
 
-    from cgt_desktop.core.kinds import KINDS
-    from cgt_desktop.ui.entity_table import EntityListController
+    from cgt_desktop.core.domain.kinds import KINDS
+    from cgt_desktop.ui.browse.entity_table import EntityListController
 
     store, repeat = ctx["store"], ctx["repeat"]
     opens, per_kind = [], {}
@@ -496,7 +496,7 @@ def bench_entity_page(ctx: dict[str, Any]) -> dict[str, Any]:
                                ).fetchone()[0]
     n_rel = store.db.execute("SELECT count(*) FROM relations WHERE subject = ? OR object = ?", [hub, hub]).fetchone()[0]
     try:
-        from cgt_desktop.ui.detail_view import DetailView, PageRenderer
+        from cgt_desktop.ui.browse.detail_view import DetailView, PageRenderer
     except ImportError:
         DetailView = PageRenderer = None  # noqa: N806
     page_call = getattr(store, "entity_page", store.entity)  # what the page reads (first 50 per list)
@@ -525,7 +525,7 @@ def bench_entity_page(ctx: dict[str, Any]) -> dict[str, Any]:
 
 def bench_timeline(ctx: dict[str, Any]) -> dict[str, Any]:
     try:
-        from cgt_desktop.ui.timeline import TimelinePanel
+        from cgt_desktop.ui.timeline.panel import TimelinePanel
     except ImportError as exc:
         raise NotAvailable(str(exc)) from exc
     from PySide6.QtWidgets import QApplication
@@ -535,7 +535,7 @@ def bench_timeline(ctx: dict[str, Any]) -> dict[str, Any]:
     # thread (MainWindow.warm_up_timeline), so a Timeline click only lays them out. Time that warm-up
     # on its own (the first one includes importing pyqtgraph), then the panel built with its loader, as
     # in the app. Opening the tab within that first second waits for the rest of the warm-up.
-    from cgt_desktop.ui.timeline import ColumnsLoader, start_warm_up
+    from cgt_desktop.ui.timeline.panel import ColumnsLoader, start_warm_up
 
     warm_ups = []
     firsts, panel = [], None
@@ -603,7 +603,7 @@ def bench_timeline(ctx: dict[str, Any]) -> dict[str, Any]:
 
 def bench_reader(ctx: dict[str, Any]) -> dict[str, Any]:
     try:
-        from cgt_desktop.ui.reader import ReaderPanel
+        from cgt_desktop.ui.reader.panel import ReaderPanel
     except ImportError as exc:
         raise NotAvailable(str(exc)) from exc
     from PySide6.QtWidgets import QApplication
@@ -640,9 +640,9 @@ def bench_reader(ctx: dict[str, Any]) -> dict[str, Any]:
 def _pdf_exporter(ctx: dict[str, Any]) -> Callable[[Any, list[str], Path], Any]:
     """Return ``export(store, ids, path)``: build the dossier (core.dossier) and write it (ui.pdf_export)."""
     try:
-        from cgt_desktop.core.dossier import build_dossier
-        from cgt_desktop.core.userdb import UserStore
-        from cgt_desktop.ui.pdf_export import export_pdf
+        from cgt_desktop.core.export.dossier import build_dossier
+        from cgt_desktop.core.userdata.userdb import UserStore
+        from cgt_desktop.ui.pdf.export import export_pdf
     except ImportError as exc:
         raise NotAvailable(f"no PDF dossier export yet ({exc})") from exc
     user = UserStore(ctx["home"] / "user.sqlite")
@@ -685,14 +685,14 @@ def run(corpus: Path, repeat: int = 5, only: set[str] | None = None, quiet: bool
 
     from PySide6.QtWidgets import QApplication
 
-    from cgt_desktop.core.store import ReferenceStore
+    from cgt_desktop.core.catalog.store import ReferenceStore
 
     corpus = Path(corpus)
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     home = corpus / "home"
     app = QApplication.instance() or QApplication([])
     try:
-        from cgt_desktop.ui.fonts import apply_app_font
+        from cgt_desktop.ui.common.fonts import apply_app_font
 
         apply_app_font(app)
     except ImportError:

@@ -19,7 +19,7 @@ REPO_DB = REPO / "db"
 @pytest.fixture(scope="session")
 def built_corpus(tmp_path_factory) -> Path:
     """A reference database built once per session from a copy of db/ (read-only use only)."""
-    from cgt_desktop.core.build import build_reference_db
+    from cgt_desktop.core.catalog.build import build_reference_db
 
     root = tmp_path_factory.mktemp("corpus")
     shutil.copytree(REPO_DB, root / "db")
@@ -39,7 +39,7 @@ def corpus_dir(tmp_path) -> Path:
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     """A fresh user home in tmp_path; CGT_DESKTOP_HOME points at it."""
-    from cgt_desktop.core.paths import Home
+    from cgt_desktop.core.system.paths import Home
 
     root = tmp_path / "home"
     monkeypatch.setenv("CGT_DESKTOP_HOME", str(root))
@@ -57,7 +57,7 @@ def reference_db(tmp_path, built_corpus) -> Path:
 @pytest.fixture
 def store(reference_db):
     """A ReferenceStore over a private copy of the built corpus."""
-    from cgt_desktop.core.store import ReferenceStore
+    from cgt_desktop.core.catalog.store import ReferenceStore
 
     s = ReferenceStore(reference_db)
     yield s

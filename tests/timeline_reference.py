@@ -1,7 +1,7 @@
 """The timeline's layout rules written row by row: the reference the app's array layout is checked against.
 
-The app lays out 100 000 events as numpy columns (:mod:`cgt_desktop.core.timeline_data`). These are the
-same rules for a list of :class:`~cgt_desktop.core.models.EventRow` — mark kinds, extents, lanes, packing
+The app lays out 100 000 events as numpy columns (:mod:`cgt_desktop.core.timeline.data`). These are the
+same rules for a list of :class:`~cgt_desktop.core.domain.models.EventRow` — mark kinds, extents, lanes, packing
 onto tracks, hit tests, counts — written plainly. ``tests/core/test_timeline_model.py`` checks the rules
 here, and ``tests/core/test_timeline_data.py`` checks that the array layout gives exactly the same marks,
 hits and counts.
@@ -13,10 +13,11 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
-from cgt_desktop.core import timeline_model as tm  # tm.MAX_TRACKS read at call time (tests change it)
-from cgt_desktop.core.models import EventRow
-from cgt_desktop.core.timeline_model import (LANE_NONE, LANE_OTHER, MARK_KIND, MAX_ENTITY_LANES, POINT, RANGE, SPAN,
-                                             Lane, Mark, day_number)
+from cgt_desktop.core.timeline import model as tm  # tm.MAX_TRACKS read at call time (tests change it)
+from cgt_desktop.core.domain.models import EventRow
+from cgt_desktop.core.timeline.model import (
+    LANE_NONE, LANE_OTHER, MARK_KIND, MAX_ENTITY_LANES, POINT, RANGE, SPAN, Lane, Mark, day_number,
+)
 
 
 def mark_kind(precision: str) -> str | None:

@@ -4,122 +4,122 @@
   <context>
     <name>AnnotationsController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="35" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="35" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="35" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="35" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="35" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="35" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="35" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="35" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="36" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="36" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="54" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="54" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="60" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="60" />
       <source>Optional comment</source>
       <translation>可选评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="66" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="66" />
       <source>Select words above to highlight only them; otherwise the whole sentence is highlighted.</source>
       <translation>在上方选中词语可只高亮所选部分；不选则高亮整句。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="69" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="69" />
       <source>Colour:</source>
       <translation>颜色：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="70" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="70" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="167" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="167" />
       <source>&amp;Highlight Sentence…</source>
       <translation>高亮句子(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="168" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="168" />
       <source>Highlight the selected sentence of the reader (Ctrl+H)</source>
       <translation>高亮阅读器中选中的句子（Ctrl+H）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="169" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="169" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="172" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="172" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="173" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="173" />
       <source>Every note, highlight and tag; double-click one to open it</source>
       <translation>全部笔记、高亮和标签；双击打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="178" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
       <source>&amp;Undo %1</source>
       <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="179" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="179" />
       <source>&amp;Redo %1</source>
       <translation>重做(&amp;R) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="205" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="205" />
       <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
       <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="209" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="209" />
       <source>Sentence %1</source>
       <translation>句子 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="214" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="214" />
       <source>On: %1</source>
       <translation>对象：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="308" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="308" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="334" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="334" />
       <source>Select a sentence in the reader to highlight it.</source>
       <translation>请先在阅读器中选中一句再高亮。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="351" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="351" />
       <source>Highlight with Comment…</source>
       <translation>高亮并添加评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_controller.py" line="358" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="358" />
       <source>Delete Highlight (%1)</source>
       <translation>删除高亮（%1）</translation>
     </message>
@@ -127,317 +127,317 @@
   <context>
     <name>AnnotationsPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="37" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="37" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="37" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="37" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="37" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="37" />
       <source>Tag</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
       <source>Person</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
       <source>Organization</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
       <source>Event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
       <source>Policy</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
       <source>Technology</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="43" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="43" />
       <source>Figure</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="43" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="43" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="43" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="43" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="114" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="114" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="114" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="114" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="114" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="114" />
       <source>Item</source>
       <translation>条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="114" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="114" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="115" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="115" />
       <source>Edited</source>
       <translation>编辑时间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="146" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="146" />
       <source>Orphaned: {0}</source>
       <translation>已失去对象：{0}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="184" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="184" />
       <source>Search notes and highlights (中文 or English)…</source>
       <translation>搜索笔记和高亮（中文或英文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="187" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="187" />
       <source>All kinds</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="188" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="188" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="188" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="188" />
       <source>Highlights</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="193" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="193" />
       <source>Any item</source>
       <translation>全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="197" />
       <source>Any time</source>
       <translation>任何时间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="197" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="197" />
       <source>Past 7 days</source>
       <translation>过去 7 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="198" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="198" />
       <source>Past 30 days</source>
       <translation>过去 30 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="198" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="198" />
       <source>Past year</source>
       <translation>过去一年</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="219" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="219" />
       <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
       <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="221" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="221" />
       <source>Rename tag…</source>
       <translation>重命名标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="222" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="222" />
       <source>Merge into another tag…</source>
       <translation>合并到另一个标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="223" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="223" />
       <source>Colour…</source>
       <translation>颜色…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="224" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="224" />
       <source>Delete tag</source>
       <translation>删除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="226" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="226" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="226" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="226" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="266" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="266" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="266" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="266" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="266" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="267" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="267" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="268" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="268" />
       <source>Any colour</source>
       <translation>全部颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="270" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="270" />
       <source>Any tag</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="291" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="291" />
       <source>No annotations match these filters.</source>
       <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="292" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="292" />
       <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
       <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="295" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="295" />
       <source>1 annotation</source>
       <translation>1 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="295" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="295" />
       <source>{0} annotations</source>
       <translation>{0} 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="309" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="309" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="314" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="314" />
       <source>Untag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="321" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="321" />
       <source>Recolour highlight</source>
       <translation>更改高亮颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="328" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="328" />
       <source>Edit comment</source>
       <translation>编辑评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="372" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="372" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="374" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="374" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="379" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="379" />
       <source>Edit comment…</source>
       <translation>编辑评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="380" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="380" />
       <source>Remove tag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="380" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="380" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="384" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="384" />
       <source>Highlight comment</source>
       <translation>高亮评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="384" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="384" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="391" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="391" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="391" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="391" />
       <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="399" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="399" />
       <source>Merge tag</source>
       <translation>合并标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="399" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="399" />
       <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations_panel.py" line="408" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="408" />
       <source>Tag colour</source>
       <translation>标签颜色</translation>
     </message>
@@ -445,192 +445,192 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="124" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="124" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="124" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="124" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="126" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="126" />
       <source>not stated in the sources</source>
       <translation>来源中未提及</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="129" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="129" />
       <source>editor's rendering, not attested in the sources</source>
       <translation>编者译名，来源中未见</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="161" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="161" />
       <source>%1 of %2</source>
       <translation>%1 / 共 %2 项</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="175" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="177" />
       <source>Also known as</source>
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="177" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="179" />
       <source>Description</source>
       <translation>简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="185" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="187" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="195" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="197" />
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="207" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="209" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="209" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="211" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="211" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="213" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="212" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="214" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="215" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="217" />
       <source>Value as stated</source>
       <translation>原文数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="217" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="219" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="219" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="221" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="221" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="223" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="225" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="227" />
       <source>Scope</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="229" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="231" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="236" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="238" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="236" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="238" />
       <source>not stated</source>
       <translation>未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="237" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="239" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="239" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="241" />
       <source>Read</source>
       <translation>阅读</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="239" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="241" />
       <source>Open in the reader</source>
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="258" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="260" />
       <source>since %1</source>
       <translation>%1起</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="260" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="262" />
       <source>until %1</source>
       <translation>至%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="273" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="275" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="280" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="282" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="287" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="289" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="287" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="289" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="303" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="305" />
       <source>%1 more — show all</source>
       <translation>另有 %1 项 — 全部显示</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="323" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="325" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="335" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="337" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="341" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="343" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="342" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="344" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="418" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="420" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="427" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="429" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/detail_view.py" line="460" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="462" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -638,242 +638,242 @@
   <context>
     <name>EntityTable</name>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="47" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="47" />
       <source>People</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="47" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="47" />
       <source>Organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="47" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="47" />
       <source>Places</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="48" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="48" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="48" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="48" />
       <source>Policies</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="48" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="48" />
       <source>Technologies</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="49" />
       <source>Figures</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="49" />
       <source>Documents</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="49" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="49" />
       <source>Passages</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="50" />
       <source>Person</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="50" />
       <source>Organization</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="50" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="50" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="51" />
       <source>Event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="51" />
       <source>Policy</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="51" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="51" />
       <source>Technology</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="52" />
       <source>Figure</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="52" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="52" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="52" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="58" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="58" />
       <source>English name</source>
       <translation>英文名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="58" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="58" />
       <source>Chinese name</source>
       <translation>中文名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="58" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="58" />
       <source>Type</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="59" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="59" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="60" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="60" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="60" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="60" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="60" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="61" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="61" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="61" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="61" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="61" />
       <source>Sentences</source>
       <translation>句数</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="68" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="68" />
       <source>Any category</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="68" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="68" />
       <source>Any unit</source>
       <translation>全部单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="69" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="69" />
       <source>Any language</source>
       <translation>全部语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="69" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="69" />
       <source>Any type</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="70" />
       <source>Any organization</source>
       <translation>全部机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="70" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="70" />
       <source>Any place</source>
       <translation>全部地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="71" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="71" />
       <source>Any year</source>
       <translation>全部年份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="168" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="168" />
       <source>Click to sort by this column; click again to reverse</source>
       <translation>点击按此列排序；再次点击反向排序</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="217" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="217" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="217" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="217" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="356" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="356" />
       <source>Nothing matches these filters. Change the filter text, choose other values above, or clear the filters.</source>
       <translation>没有符合筛选条件的条目。请修改筛选文字、在上方选择其他值，或清除筛选。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="360" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="360" />
       <source>This list is empty: the corpus has no entries of this kind yet.</source>
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="437" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="437" />
       <source>… %1 more: type in the filter box</source>
       <translation>…另有 %1 项：请在筛选框中输入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="447" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="447" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="449" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="449" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="451" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="451" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="452" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="452" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entity_table.py" line="453" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="453" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
     </message>
@@ -881,157 +881,157 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="100" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="100" />
       <source>Export PDF dossier</source>
       <translation>导出 PDF 档案</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="102" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="102" />
       <source>Dossier</source>
       <translation>档案</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="104" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="104" />
       <source>Entity profiles</source>
       <translation>条目简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="104" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="104" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="105" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="105" />
       <source>Timeline figure and events</source>
       <translation>时间线图和事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="105" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="105" />
       <source>Figures</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="106" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="106" />
       <source>Bilingual passages</source>
       <translation>双语段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="106" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="106" />
       <source>Notes and highlights</source>
       <translation>笔记和高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="107" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="107" />
       <source>Numbered citations and source list</source>
       <translation>编号引文和来源列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="108" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="108" />
       <source>Include</source>
       <translation>包含</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="118" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="118" />
       <source>English and Chinese</source>
       <translation>英文和中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="118" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="118" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="119" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="119" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="125" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="125" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="130" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="130" />
       <source>Title:</source>
       <translation>标题：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="131" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="131" />
       <source>Names:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="132" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="132" />
       <source>Page size:</source>
       <translation>页面尺寸：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="133" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="133" />
       <source>File:</source>
       <translation>文件：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="141" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="141" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="142" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="142" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="143" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="143" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="193" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="193" />
       <source>The selection is empty: add people, organizations, events, passages or a period (Ctrl+E) before exporting.</source>
       <translation>选择集为空：导出前请先添加人物、机构、事件、段落或时间段（Ctrl+E）。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="197" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="197" />
       <source>%n item(s) in the selection.</source>
       <translation>选择集中有 %n 个条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="208" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="208" />
       <source>The selection is empty: there is nothing to export.</source>
       <translation>选择集为空：没有可导出的内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="212" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="212" />
       <source>Choose a file name for the PDF.</source>
       <translation>请为 PDF 选择文件名。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="222" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="222" />
       <source>Collecting the selection…</source>
       <translation>正在收集选择集…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="265" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="265" />
       <source>Writing the PDF…</source>
       <translation>正在写入 PDF…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="279" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="279" />
       <source>Saved %1 (%2 pages).</source>
       <translation>已保存 %1（%2 页）。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="297" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="297" />
       <source>Export cancelled; nothing was written.</source>
       <translation>导出已取消；未写入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="311" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="311" />
       <source>Save the dossier as</source>
       <translation>档案另存为</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/export_dialog.py" line="312" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="312" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1039,12 +1039,12 @@
   <context>
     <name>IdleBackup</name>
     <message>
-      <location filename="src/cgt_desktop/ui/idle_backup.py" line="144" />
+      <location filename="src/cgt_desktop/ui/shell/idle_backup.py" line="144" />
       <source>Backed up your notes</source>
       <translation>已备份你的笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/idle_backup.py" line="150" />
+      <location filename="src/cgt_desktop/ui/shell/idle_backup.py" line="150" />
       <source>Could not back up your notes: %1</source>
       <translation>无法备份你的笔记：%1</translation>
     </message>
@@ -1052,157 +1052,157 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="197" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="197" />
       <source>China cell &amp; gene therapy reference</source>
       <translation>中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="198" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="198" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="199" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="199" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="200" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="200" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="201" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="201" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="202" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="202" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="203" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="203" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="204" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="204" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="205" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="206" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="207" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="208" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="209" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="212" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="212" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="219" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="227" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="227" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="228" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="228" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="230" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
       <source>Loading the timeline…</source>
       <translation>正在载入时间线…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="232" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="232" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="336" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="336" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="539" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="539" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="544" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="544" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="547" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="547" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="567" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="567" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/main_window.py" line="571" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="571" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1210,122 +1210,122 @@
   <context>
     <name>NotesWidget</name>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="135" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="135" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="137" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="137" />
       <source>Star this item</source>
       <translation>为此条目加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="141" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="141" />
       <source>Add a tag…</source>
       <translation>添加标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="151" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="151" />
       <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
       <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="160" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="160" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="163" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="163" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="171" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="171" />
       <source>New note</source>
       <translation>新建笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="173" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="173" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="175" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="175" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="180" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="180" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="180" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="180" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="225" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="225" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="236" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="236" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="269" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="269" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="278" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="278" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="286" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="286" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="294" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="294" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="299" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="299" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="313" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="313" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="344" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="344" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="347" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="347" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="358" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="358" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="379" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="379" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/notes_widget.py" line="379" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="379" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>
@@ -1333,47 +1333,47 @@
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="19" />
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="19" />
       <source>Preferences</source>
       <translation>偏好设置</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="22" />
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="22" />
       <source>English first</source>
       <translation>英文在前</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="22" />
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="22" />
       <source>Chinese first</source>
       <translation>中文在前</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="23" />
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="23" />
       <source>Both, side by side</source>
       <translation>中英并列</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="27" />
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="27" />
       <source>Which name of a person, organization or place comes first in lists, pages and search results</source>
       <translation>在列表、页面和搜索结果中，人物、机构或地点的哪种名称在前</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="33" />
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="33" />
       <source>Language of menus, buttons and labels (the corpus is always shown in both languages)</source>
       <translation>菜单、按钮和标签的语言（语料内容始终以双语显示）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="36" />
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="36" />
       <source>Name display:</source>
       <translation>名称显示：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="37" />
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="37" />
       <source>Interface language:</source>
       <translation>界面语言：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/preferences_dialog.py" line="42" />
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="42" />
       <source>Changes apply at once.</source>
       <translation>更改立即生效。</translation>
     </message>
@@ -1381,7 +1381,7 @@
   <context>
     <name>ReaderController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="123" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="123" />
       <source>Repeated paragraph: repeats {paragraph}</source>
       <translation>重复段落：重复 {paragraph}</translation>
     </message>
@@ -1389,167 +1389,167 @@
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="384" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="384" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="386" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="386" />
       <source>{current} of {total}</source>
       <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="420" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="420" />
       <source>Swap sides</source>
       <translation>交换左右</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="421" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="421" />
       <source>Put the translation on the left</source>
       <translation>把译文放在左侧</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="425" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="425" />
       <source>Both languages</source>
       <translation>双语</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="425" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="425" />
       <source>Original only</source>
       <translation>仅原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="426" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="426" />
       <source>Translation only</source>
       <translation>仅译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="429" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="429" />
       <source>Sync scrolling</source>
       <translation>同步滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="430" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="430" />
       <source>Scroll both columns together</source>
       <translation>两栏一起滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="431" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="431" />
       <source>A+</source>
       <translation>A+</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="432" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="432" />
       <source>Larger text (Ctrl+=)</source>
       <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="433" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="433" />
       <source>A−</source>
       <translation>A−</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="434" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="434" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="435" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="435" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="436" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="436" />
       <source>Find in both languages (Ctrl+F)</source>
       <translation>在两种语言中查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="437" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="437" />
       <source>Find in document (both languages)</source>
       <translation>在文献中查找（两种语言）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="438" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="438" />
       <source>Previous</source>
       <translation>上一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="439" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="439" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="440" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="440" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="446" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="446" />
       <source>Show boilerplate ({count})</source>
       <translation>显示页面杂项（{count}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="447" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="447" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
       <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="451" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="451" />
       <source>Original</source>
       <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="451" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="451" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="456" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="456" />
       <source>Original · {language}</source>
       <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="457" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="457" />
       <source>Translation · {language} · project translation</source>
       <translation>译文 · {language} · 项目译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="465" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="465" />
       <source>No document open</source>
       <translation>未打开文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="466" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="466" />
       <source>Open a document from the Documents tab or a source link.</source>
       <translation>请从“文献”标签页或来源链接打开一篇文献。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="474" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="474" />
       <source>outlet not stated</source>
       <translation>媒体未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="477" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="477" />
       <source>date unknown</source>
       <translation>日期不详</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="479" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="479" />
       <source>(printed: {stated})</source>
       <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="481" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="481" />
       <source>Original language: {language}</source>
       <translation>原文语言：{language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="483" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="483" />
       <source>Project translation by {translator}</source>
       <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader.py" line="485" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
       <source>Date as printed: {stated}</source>
       <translation>原文日期：{stated}</translation>
     </message>
@@ -1557,85 +1557,80 @@
   <context>
     <name>SearchPopup</name>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="148" />
+      <location filename="src/cgt_desktop/ui/search/popup.py" line="148" />
       <source>Search everything (Ctrl+K)</source>
       <translation>搜索全部（Ctrl+K）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search_popup.py" line="149" />
+      <location filename="src/cgt_desktop/ui/search/popup.py" line="149" />
       <source>Search names, descriptions and documents in Chinese, English or pinyin; ↑/↓ choose, Enter opens</source>
       <translation>用中文、英文或拼音搜索名称、简介和文献；↑/↓ 选择，回车打开</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/search_results.py" line="150" />
-      <source>No results for “%1”. Try fewer or other words, pinyin, or an English term.</source>
-      <translation>没有“%1”的结果。请尝试更少或其他的词、拼音或英文术语。</translation>
     </message>
   </context>
   <context>
     <name>SelectionController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="80" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="80" />
       <source>Add to &amp;Selection</source>
       <translation>加入选集(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="81" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="81" />
       <source>Add what is selected here to the selection for a PDF dossier (Ctrl+E)</source>
       <translation>将此处选中的内容加入选集，用于生成 PDF 资料集（Ctrl+E）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="82" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="82" />
       <source>&amp;Export to PDF…</source>
       <translation>导出为 PDF(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="83" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="83" />
       <source>Export the selection as a bilingual PDF dossier</source>
       <translation>将选集导出为双语 PDF 资料集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="84" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="84" />
       <source>Selection</source>
       <translation>选集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="152" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="152" />
       <source>Nothing to add here: select a row, a page, a timeline period or a reader sentence first.</source>
       <translation>此处没有可加入的内容：请先选中一行、一个页面、一个时间轴时段或阅读器中的一句。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="156" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="156" />
       <source>Added %1 item(s) to the selection.</source>
       <translation>已将 %1 项加入选集。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="158" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="158" />
       <source>Already in the selection.</source>
       <translation>已在选集中。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="167" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="167" />
       <source>Export to PDF</source>
       <translation>导出为 PDF</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="168" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="168" />
       <source>The selection is empty. Add people, organizations, events, a timeline period or reader sentences with Ctrl+E (Edit → Add to Selection), then export again.</source>
       <translation>选集为空。请用 Ctrl+E（编辑 → 加入选集）添加人物、机构、事件、时间轴时段或阅读器中的句子，然后再导出。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="183" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="183" />
       <source>PDF saved: %1</source>
       <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="196" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="196" />
       <source>Selection: %1</source>
       <translation>选集：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_controller.py" line="197" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="197" />
       <source>Items in the selection for the PDF dossier (Edit → Add to Selection, Ctrl+E)</source>
       <translation>选集中用于 PDF 资料集的条目（编辑 → 加入选集，Ctrl+E）</translation>
     </message>
@@ -1643,104 +1638,104 @@
   <context>
     <name>SelectionPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="51" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="51" />
       <source>(not in the data) %1</source>
       <translation>（数据中不存在）%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="56" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="56" />
       <source>Passage %1: %2</source>
       <translation>段落 %1：%2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="59" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="59" />
       <source>Period %1 – %2</source>
       <translation>时间段 %1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="64" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="64" />
       <source>Note: %1</source>
       <translation>笔记：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="65" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="65" />
       <source>(note deleted) %1</source>
       <translation>（笔记已删除）%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="247" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="247" />
       <source>named selections need the user data</source>
       <translation>命名选择集需要用户数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="286" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="286" />
       <source>%1 item(s) selected</source>
       <translation>已选择 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="303" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="303" />
       <source>Nothing selected yet.
 Press Ctrl+E on a person, organization, event, timeline period or reader passage to add it here.</source>
       <translation>尚未选择任何内容。
 在人物、机构、事件、时间线时间段或阅读器段落上按 Ctrl+E，即可添加到这里。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="306" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="306" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="308" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="308" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="309" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="309" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="310" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="310" />
       <source>Clear</source>
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="311" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="312" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="312" />
       <source>Save as…</source>
       <translation>另存为…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="313" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="313" />
       <source>Load</source>
       <translation>载入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="314" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="314" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="315" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="315" />
       <source>Named selections</source>
       <translation>命名选择集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="358" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="358" />
       <source>Save selection</source>
       <translation>保存选择集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="358" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="358" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection_panel.py" line="378" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="378" />
       <source>Add to selection</source>
       <translation>添加到选择集</translation>
     </message>
@@ -1748,130 +1743,130 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>Timeline</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="225" />
-      <source>organizations</source>
-      <translation>机构</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="225" />
-      <source>people</source>
-      <translation>人物</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="449" />
-      <source>%1 of %2 events shown</source>
-      <translation>显示 %1 / %2 个事件</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="453" />
-      <source>Events %1 – %2 (%3)</source>
-      <translation>事件 %1 – %2（%3）</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="455" />
-      <source>Dated events (%3)</source>
-      <translation>有日期的事件（%3）</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="457" />
-      <source>Date unknown, not plotted (%1)</source>
-      <translation>日期不详，未绘制（%1）</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline_list.py" line="32" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="32" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline_list.py" line="33" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="33" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline_list.py" line="35" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="35" />
       <source>Approximate</source>
       <translation>近似</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline_list.py" line="35" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="35" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline_list.py" line="36" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="36" />
       <source>computed from the text</source>
       <translation>由文本推算</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline_list.py" line="37" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="37" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline_list.py" line="38" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="38" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline_list.py" line="38" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="38" />
       <source>none</source>
       <translation>无</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="225" />
+      <source>organizations</source>
+      <translation>机构</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="225" />
+      <source>people</source>
+      <translation>人物</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="449" />
+      <source>%1 of %2 events shown</source>
+      <translation>显示 %1 / %2 个事件</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="453" />
+      <source>Events %1 – %2 (%3)</source>
+      <translation>事件 %1 – %2（%3）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="455" />
+      <source>Dated events (%3)</source>
+      <translation>有日期的事件（%3）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="457" />
+      <source>Date unknown, not plotted (%1)</source>
+      <translation>日期不详，未绘制（%1）</translation>
     </message>
   </context>
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="445" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="445" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="492" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="492" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="496" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="496" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="496" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="496" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="496" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="496" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="499" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="499" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="500" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="500" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="501" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="501" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="502" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="502" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="503" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="503" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline.py" line="504" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="504" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
     </message>

@@ -51,7 +51,7 @@ def collect() -> dict[str, list[tuple[str, str, int]]]:
         if all(t != text for t, _, _ in entries):
             entries.append((text, str(path.relative_to(ROOT)), line))
 
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         try:
             tree = ast.parse(path.read_text(encoding="utf-8"))
         except SyntaxError as exc:

@@ -7,7 +7,7 @@ import sys
 
 def main() -> int:
     """Run cgt-desktop with the process's arguments (after the start-up doctor's checks)."""
-    from .doctor import command_of, option_value, preflight
+    from cgt_desktop.cli.doctor import command_of, option_value, preflight
 
     argv = sys.argv[1:]
     stamp = None
@@ -17,7 +17,7 @@ def main() -> int:
         status = preflight(argv)
         if status is not None:
             return status
-        from .cli import main as cli_main
+        from cgt_desktop.cli.main import main as cli_main
 
         return cli_main(argv, stamp=stamp)
     finally:
@@ -31,8 +31,8 @@ def _stamp_ahead(corpus: str | None) -> object | None:
     The app checks that the stamp is of the corpus it opens, and takes its own otherwise.
     """
     try:
-        from .core.freshness import SourceStampAhead
-        from .core.paths import corpus_dir
+        from cgt_desktop.core.catalog.freshness import SourceStampAhead
+        from cgt_desktop.core.system.paths import corpus_dir
 
         return SourceStampAhead(corpus_dir() if corpus is None else corpus)
     except Exception:  # noqa: BLE001 - a missing corpus is reported by the app itself

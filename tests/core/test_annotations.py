@@ -7,11 +7,11 @@ import sqlite3
 
 import pytest
 
-from cgt_desktop.core import annotations as A
-from cgt_desktop.core import annotations_io as AIO
-from cgt_desktop.core.build import build_reference_db
-from cgt_desktop.core.store import ReferenceStore
-from cgt_desktop.core.userdb import MIGRATIONS, UserStore, _statements
+from cgt_desktop.core.userdata import annotations as A
+from cgt_desktop.core.userdata import annotations_io as AIO
+from cgt_desktop.core.catalog.build import build_reference_db
+from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.userdata.userdb import MIGRATIONS, UserStore, _statements
 
 
 def _sentences(store: ReferenceStore, n: int = 3) -> list[dict]:

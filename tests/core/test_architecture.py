@@ -16,7 +16,7 @@ FORBIDDEN = ("PySide6", "pyqtgraph", "shiboken6", "cgt_desktop.ui")
 
 def test_core_sources_never_import_qt():
     offenders = []
-    for path in sorted(CORE.glob("*.py")):
+    for path in sorted(CORE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             names = []
@@ -29,7 +29,7 @@ def test_core_sources_never_import_qt():
 
 
 def test_importing_every_core_module_loads_no_qt_and_no_heavy_libraries():
-    modules = [f"cgt_desktop.core.{m.name}" for m in pkgutil.iter_modules([str(CORE)])]
+    modules = [m.name for m in pkgutil.walk_packages([str(CORE)], prefix="cgt_desktop.core.")]
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

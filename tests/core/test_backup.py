@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from cgt_desktop.cli import main
-from cgt_desktop.core import backup as backup_mod
-from cgt_desktop.core.backup import BackupError, list_backups, make_backup, open_user_data, restore, rotate
-from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.cli.main import main
+from cgt_desktop.core.userdata import backup as backup_mod
+from cgt_desktop.core.userdata.backup import BackupError, list_backups, make_backup, open_user_data, restore, rotate
+from cgt_desktop.core.userdata.userdb import UserStore
 
 
 def _notes(path):

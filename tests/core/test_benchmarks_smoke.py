@@ -24,7 +24,7 @@ def _sources(db: Path) -> dict[str, bytes]:
 
 
 def test_generator_and_benchmark_run_on_a_tiny_corpus(tmp_path):
-    from cgt_desktop.core.checks import check_directory
+    from cgt_desktop.core.corpus.checks import check_directory
 
     out = tmp_path / "corpus"
     done = _run("benchmarks/make_corpus.py", "--out", str(out), "--seed", "3", *TINY)

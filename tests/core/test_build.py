@@ -6,11 +6,12 @@ import sqlite3
 
 from corpus_edit import edit_first_record
 
-from cgt_desktop.core.build import build_reference_db
-from cgt_desktop.core.freshness import ensure_reference_db, stored_hash
-from cgt_desktop.core.corpus import content_hash, load_corpus
-from cgt_desktop.core.store import ReferenceStore
-from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.core.catalog.build import build_reference_db
+from cgt_desktop.core.catalog.freshness import content_hash, stored_hash
+from cgt_desktop.core.catalog.refresh import ensure_reference_db
+from cgt_desktop.core.corpus.sources import load_corpus
+from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.userdata.userdb import UserStore
 
 
 def test_build_loads_every_record_of_the_sources(corpus_dir, tmp_path):

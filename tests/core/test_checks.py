@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cgt_desktop.core.checks import check_directory
+from cgt_desktop.core.corpus.checks import check_directory
 
 DOC = "documents/003_f3128c6eecc96df2.jsonl"
 

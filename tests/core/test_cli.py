@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cgt_desktop.cli import main
+from cgt_desktop.cli.main import main
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from cgt_desktop.cli import main
-from cgt_desktop.core.paths import Home
+from cgt_desktop.cli.main import main
+from cgt_desktop.core.system.paths import Home
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ TARGET = "person/qian-qijun"
 
 WRITER = textwrap.dedent("""
     import io, json, sys, contextlib
-    from cgt_desktop.cli import main
+    from cgt_desktop.cli.main import main
 
     home, corpus, writer, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     failures = []
@@ -86,7 +86,7 @@ def test_parallel_cgt_desktop_commands_each_a_process_of_its_own(tmp_path, corpu
 def test_two_first_starts_racing_on_a_fresh_home_both_open_it(tmp_path, monkeypatch):
     """The interleaving seen with parallel `cgt-desktop notes add` on a new home, made deterministic:
     the second process read user_version 0 just before the first committed its migrations."""
-    from cgt_desktop.core.userdb import UserStore
+    from cgt_desktop.core.userdata.userdb import UserStore
 
     path = tmp_path / "user.sqlite"
     first = UserStore(path)

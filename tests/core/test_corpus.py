@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cgt_desktop.core.corpus import load_corpus
+from cgt_desktop.core.corpus.sources import load_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"

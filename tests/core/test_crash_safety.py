@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.core.userdata.userdb import UserStore
 
 KILLS = 120
 

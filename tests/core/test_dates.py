@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from cgt_desktop.core.dates import DateError, display, event_span, parse_partial, precision_of
+from cgt_desktop.core.domain.dates import DateError, display, event_span, parse_partial, precision_of
 
 
 def test_partial_dates_cover_the_whole_span_they_could_mean():

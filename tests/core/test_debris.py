@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from cgt_desktop.cli import main
-from cgt_desktop.core.backup import make_backup
-from cgt_desktop.core.homelock import HomeLock
-from cgt_desktop.core.outputs import TEMP_PATTERN, sweep_debris
-from cgt_desktop.core.userdb import MIGRATIONS, UserStore
+from cgt_desktop.cli.main import main
+from cgt_desktop.core.userdata.backup import make_backup
+from cgt_desktop.core.system.homelock import HomeLock
+from cgt_desktop.core.system.outputs import TEMP_PATTERN, sweep_debris
+from cgt_desktop.core.userdata.userdb import MIGRATIONS, UserStore
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -38,7 +38,7 @@ def _killed_at_rename(argv: list[str], cwd: Path) -> subprocess.CompletedProcess
                 os.kill(os.getpid(), signal.SIGKILL)
             return real(src, dst, *a, **k)
         os.replace = replace
-        from cgt_desktop.cli import main
+        from cgt_desktop.cli.main import main
         sys.exit(main({argv!r}))
     """)
     env = dict(os.environ, PYTHONPATH=str(SRC), QT_QPA_PLATFORM="offscreen")

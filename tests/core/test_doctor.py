@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cgt_desktop import doctor
+from cgt_desktop.cli import doctor
 
 NO_LIB = ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
 
@@ -27,7 +27,7 @@ def _importer(error: BaseException | None):
 
 
 def test_the_doctor_module_does_not_import_qt():
-    code = "import sys, cgt_desktop.doctor, cgt_desktop.__main__; print(any(m.startswith('PySide6') for m in sys.modules))"
+    code = "import sys, cgt_desktop.cli.doctor, cgt_desktop.__main__; print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

@@ -6,10 +6,11 @@ from datetime import datetime, timezone
 
 import pytest
 
-from cgt_desktop.core.dossier import (DossierCancelled, DossierOptions, EmptySelection, UnknownItems,
-                                      build_dossier)
-from cgt_desktop.core.selection import Selection, note_ref, period_ref
-from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.core.export.dossier import (
+    DossierCancelled, DossierOptions, EmptySelection, UnknownItems, build_dossier,
+)
+from cgt_desktop.core.domain.selection import Selection, note_ref, period_ref
+from cgt_desktop.core.userdata.userdb import UserStore
 
 PASSAGE = "000_1b6dce599d2df6c2#p03.s01"
 

@@ -9,11 +9,11 @@ import subprocess
 import sys
 import time
 
-from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.core.userdata.userdb import UserStore
 
 WRITER = r"""
 import sys
-from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.core.userdata.userdb import UserStore
 
 store = UserStore(sys.argv[1])
 n = 0

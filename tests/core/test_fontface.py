@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cgt_desktop.core.fontface import cached_face, extract_face, face_index, write_cached_face
+from cgt_desktop.core.system.fontface import cached_face, extract_face, face_index, write_cached_face
 
 noto = pytest.importorskip("noto_cjk_sans_otc")
 COLLECTION = Path(noto.FONT_PATH)

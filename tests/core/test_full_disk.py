@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from cgt_desktop.core.backup import BackupError, make_backup
-from cgt_desktop.core.userdb import UserDataError, UserStore
+from cgt_desktop.core.userdata.backup import BackupError, make_backup
+from cgt_desktop.core.userdata.userdb import UserDataError, UserStore
 
 TARGET = "person/qian-qijun"
 
@@ -113,8 +113,8 @@ def test_a_note_on_a_full_disk_gives_a_clear_message_and_keeps_committed_notes(s
 
 
 def test_a_pdf_into_a_read_only_folder_fails_cleanly(qapp, store, small_disk, tmp_path, monkeypatch):
-    from cgt_desktop.core.dossier import build_dossier
-    from cgt_desktop.ui import pdf_export
+    from cgt_desktop.core.export.dossier import build_dossier
+    from cgt_desktop.ui.pdf import export as pdf_export
 
     folder = small_disk or tmp_path / "ro"
     folder.mkdir(exist_ok=True)
@@ -138,8 +138,8 @@ def test_a_pdf_into_a_read_only_folder_fails_cleanly(qapp, store, small_disk, tm
 
 
 def test_a_pdf_onto_a_full_disk_leaves_no_partial_file(qapp, store, small_disk, tmp_path, monkeypatch):
-    from cgt_desktop.core.dossier import build_dossier
-    from cgt_desktop.ui import pdf_export
+    from cgt_desktop.core.export.dossier import build_dossier
+    from cgt_desktop.ui.pdf import export as pdf_export
 
     folder = small_disk or tmp_path
     (folder / "earlier.pdf").write_bytes(b"%PDF earlier")
@@ -162,8 +162,8 @@ def test_a_pdf_onto_a_full_disk_leaves_no_partial_file(qapp, store, small_disk, 
 
 def test_a_pdf_whose_final_rename_fails_leaves_nothing(qapp, store, tmp_path, monkeypatch):
     """The rename into place is the last step: ENOSPC there (e.g. a quota) must not leave the temp file."""
-    from cgt_desktop.core.dossier import build_dossier
-    from cgt_desktop.ui import pdf_export
+    from cgt_desktop.core.export.dossier import build_dossier
+    from cgt_desktop.ui.pdf import export as pdf_export
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -185,7 +185,7 @@ def test_a_backup_into_a_read_only_folder_fails_cleanly(home, small_disk, tmp_pa
     if small_disk is not None:
         remount_read_only(small_disk)
     else:
-        from cgt_desktop.core import backup as backup_mod
+        from cgt_desktop.core.userdata import backup as backup_mod
 
         real_connect = sqlite3.connect
 

@@ -9,12 +9,12 @@ import textwrap
 
 import pytest
 
-from cgt_desktop.core import homelock
-from cgt_desktop.core.homelock import HomeLock
+from cgt_desktop.core.system import homelock
+from cgt_desktop.core.system.homelock import HomeLock
 
 HOLDER = textwrap.dedent("""
     import sys, time
-    from cgt_desktop.core.homelock import HomeLock
+    from cgt_desktop.core.system.homelock import HomeLock
     lock = HomeLock(sys.argv[1])
     print(lock.acquire(), flush=True)
     time.sleep(60)

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from cgt_desktop.cli import main
-from cgt_desktop.core import annotations_io as AIO
-from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.cli.main import main
+from cgt_desktop.core.userdata import annotations_io as AIO
+from cgt_desktop.core.userdata.userdb import UserStore
 
 GOOD_NOTE = {"uid": "n-1", "target_id": "person/qian-qijun", "body": "fine", "created": "2024-01-01T00:00:00",
              "edited": "2024-01-01T00:00:00"}

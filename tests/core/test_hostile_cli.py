@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cgt_desktop.cli import main
+from cgt_desktop.cli.main import main
 
 
 @pytest.fixture

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from corpus_edit import edit_first_record
 
-from cgt_desktop.core.build import build_reference_db
-from cgt_desktop.core.checks import check_directory
-from cgt_desktop.core.kinds import KINDS
-from cgt_desktop.core.store import ListQuery, ReferenceStore
+from cgt_desktop.core.catalog.build import build_reference_db
+from cgt_desktop.core.corpus.checks import check_directory
+from cgt_desktop.core.domain.kinds import KINDS
+from cgt_desktop.core.catalog.store import ListQuery, ReferenceStore
 
 EXAMPLES = 2_000
 TOKENS = [

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from corpus_edit import edit_first_record
 
-from cgt_desktop.core.mentions import MentionMatcher, matcher_for, usable_name
+from cgt_desktop.core.text.mentions import MentionMatcher, matcher_for, usable_name
 
 
 def spans(matcher: MentionMatcher, text: str) -> list[tuple[str, str]]:
@@ -178,7 +178,7 @@ def test_a_matcher_read_back_from_its_stored_state_finds_the_same(case):
 
 
 def test_the_build_stores_the_matcher_and_the_reader_uses_it(store, monkeypatch):
-    from cgt_desktop.core import mentions
+    from cgt_desktop.core.text import mentions
 
     assert store.conn.execute("SELECT count(*) FROM mention_cache").fetchone()[0] == 1
     texts = [r[0] for r in store.conn.execute("SELECT orig FROM passages ORDER BY id LIMIT 300")]
@@ -195,7 +195,7 @@ def test_a_damaged_or_missing_stored_matcher_is_built_from_the_names(reference_d
     import sqlite3
     from contextlib import closing
 
-    from cgt_desktop.core.store import ReferenceStore
+    from cgt_desktop.core.catalog.store import ReferenceStore
 
     text = "钱其军 and Qian Qijun at the Shanghai Cell Therapy Group"
     with closing(ReferenceStore(reference_db)) as store:
@@ -212,7 +212,7 @@ def test_a_damaged_or_missing_stored_matcher_is_built_from_the_names(reference_d
 
 def test_a_name_that_is_a_common_word_links_only_where_its_entity_is_cited(store):
     """Every English "cell" once linked to the journal Cell; now only the passage that names the journal does."""
-    from cgt_desktop.core.mentions import MentionMatcher, read_cache
+    from cgt_desktop.core.text.mentions import MentionMatcher, read_cache
 
     matcher = matcher_for(store)
     journals = {}
@@ -235,7 +235,7 @@ def test_a_name_that_is_a_common_word_links_only_where_its_entity_is_cited(store
 
 
 def test_check_refuses_an_unknown_mention_rule(corpus_dir):
-    from cgt_desktop.core.checks import check_directory
+    from cgt_desktop.core.corpus.checks import check_directory
 
     path = corpus_dir / "entities" / "organizations.jsonl"
     edit_first_record(path, mention="sometimes")

@@ -9,8 +9,8 @@ import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cgt_desktop.core import search as search_mod
-from cgt_desktop.core.search import KINDS, Hit, SearchItem, count, count_capped, create_index, search
+from cgt_desktop.core.catalog import search as search_mod
+from cgt_desktop.core.catalog.search import KINDS, Hit, SearchItem, count, count_capped, create_index, search
 
 DOC = "document/003_f3128c6eecc96df2"
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cgt_desktop.core.selection import (CURRENT_KEY, NAMED_KEY, Selection, SelectionError, SelectionStore,
-                                        note_ref, parse_ref, period_ref, year_period_ref)
-from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.core.domain.selection import (
+    CURRENT_KEY, NAMED_KEY, Selection, SelectionError, SelectionStore, note_ref, parse_ref, period_ref,
+    year_period_ref,
+)
+from cgt_desktop.core.userdata.userdb import UserStore
 
 PASSAGE = "000_1b6dce599d2df6c2#p03.s01"
 

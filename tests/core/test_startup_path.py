@@ -10,10 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cgt_desktop.core.freshness import SourceStampAhead, _stat_sources, source_stamp
-from cgt_desktop.core.corpus import BUILDER_VERSION, source_files
-from cgt_desktop.core.kinds import KINDS
-from cgt_desktop.core.store import ReferenceStore
+from cgt_desktop.core.catalog.freshness import BUILDER_VERSION, SourceStampAhead, source_stamp
+from cgt_desktop.core.corpus.layout import source_files, stat_sources as _stat_sources
+from cgt_desktop.core.domain.kinds import KINDS
+from cgt_desktop.core.catalog.store import ReferenceStore
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -36,7 +36,8 @@ def test_the_source_stamp_covers_the_listed_files_in_their_order(corpus_dir):
 
 
 def test_a_hidden_file_is_no_source_for_the_loader_the_hash_or_the_stamp(corpus_dir):
-    from cgt_desktop.core.corpus import content_hash, load_corpus
+    from cgt_desktop.core.catalog.freshness import content_hash
+    from cgt_desktop.core.corpus.sources import load_corpus
 
     before = (source_stamp(corpus_dir), content_hash(corpus_dir), len(load_corpus(corpus_dir).documents))
     draft = next((corpus_dir / "documents").glob("*.jsonl")).read_text(encoding="utf-8")
@@ -75,9 +76,9 @@ def test_neither_the_start_nor_pages_nor_search_import_sqlite_utils_until_db_is_
     code = f"""
 import sys
 from pathlib import Path
-from cgt_desktop.core.freshness import ensure_reference_db
-from cgt_desktop.core.store import ListQuery, ReferenceStore
-from cgt_desktop.core.backup import open_user_data
+from cgt_desktop.core.catalog.refresh import ensure_reference_db
+from cgt_desktop.core.catalog.store import ListQuery, ReferenceStore
+from cgt_desktop.core.userdata.backup import open_user_data
 report = ensure_reference_db(Path({str(tmp_path / 'db')!r}), Path({str(target)!r}))
 assert not report.rebuilt
 store = ReferenceStore(report.path)
@@ -94,7 +95,7 @@ assert store.entity_page(person).name_en and store.entity(person).sources
 source = store.entity_page(person).sources[0]
 assert store.passages([source.passage_id]) and store.document(source.document_id)["paragraphs"]
 assert store.search("细胞", prefix_last=True)
-from cgt_desktop.core.search import count_capped
+from cgt_desktop.core.catalog.search import count_capped
 assert count_capped(store, "细胞", 1000)
 assert "sqlite_utils" not in sys.modules, "imported by a page, a document or a search"
 assert store.db.conn is store.conn and user.db.conn is user.conn
@@ -119,7 +120,7 @@ def test_the_stamp_taken_ahead_by_a_child_process_is_the_stamp(corpus_dir):
         return  # elsewhere the stamp is taken in process, as the next test checks
     code = f"""
 from pathlib import Path
-from cgt_desktop.core.freshness import SourceStampAhead, source_stamp
+from cgt_desktop.core.catalog.freshness import SourceStampAhead, source_stamp
 ahead = SourceStampAhead(Path({str(corpus_dir)!r}))
 print(ahead.forked, ahead() == source_stamp(Path({str(corpus_dir)!r})), ahead.from_child)
 """
@@ -129,7 +130,7 @@ print(ahead.forked, ahead() == source_stamp(Path({str(corpus_dir)!r})), ahead.fr
 def test_a_child_that_gives_no_stamp_is_replaced_by_one_taken_in_process(corpus_dir):
     code = f"""
 from pathlib import Path
-import cgt_desktop.core.freshness as freshness
+import cgt_desktop.core.catalog.freshness as freshness
 real = freshness.source_stamp
 freshness.source_stamp = lambda root: "not a stamp"  # what the child will write
 ahead = freshness.SourceStampAhead(Path({str(corpus_dir)!r}))

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from cgt_desktop.core.kinds import KIND_COLUMNS, KINDS
-from cgt_desktop.core.store import ListQuery
+from cgt_desktop.core.domain.kinds import KIND_COLUMNS, KINDS
+from cgt_desktop.core.catalog.store import ListQuery
 
 
 def _values(store, kind: str, key: str, ids: list[str]) -> list:
@@ -73,7 +73,7 @@ def test_rows_by_key_returns_the_ids_of_the_listed_rows(store):
 
 @pytest.mark.parametrize("kind", ["person", "organization", "event", "technology", "figure"])
 def test_a_whole_list_read_a_window_at_a_time_matches_the_list_read_at_once(store, kind):
-    from cgt_desktop.core.rowkeys import IndexedRowKeys
+    from cgt_desktop.core.catalog.rowkeys import IndexedRowKeys
 
     for column in KIND_COLUMNS[kind]:
         if not column.sql.startswith("e."):
@@ -89,7 +89,7 @@ def test_a_whole_list_read_a_window_at_a_time_matches_the_list_read_at_once(stor
 
 
 def test_a_windowed_list_refuses_a_row_of_another_kind(store):
-    from cgt_desktop.core.rowkeys import IndexedRowKeys
+    from cgt_desktop.core.catalog.rowkeys import IndexedRowKeys
 
     people = IndexedRowKeys(store.db.conn, "person", "e.name_en COLLATE NOCASE", False)
     with pytest.raises(ValueError):

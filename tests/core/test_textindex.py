@@ -9,15 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cgt_desktop.core.textindex import (
-    MAX_TERMS,
-    fold,
-    index_tokens,
-    parse_query,
-    pinyin_tokens,
-    snippet,
-    snippet_html,
-    unigram_tokens,
+from cgt_desktop.core.text.textindex import (
+    MAX_TERMS, fold, index_tokens, parse_query, pinyin_tokens, snippet, snippet_html, unigram_tokens,
 )
 
 # -- tokens ----------------------------------------------------------------------------

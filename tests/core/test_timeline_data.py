@@ -8,10 +8,10 @@ import random
 import numpy as np
 import pytest
 
-from cgt_desktop.core import timeline_data as td
-from cgt_desktop.core import timeline_model as tm
+from cgt_desktop.core.timeline import data as td
+from cgt_desktop.core.timeline import model as tm
 import timeline_reference as ref  # tests/timeline_reference.py: the rules row by row
-from cgt_desktop.core.models import EventRow
+from cgt_desktop.core.domain.models import EventRow
 from test_timeline_model import ev  # the same hand-made events as the row-based tests
 
 VOCAB = {"policy": {"en": "Policy", "zh": "政策"}, "academic": {"en": "Academic", "zh": "学术"}}
@@ -161,7 +161,7 @@ def test_tiny_inputs(n):
 def test_the_timeline_read_stored_at_build_time_equals_the_live_read(store):
     import numpy as np
 
-    from cgt_desktop.core.timeline_columns import CACHED, read_cache, read_columns
+    from cgt_desktop.core.catalog.timeline_columns import CACHED, read_cache, read_columns
 
     cached = read_cache(store.conn, *CACHED)
     live = read_columns(store.conn, *CACHED)
@@ -178,8 +178,8 @@ def test_the_timeline_read_stored_at_build_time_equals_the_live_read(store):
 def test_a_database_built_without_the_stored_read_still_gives_the_columns(reference_db):
     import sqlite3
 
-    from cgt_desktop.core.store import ReferenceStore
-    from cgt_desktop.core.timeline_columns import CACHED
+    from cgt_desktop.core.catalog.store import ReferenceStore
+    from cgt_desktop.core.catalog.timeline_columns import CACHED
 
     with sqlite3.connect(reference_db) as conn:
         conn.execute("DROP TABLE timeline_cache")

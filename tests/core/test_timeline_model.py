@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from cgt_desktop.core import timeline_model as tm
+from cgt_desktop.core.timeline import model as tm
 import timeline_reference as ref  # tests/timeline_reference.py: the rules row by row
-from cgt_desktop.core.dates import event_span
-from cgt_desktop.core.models import EventRow
+from cgt_desktop.core.domain.dates import event_span
+from cgt_desktop.core.domain.models import EventRow
 
 
 def ev(eid: str, start: str | None, end: str | None = None, category: str = "policy",

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from cgt_desktop.core.userdb import MIGRATIONS, UserDataError, UserStore
+from cgt_desktop.core.userdata.userdb import MIGRATIONS, UserDataError, UserStore
 
 
 def test_user_database_is_durable_and_migrated(tmp_path):

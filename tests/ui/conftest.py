@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.main_window import MainWindow
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextFormat
 
-from cgt_desktop.core import annotations as A
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.annotations_panel import AnnotationsPanel
-from cgt_desktop.ui.notes_widget import NotesWidget
+from cgt_desktop.core.userdata import annotations as A
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.annotations.panel import AnnotationsPanel
+from cgt_desktop.ui.annotations.notes import NotesWidget
 
 # Showing a top-level widget on the offscreen platform logs this; it is not about our widgets.
 

@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QImage
 
 from cgt_desktop import __version__
-from cgt_desktop.cli import build_parser, main
-from cgt_desktop.core.kinds import KINDS
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.app import run_app
-from cgt_desktop.ui.fonts import apply_app_font, cjk_families, ensure_cjk_font
-from cgt_desktop.ui.main_window import MainWindow
+from cgt_desktop.cli.main import build_parser, main
+from cgt_desktop.core.domain.kinds import KINDS
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.shell.app import run_app
+from cgt_desktop.ui.common.fonts import apply_app_font, cjk_families, ensure_cjk_font
+from cgt_desktop.ui.shell.main_window import MainWindow
 
 
 def test_window_opens_on_a_built_corpus(qtbot, store, home):
@@ -78,7 +78,7 @@ def test_the_bundled_collection_is_found_where_its_package_says_it_is():
 
     import noto_cjk_sans_otc
 
-    from cgt_desktop.ui import fonts
+    from cgt_desktop.ui.common import fonts
 
     found = fonts._bundled_collection()  # located without importing the package
     assert found == Path(noto_cjk_sans_otc.FONT_PATH) and found.is_file()
@@ -95,7 +95,7 @@ import sys
 from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
-from cgt_desktop.ui import fonts
+from cgt_desktop.ui.common import fonts
 app = QApplication([])
 fonts._system_cjk_family = lambda: None  # as on a machine without a CJK font (this one has none)
 family = fonts.ensure_cjk_font(Path({str(tmp_path)!r}))
@@ -160,7 +160,7 @@ def test_run_app_builds_the_database_and_shows_the_window(qapp, qtbot, tmp_path,
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from cgt_desktop.ui import timeline
+    from cgt_desktop.ui.timeline import panel as timeline
 
     seen, warmed = [], []
     qapp.setWindowIcon(QIcon())
@@ -187,8 +187,8 @@ def test_run_app_builds_the_database_and_shows_the_window(qapp, qtbot, tmp_path,
 
 
 def test_a_stamp_taken_ahead_for_another_corpus_is_not_used(tmp_path, corpus_dir, monkeypatch):
-    from cgt_desktop.core.freshness import SourceStampAhead
-    from cgt_desktop.ui import app as app_module
+    from cgt_desktop.core.catalog.freshness import SourceStampAhead
+    from cgt_desktop.ui.shell import app as app_module
 
     used = []
     monkeypatch.setattr(app_module, "_run_app", lambda args, stamp: used.append(stamp) or 0)
@@ -203,7 +203,7 @@ def test_a_stamp_taken_ahead_for_another_corpus_is_not_used(tmp_path, corpus_dir
 
 def test_open_data_checks_the_user_data_beside_the_reference_and_reports_damage(tmp_path, corpus_dir, monkeypatch):
     """The user database is checked on a thread while the reference opens; its notices still come back."""
-    from cgt_desktop.ui.app import StartupError, open_data
+    from cgt_desktop.ui.shell.app import StartupError, open_data
 
     home = tmp_path / "home"
     args = build_parser().parse_args(["--home", str(home), "--corpus", str(corpus_dir)])
@@ -219,8 +219,8 @@ def test_open_data_checks_the_user_data_beside_the_reference_and_reports_damage(
     assert store.counts()["person"] > 0 and user.notes() == []  # no backup yet: an empty, working store
     store.close()
     user.close()
-    from cgt_desktop.core import backup
-    from cgt_desktop.core.userdb import UserDataError
+    from cgt_desktop.core.userdata import backup
+    from cgt_desktop.core.userdata.userdb import UserDataError
 
     def refuse(*_args):
         raise UserDataError("cannot open your user data: the disk is full")
@@ -231,7 +231,7 @@ def test_open_data_checks_the_user_data_beside_the_reference_and_reports_damage(
 
 
 def test_the_app_start_sweeps_what_a_killed_process_left_and_nothing_else(tmp_path, corpus_dir):
-    from cgt_desktop.ui.app import open_data
+    from cgt_desktop.ui.shell.app import open_data
 
     home = tmp_path / "home"
     (home / "cache").mkdir(parents=True)

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
 from PySide6.QtGui import QMouseEvent
 
-from cgt_desktop.core.kinds import KINDS
-from cgt_desktop.ui.entity_table import EntityTableModel
+from cgt_desktop.core.domain.kinds import KINDS
+from cgt_desktop.ui.browse.entity_table import EntityTableModel
 
 
 def _column_values(controller, column):
@@ -168,7 +168,7 @@ def test_back_and_forward_actions_follow_the_history(window):
 
 
 def test_name_order_chinese_first_swaps_name_columns(window, store):
-    from cgt_desktop.ui.settings import Preferences
+    from cgt_desktop.ui.common.settings import Preferences
 
     window.set_preferences(Preferences(name_order="zh_first", language="en"))
     people = window.lists["person"]
@@ -189,7 +189,7 @@ def test_a_tab_runs_its_list_query_once_and_only_when_first_shown(window, store,
 
 
 def test_facet_boxes_offer_at_most_the_most_common_values(window, store, monkeypatch):
-    from cgt_desktop.ui import entity_table
+    from cgt_desktop.ui.browse import entity_table
 
     monkeypatch.setattr(entity_table, "FACET_LIMIT", 2)
     orgs = window.lists["organization"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cgt_desktop.ui.entity_table import EntityListController
+from cgt_desktop.ui.browse.entity_table import EntityListController
 
 
 @pytest.mark.parametrize("kind", ["person", "organization", "event"])

@@ -21,13 +21,13 @@ from pypdf import PdfReader
 
 from corpus_edit import edit_first_record
 
-from cgt_desktop.core.annotations_io import export_annotations, import_annotations
-from cgt_desktop.core.build import build_reference_db
-from cgt_desktop.core.dossier import build_dossier
-from cgt_desktop.core.selection import note_ref
-from cgt_desktop.core.store import ReferenceStore
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.detail_view import DetailView
+from cgt_desktop.core.userdata.annotations_io import export_annotations, import_annotations
+from cgt_desktop.core.catalog.build import build_reference_db
+from cgt_desktop.core.export.dossier import build_dossier
+from cgt_desktop.core.domain.selection import note_ref
+from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.browse.detail_view import DetailView
 
 HTTP_IMG = '<img src="http://example.com/x.png">'
 SCRIPT = "<script>alert('x')</script>"
@@ -88,8 +88,8 @@ def test_the_detail_page_shows_corpus_html_as_text_and_loads_nothing(qtbot, host
 
 def _markup_reaching(widget_kind: str, qtbot, store):
     """A widget that was handed *unescaped* markup (an escaping bug) naming a local picture."""
-    from cgt_desktop.ui.notes_widget import SafeNoteBrowser
-    from cgt_desktop.ui.pdf_export import DossierDocument
+    from cgt_desktop.ui.annotations.notes import SafeNoteBrowser
+    from cgt_desktop.ui.pdf.export import DossierDocument
 
     if widget_kind == "pdf document":
         document = DossierDocument()
@@ -164,7 +164,7 @@ def _pdf_facts(path: Path) -> tuple[str, list[str], list[str]]:
 
 def test_the_pdf_prints_hostile_corpus_and_imported_note_text_and_embeds_nothing(qapp, hostile_store, home,
                                                                                 tmp_path, picture):
-    from cgt_desktop.ui.pdf_export import export_pdf
+    from cgt_desktop.ui.pdf.export import export_pdf
 
     store, person = hostile_store
     user = _import_hostile_note(home, tmp_path, picture, person)
@@ -190,9 +190,9 @@ def test_the_app_starts_on_a_corpus_with_broken_lines(qapp, tmp_path, corpus_dir
     """A broken line in db/ (bad JSON, bad bytes) costs that record, not the app: it builds from what loads."""
     from PySide6.QtWidgets import QApplication
 
-    from cgt_desktop.cli import build_parser
-    from cgt_desktop.ui.app import run_app
-    from cgt_desktop.ui.main_window import MainWindow
+    from cgt_desktop.cli.main import build_parser
+    from cgt_desktop.ui.shell.app import run_app
+    from cgt_desktop.ui.shell.main_window import MainWindow
 
     people = corpus_dir / "entities" / "people.jsonl"
     good = len(people.read_bytes().splitlines())
@@ -221,11 +221,11 @@ def test_the_app_recovers_a_damaged_user_database_and_backs_up_on_quit(qapp, tmp
     dialog); on quit a fresh checked backup is taken."""
     from PySide6.QtWidgets import QApplication
 
-    from cgt_desktop.cli import build_parser
-    from cgt_desktop.core.backup import list_backups, make_backup
-    from cgt_desktop.core.paths import Home
-    from cgt_desktop.ui.app import run_app
-    from cgt_desktop.ui.main_window import MainWindow
+    from cgt_desktop.cli.main import build_parser
+    from cgt_desktop.core.userdata.backup import list_backups, make_backup
+    from cgt_desktop.core.system.paths import Home
+    from cgt_desktop.ui.shell.app import run_app
+    from cgt_desktop.ui.shell.main_window import MainWindow
 
     home = Home(tmp_path / "home").ensure()
     user = UserStore(home.user_db)

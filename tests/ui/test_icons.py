@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from cgt_desktop.ui.icons import SIZES, arrow_icon
+from cgt_desktop.ui.common.icons import SIZES, arrow_icon
 
 
 def _ink_centre(image, rows) -> float:

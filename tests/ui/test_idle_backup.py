@@ -13,9 +13,9 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QStatusBar
 
-from cgt_desktop.core import backup
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.idle_backup import IdleBackup
+from cgt_desktop.core.userdata import backup
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.shell.idle_backup import IdleBackup
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
-from cgt_desktop.core import annotations as ann
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.main_window import MainWindow
+from cgt_desktop.core.userdata import annotations as ann
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.shell.main_window import MainWindow
 
 PERSON = "person/qian-qijun"
 PASSAGE = "000_1b6dce599d2df6c2#p03.s01"
@@ -122,7 +122,7 @@ def test_highlighting_a_reader_sentence_paints_both_languages_and_is_undoable(qt
 
 
 def test_selecting_words_in_the_highlight_dialog_highlights_only_that_range(qtbot, window, user, monkeypatch):
-    from cgt_desktop.ui.annotations_controller import HighlightDialog
+    from cgt_desktop.ui.annotations.controller import HighlightDialog
 
     assert window.open_page(f"read:{DOCUMENT}|{PASSAGE}")
     reader = window.reader

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.main_window import MainWindow
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.shell.main_window import MainWindow
 
 DOC = "document/003_f3128c6eecc96df2"
 
@@ -175,7 +175,7 @@ def test_search_results_opened_before_the_docks_are_built_stay_on_top(qtbot, sto
 def test_the_first_window_fits_a_screen_smaller_than_1280_by_800(window):
     from PySide6.QtCore import QSize
 
-    from cgt_desktop.ui.window_state import first_size
+    from cgt_desktop.ui.shell.window_state import first_size
 
     assert first_size(QSize(1024, 668)) == (1024, 668)  # a 1024×700 screen less its panel
     assert first_size(QSize(1920, 1050)) == (1280, 800)
@@ -189,8 +189,8 @@ def test_the_window_title_names_the_app_once(window):
 
 
 def test_the_app_takes_lang_on_its_command_line():
-    from cgt_desktop.cli import build_parser
-    from cgt_desktop.doctor import command_of
+    from cgt_desktop.cli.main import build_parser
+    from cgt_desktop.cli.doctor import command_of
 
     assert command_of(["--lang", "zh"]) is None  # the app, not a subcommand named "zh"
     assert build_parser(subcommands=False).parse_args(["--lang", "zh"]).lang == "zh"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cgt_desktop.core.dossier import DossierOptions, EmptySelection, build_dossier
-from cgt_desktop.core.selection import note_ref, period_ref
-from cgt_desktop.core.userdb import UserStore
+from cgt_desktop.core.export.dossier import DossierOptions, EmptySelection, build_dossier
+from cgt_desktop.core.domain.selection import note_ref, period_ref
+from cgt_desktop.core.userdata.userdb import UserStore
 
 PASSAGE = "000_1b6dce599d2df6c2#p03.s01"
 PASSAGE_EN = ("Professor Qian Qijun, Dean of Shanghai Cell Therapy Research Institute and Deputy Dean of Shanghai "
@@ -20,7 +20,7 @@ PASSAGE_ZH = "上海细胞治疗研究院院长、上海大学医学院副院长
 
 @pytest.fixture
 def export(qapp, store, tmp_path):
-    from cgt_desktop.ui.pdf_export import export_pdf
+    from cgt_desktop.ui.pdf.export import export_pdf
 
     def run(refs, user=None, name="dossier.pdf", **options):
         dossier = build_dossier(refs, store, user, DossierOptions(**options))
@@ -76,7 +76,7 @@ def test_pdf_has_both_names_a_bilingual_passage_a_note_and_its_citation(export, 
 
 def test_page_count_grows_with_the_selection(export, store):
     small = export(["place/zhangjiang"], name="small.pdf")
-    people = store.list_ids(__import__("cgt_desktop.core.store", fromlist=["ListQuery"]).ListQuery("person"))[:8]
+    people = store.list_ids(__import__("cgt_desktop.core.catalog.store", fromlist=["ListQuery"]).ListQuery("person"))[:8]
     large = export(["place/zhangjiang", *people], name="large.pdf")
     assert len(PdfReader(large.path).pages) > len(PdfReader(small.path).pages) >= 3
     assert large.pages == len(PdfReader(large.path).pages)
@@ -133,7 +133,7 @@ def test_same_selection_same_text(export, home):
 
 
 def test_chinese_name_mode_and_letter_paper(qapp, store, tmp_path):
-    from cgt_desktop.ui.pdf_export import export_pdf
+    from cgt_desktop.ui.pdf.export import export_pdf
 
     dossier = build_dossier(["person/qian-qijun"], store, options=DossierOptions(names="zh"))
     result = export_pdf(dossier, tmp_path / "zh.pdf", "Letter")
@@ -144,7 +144,7 @@ def test_chinese_name_mode_and_letter_paper(qapp, store, tmp_path):
 
 
 def test_empty_selection_writes_nothing(qapp, store, tmp_path):
-    from cgt_desktop.ui.export_dialog import export_selection
+    from cgt_desktop.ui.pdf.dialog import export_selection
 
     out = tmp_path / "out"
     out.mkdir()
@@ -155,7 +155,7 @@ def test_empty_selection_writes_nothing(qapp, store, tmp_path):
 
 @pytest.mark.parametrize("where", ["missing-folder", "file-as-folder", "folder-as-file"])
 def test_unwritable_path_fails_cleanly(qapp, store, tmp_path, where):
-    from cgt_desktop.ui.pdf_export import ExportError, export_pdf
+    from cgt_desktop.ui.pdf.export import ExportError, export_pdf
 
     (tmp_path / "plain.txt").write_text("x")
     (tmp_path / "taken.pdf").mkdir()
@@ -171,7 +171,7 @@ def test_unwritable_path_fails_cleanly(qapp, store, tmp_path, where):
 
 
 def test_a_failure_while_finishing_leaves_no_partial_file(qapp, store, tmp_path, monkeypatch):
-    from cgt_desktop.ui import pdf_export
+    from cgt_desktop.ui.pdf import export as pdf_export
 
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -188,7 +188,7 @@ def test_a_failure_while_finishing_leaves_no_partial_file(qapp, store, tmp_path,
 
 
 def test_cancel_leaves_nothing(qapp, store, tmp_path):
-    from cgt_desktop.ui.pdf_export import ExportCancelled, export_pdf
+    from cgt_desktop.ui.pdf.export import ExportCancelled, export_pdf
 
     dossier = build_dossier(["person/qian-qijun", "place/zhangjiang"], store)
     out = tmp_path / "out"
@@ -202,7 +202,7 @@ def test_user_text_is_escaped_and_no_local_file_is_loaded(qapp, store, home, tmp
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage, QTextDocument
 
-    from cgt_desktop.ui.pdf_export import DossierDocument, export_pdf
+    from cgt_desktop.ui.pdf.export import DossierDocument, export_pdf
 
     picture = tmp_path / "secret.png"
     image = QImage(4, 4, QImage.Format.Format_RGB32)
@@ -229,7 +229,7 @@ def test_user_text_is_escaped_and_no_local_file_is_loaded(qapp, store, home, tmp
 
 
 def test_cli_export_pdf(home, corpus_dir, capsys, tmp_path):
-    from cgt_desktop.cli import main
+    from cgt_desktop.cli.main import main
 
     def cli(*args):
         code = main(["--home", str(home.root), "--corpus", str(corpus_dir), "export-pdf", *args])
@@ -258,11 +258,11 @@ def test_cli_export_pdf(home, corpus_dir, capsys, tmp_path):
 
 
 def test_export_dialog_writes_off_the_gui_thread_with_progress(qtbot, store, home, tmp_path):
-    from cgt_desktop.ui.export_dialog import ExportDialog
+    from cgt_desktop.ui.pdf.dialog import ExportDialog
 
     user = UserStore(home.user_db)
     user.add_note(PASSAGE, "dialog note")
-    dialog = ExportDialog(__import__("cgt_desktop.core.selection", fromlist=["Selection"]).Selection(
+    dialog = ExportDialog(__import__("cgt_desktop.core.domain.selection", fromlist=["Selection"]).Selection(
         ["person/qian-qijun", PASSAGE]), store, user, folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.title_edit.setText("Dialog dossier 对话框")
@@ -290,8 +290,8 @@ def test_export_dialog_writes_off_the_gui_thread_with_progress(qtbot, store, hom
 
 
 def test_export_dialog_cancel_and_errors(qtbot, store, tmp_path):
-    from cgt_desktop.core.selection import Selection
-    from cgt_desktop.ui.export_dialog import ExportDialog
+    from cgt_desktop.core.domain.selection import Selection
+    from cgt_desktop.ui.pdf.dialog import ExportDialog
 
     empty = ExportDialog(Selection(), store, None, folder=tmp_path)
     qtbot.addWidget(empty)
@@ -313,7 +313,7 @@ def test_export_dialog_cancel_and_errors(qtbot, store, tmp_path):
 
 
 def test_highlights_appear_beside_their_passage(export, home):
-    from cgt_desktop.core.annotations import add_highlight
+    from cgt_desktop.core.userdata.annotations import add_highlight
 
     user = UserStore(home.user_db)
     add_highlight(user, PASSAGE, "trans", "钱其军教授", 12, 17, comment="the new chairman 新任主任委员")
@@ -328,7 +328,7 @@ def test_highlights_appear_beside_their_passage(export, home):
 
 def test_many_notes_on_one_profile_are_all_printed_after_it_in_parts(export, home, monkeypatch):
     """Hundreds of notes follow the profile (a few hundred a part, each laid out on its own), none lost."""
-    from cgt_desktop.ui import pdf_export
+    from cgt_desktop.ui.pdf import export as pdf_export
 
     monkeypatch.setattr(pdf_export, "KEEP_LAID_OUT_CHARS", 0)  # lay every part out again when painting
     user = UserStore(home.user_db)

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
-from cgt_desktop.ui.reader import ReaderPanel
-from cgt_desktop.ui.reader_view import CITED, ENTITY, HOVER, PAD, SELECTED
+from cgt_desktop.ui.reader.panel import ReaderPanel
+from cgt_desktop.ui.reader.view import CITED, ENTITY, HOVER, PAD, SELECTED
 
 # The offscreen platform warns when a top-level window is shown; that says nothing about the reader.
 

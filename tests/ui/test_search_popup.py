@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from cgt_desktop.ui.search_results import PageRole, SearchResultsModel
+from cgt_desktop.ui.search.results import PageRole, SearchResultsModel
 
 
 def _type(qtbot, window, text):
@@ -129,8 +129,8 @@ def _headers(window):
 
 
 def test_counts_past_the_cap_are_shown_as_at_least(window, qtbot, store, monkeypatch):
-    from cgt_desktop.core.search import count
-    from cgt_desktop.ui import search_popup
+    from cgt_desktop.core.catalog.search import count
+    from cgt_desktop.ui.search import popup as search_popup
 
     full = count(store.db, "细胞", prefix_last=True)
     shown = {h.kind for h in store.search("细胞", prefix_last=True, limit=search_popup.RESULT_LIMIT)}

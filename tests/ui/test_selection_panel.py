@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.selection_panel import SelectionPanel, make_add_action
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.selection.panel import SelectionPanel, make_add_action
 
 PASSAGE = "000_1b6dce599d2df6c2#p03.s01"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from cgt_desktop.core.userdb import UserStore
-from cgt_desktop.ui.history import History
-from cgt_desktop.ui.i18n import Translations, i18n_dir
-from cgt_desktop.ui.main_window import MainWindow
-from cgt_desktop.ui.preferences_dialog import PreferencesDialog
-from cgt_desktop.ui.settings import Preferences, UiState
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.shell.history import History
+from cgt_desktop.ui.common.i18n import Translations, i18n_dir
+from cgt_desktop.ui.shell.main_window import MainWindow
+from cgt_desktop.ui.shell.preferences_dialog import PreferencesDialog
+from cgt_desktop.ui.common.settings import Preferences, UiState
 
 
 @pytest.fixture

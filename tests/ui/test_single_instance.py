@@ -10,8 +10,8 @@ import time
 
 from PySide6.QtCore import QDir
 
-from cgt_desktop.cli import build_parser
-from cgt_desktop.ui.single_instance import SingleInstance, server_name
+from cgt_desktop.cli.main import build_parser
+from cgt_desktop.ui.shell.single_instance import SingleInstance, server_name
 
 
 def test_server_name_depends_on_the_resolved_home(tmp_path):
@@ -56,8 +56,8 @@ def test_run_app_raises_the_window_when_started_again(qtbot, qapp, tmp_path, cor
     """The first start runs the app; a real second process on the same home exits 0 with one line."""
     from PySide6.QtWidgets import QApplication
 
-    from cgt_desktop.ui import app as app_module
-    from cgt_desktop.ui.main_window import MainWindow
+    from cgt_desktop.ui.shell import app as app_module
+    from cgt_desktop.ui.shell.main_window import MainWindow
 
     home = tmp_path / "home"
     outcome: dict[str, object] = {}
@@ -97,12 +97,12 @@ def test_a_start_waits_for_a_starting_owner_then_is_forwarded(qtbot, tmp_path):
     """The owner holds the home but listens only after its first frame: a second start waits for it."""
     from PySide6.QtCore import QTimer
 
-    from cgt_desktop.ui.single_instance import CLAIMED, NO_ANSWER
+    from cgt_desktop.ui.shell.single_instance import CLAIMED, NO_ANSWER
 
     owner = SingleInstance(tmp_path / "home")
     assert owner.claim() == CLAIMED and not owner.listening, "the owner listens later (after its window)"
     second_start = ("import sys\nfrom PySide6.QtCore import QCoreApplication\n"
-                    "from cgt_desktop.ui.single_instance import SingleInstance\napp = QCoreApplication([])\n"
+                    "from cgt_desktop.ui.shell.single_instance import SingleInstance\napp = QCoreApplication([])\n"
                     "print(SingleInstance(sys.argv[1]).claim(wait_s=10))")
     try:
         assert SingleInstance(tmp_path / "home").claim(wait_s=0.3) == NO_ANSWER
@@ -123,7 +123,7 @@ def test_a_start_waits_for_a_starting_owner_then_is_forwarded(qtbot, tmp_path):
 def test_a_start_gets_the_home_when_the_owner_quits_while_it_waits(tmp_path):
     import threading
 
-    from cgt_desktop.ui.single_instance import CLAIMED
+    from cgt_desktop.ui.shell.single_instance import CLAIMED
 
     owner = SingleInstance(tmp_path / "home")
     assert owner.claim() == CLAIMED
@@ -136,8 +136,8 @@ def test_a_start_gets_the_home_when_the_owner_quits_while_it_waits(tmp_path):
 
 
 def test_without_file_locks_the_socket_is_the_claim(qtbot, tmp_path, monkeypatch):
-    from cgt_desktop.core.homelock import HomeLock
-    from cgt_desktop.ui.single_instance import CLAIMED, FORWARDED
+    from cgt_desktop.core.system.homelock import HomeLock
+    from cgt_desktop.ui.shell.single_instance import CLAIMED, FORWARDED
 
     monkeypatch.setattr(HomeLock, "acquire", lambda self: None)  # a file system that cannot lock
     first = SingleInstance(tmp_path / "home")
@@ -150,9 +150,9 @@ def test_without_file_locks_the_socket_is_the_claim(qtbot, tmp_path, monkeypatch
 
 
 def test_run_app_says_so_when_the_home_is_held_by_a_silent_process(tmp_path, corpus_dir, capsys, monkeypatch):
-    from cgt_desktop.core.homelock import HomeLock
-    from cgt_desktop.ui import app as app_module
-    from cgt_desktop.ui import single_instance
+    from cgt_desktop.core.system.homelock import HomeLock
+    from cgt_desktop.ui.shell import app as app_module
+    from cgt_desktop.ui.shell import single_instance
 
     home = tmp_path / "home"
     holder = HomeLock(home)

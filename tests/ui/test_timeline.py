@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from cgt_desktop.core import timeline_model as tm
+from cgt_desktop.core.timeline import model as tm
 import timeline_reference as ref  # tests/timeline_reference.py: the rules row by row
 
 MONTH_EVENT = "event/2019-cancer-precision-medicine-research-center-established"  # "2019-02"
@@ -22,8 +22,8 @@ UNDATED_EVENT = "event/unknown-qian-cheng-european-and-spanish-projects"
 
 @pytest.fixture
 def panel(qtbot, store):
-    from cgt_desktop.ui.fonts import apply_app_font
-    from cgt_desktop.ui.timeline import TimelinePanel
+    from cgt_desktop.ui.common.fonts import apply_app_font
+    from cgt_desktop.ui.timeline.panel import TimelinePanel
 
     apply_app_font(QApplication.instance())
     widget = TimelinePanel(store)
@@ -37,8 +37,8 @@ def panel(qtbot, store):
 @pytest.fixture
 def linked_store(corpus_dir, tmp_path):
     """The corpus plus a new organization and person, each linked to one event by a relation."""
-    from cgt_desktop.core.build import build_reference_db
-    from cgt_desktop.core.store import ReferenceStore
+    from cgt_desktop.core.catalog.build import build_reference_db
+    from cgt_desktop.core.catalog.store import ReferenceStore
 
     source = "003_f3128c6eecc96df2#p06.s01"
     common = {"name_en_status": "editor", "name_zh_status": "editor", "aliases": [], "desc_en": "Test.",
@@ -71,7 +71,7 @@ def _drawn_bars(panel) -> list[tuple[float, float]]:
 
 
 def test_importing_the_module_does_not_import_pyqtgraph():
-    code = "import sys, cgt_desktop.ui.timeline; print('pyqtgraph' in sys.modules)"
+    code = "import sys, cgt_desktop.ui.timeline.panel; print('pyqtgraph' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False"]
 
@@ -221,7 +221,7 @@ def test_keyboard_zoom_and_pan_stay_within_limits(panel, qtbot):
 
 
 def test_highlight_and_lanes_by_organization(qtbot, linked_store):
-    from cgt_desktop.ui.timeline import TimelinePanel
+    from cgt_desktop.ui.timeline.panel import TimelinePanel
 
     store, org, person = linked_store
     panel = TimelinePanel(store)
@@ -306,7 +306,7 @@ def test_cached_marks_match_a_fresh_drawing_after_panning(panel, qtbot):
 
 
 def test_large_corpora_are_read_off_the_gui_thread(qtbot, store, monkeypatch):
-    from cgt_desktop.ui.timeline import TimelineController, TimelinePanel
+    from cgt_desktop.ui.timeline.panel import TimelineController, TimelinePanel
 
     monkeypatch.setattr(TimelineController, "async_above", 0)
     panel = TimelinePanel(store)
@@ -357,13 +357,13 @@ def test_the_warm_up_imports_the_plotting_stack_in_the_background_without_qt_war
         messages = []
         qInstallMessageHandler(lambda kind, context, text: messages.append((kind, text)))
         app = QApplication([])
-        from cgt_desktop.ui.timeline import start_warm_up
+        from cgt_desktop.ui.timeline.panel import start_warm_up
         assert "pyqtgraph" not in sys.modules
         thread = start_warm_up()
         assert thread.daemon
         thread.join(60)
         app.processEvents()
-        assert "pyqtgraph" in sys.modules and "cgt_desktop.ui.timeline_plot" in sys.modules
+        assert "pyqtgraph" in sys.modules and "cgt_desktop.ui.timeline.plot" in sys.modules
         bad = [t for k, t in messages if k != QtMsgType.QtDebugMsg]
         assert not bad, bad
         print("ok")

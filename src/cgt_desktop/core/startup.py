@@ -1,14 +1,14 @@
 """The start-up path shared by the app and every command: the home, the reference database, the user data.
 
-The app (:func:`cgt_desktop.ui.app.open_data`) and the command line (:mod:`cgt_desktop.cli`) open a home
+The app (:func:`cgt_desktop.ui.shell.app.open_data`) and the command line (:mod:`cgt_desktop.cli.main`) open a home
 the same way, so a problem gets the same clear message and the same recovery wherever it is met:
 
 * :func:`prepare_home` creates the home's folders and sweeps what killed processes left behind
-  (:func:`~cgt_desktop.core.outputs.sweep_debris`);
+  (:func:`~cgt_desktop.core.system.outputs.sweep_debris`);
 * :func:`open_reference` refuses a reference database path that is in the way (a folder, a device),
   rebuilds a missing, damaged or misshapen database, and opens it;
 * :func:`open_user` opens the user database, keeping a damaged file aside and restoring the newest
-  usable backup (:func:`~cgt_desktop.core.backup.open_user_data`); a command does that only while no
+  usable backup (:func:`~cgt_desktop.core.userdata.backup.open_user_data`); a command does that only while no
   app holds the home, and otherwise says how the app or ``cgt-desktop restore`` recovers it.
 
 Every failure is a :class:`StartupError` with one message for the user.
@@ -22,11 +22,11 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from .paths import HOME_ENV, Home, resolve_home
+from cgt_desktop.core.system.paths import HOME_ENV, Home, resolve_home
 
 if TYPE_CHECKING:
-    from .backup import OpenResult
-    from .store import ReferenceStore
+    from cgt_desktop.core.userdata.backup import OpenResult
+    from cgt_desktop.core.catalog.store import ReferenceStore
 
 
 class StartupError(Exception):
@@ -45,7 +45,7 @@ def prepare_home(explicit: str | os.PathLike[str] | None = None) -> Home:
         where = exc.filename or explicit or "the home folder"
         raise StartupError(f"cannot use the home folder {where}: {exc.strerror or exc}. Choose another with "
                            f"--home DIR or set {HOME_ENV}=DIR.") from exc
-    from .outputs import sweep_debris
+    from cgt_desktop.core.system.outputs import sweep_debris
 
     sweep_debris([home.root, home.cache_dir, home.backups_dir, home.exports_dir], home.pending_dir)
     return home
@@ -75,8 +75,8 @@ def open_reference(home: Home, corpus: Path, on_rebuild: Callable[[], None] | No
     Raises:
         StartupError: the database's place is taken by something else, or it cannot be built or opened.
     """
-    from .freshness import ensure_reference_db
-    from .store import ReferenceStore, StoreError
+    from cgt_desktop.core.catalog.refresh import ensure_reference_db
+    from cgt_desktop.core.catalog.store import ReferenceStore, StoreError
 
     problem = reference_in_the_way(home.reference_db)
     if problem:
@@ -99,8 +99,8 @@ def open_user(home: Home, user_db: Path | None = None, claim: bool = False) -> O
     Raises:
         StartupError: the data cannot be opened or recovered here and now (the message says why).
     """
-    from .backup import OpenResult, damaged_reason, open_user_data
-    from .userdb import UserDataError, UserStore
+    from cgt_desktop.core.userdata.backup import OpenResult, damaged_reason, open_user_data
+    from cgt_desktop.core.userdata.userdb import UserDataError, UserStore
 
     path = Path(user_db) if user_db is not None else home.user_db
     lock = None
@@ -110,7 +110,7 @@ def open_user(home: Home, user_db: Path | None = None, claim: bool = False) -> O
                 return OpenResult(UserStore(path))
             except UserDataError as exc:
                 raise StartupError(str(exc)) from exc
-        from .homelock import HomeLock
+        from cgt_desktop.core.system.homelock import HomeLock
 
         lock = HomeLock(home.root)
         if lock.acquire() is False:

@@ -1,0 +1,577 @@
+"""The export model: a selection turned into a deterministic, structured, bilingual dossier.
+
+:func:`build_dossier` reads a :class:`~cgt_desktop.core.domain.selection.Selection`
+against a :class:`~cgt_desktop.core.catalog.store.ReferenceStore` (and, for notes, a
+:class:`~cgt_desktop.core.userdata.userdb.UserStore`) and returns a :class:`Dossier`:
+plain dataclasses that a renderer (the PDF export) lays out. Nothing here
+knows about pages or Qt.
+
+Deterministic: the same selection, data and notes give the same dossier; only
+:attr:`Dossier.exported_at` changes between runs. Citations are numbered
+``[n]`` in reading order (profiles, timeline, figures, passages, notes), and
+the source list gives each number's document and passage id.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterable, Sequence
+
+from cgt_desktop.core.domain import dates
+from cgt_desktop.core.domain.models import Citation, EventRow
+from cgt_desktop.core.domain.selection import Selection, parse_ref
+
+NAME_MODES = ("en", "zh", "both")
+
+#: Section and field labels of the dossier, in English and Chinese.
+LABELS: dict[str, tuple[str, str]] = {
+    "dossier": ("Dossier", "资料汇编"),
+    "contents": ("Contents", "目录"),
+    "exported": ("Exported", "导出日期"),
+    "data_built": ("Data build", "数据版本日期"),
+    "selection": ("Selection", "所选内容"),
+    "profiles": ("Profiles", "条目简介"),
+    "timeline": ("Timeline", "时间线"),
+    "figures": ("Figures", "数据"),
+    "passages": ("Bilingual passages", "双语段落"),
+    "notes": ("Notes", "笔记"),
+    "sources": ("Sources", "资料来源"),
+    "relations": ("Relations", "关系"),
+    "events": ("Events", "事件"),
+    "relation": ("Relation", "关系"),
+    "with": ("With", "对象"),
+    "role": ("Role", "职务/角色"),
+    "aliases": ("Also known as", "别名"),
+    "description": ("Description", "简介"),
+    "date": ("Date", "日期"),
+    "date_stated": ("As stated", "原文表述"),
+    "category": ("Category", "类别"),
+    "value": ("Value as stated", "原文数值"),
+    "as_of": ("As of", "截至"),
+    "scope": ("Scope", "范围"),
+    "outlet": ("Outlet", "来源媒体"),
+    "period": ("Period", "时间段"),
+    "undated": ("Undated", "日期不详"),
+    "editor": ("editor's rendering", "编者译名"),
+    "original": ("original", "原文"),
+    "translation": ("translation", "译文"),
+    "english": ("English", "英文"),
+    "chinese": ("Chinese", "中文"),
+    "note_on": ("on", "关于"),
+    "highlight": ("Highlight", "标注"),
+    "no_events": ("No dated events in this selection.", "所选内容中没有带日期的事件。"),
+    "citations_help": ("Numbers in brackets [n] refer to the source list at the end.",
+                       "方括号中的编号 [n] 对应文末的资料来源列表。"),
+    "names_help": ("Names marked “editor's rendering” are the editors' translation, not attested in a source.",
+                   "标注“编者译名”的名称为编者所译，未见于原始资料。"),
+}
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "person": ("Person", "人物"), "organization": ("Organization", "机构"), "place": ("Place", "地点"),
+    "event": ("Event", "事件"), "policy": ("Policy", "政策"), "technology": ("Technology", "技术"),
+    "figure": ("Figure", "数据"), "document": ("Document", "文献"),
+}
+
+
+class DossierError(Exception):
+    """The dossier cannot be built; the message says why and what to do."""
+
+
+class EmptySelection(DossierError):
+    """Nothing to export."""
+
+
+class UnknownItems(DossierError):
+    """Some refs of the selection name nothing in the data."""
+
+    def __init__(self, refs: Sequence[str]) -> None:
+        self.refs = list(refs)
+        super().__init__("unknown item(s) in the selection: " + ", ".join(self.refs)
+                         + "; they may have been removed from the data or mistyped")
+
+
+@dataclass(frozen=True)
+class DossierOptions:
+    """What to include and how to show names (``en``, ``zh`` or ``both``)."""
+
+    title: str = ""
+    profiles: bool = True
+    relations: bool = True
+    timeline: bool = True
+    figures: bool = True
+    passages: bool = True
+    notes: bool = True
+    sources: bool = True
+    names: str = "both"
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name in both languages and whether each is the editors' rendering."""
+
+    en: str
+    zh: str
+    en_editor: bool = False
+    zh_editor: bool = False
+
+    def parts(self, mode: str) -> list[tuple[str, str, bool]]:
+        """Return ``(lang, text, editor)`` for the names to show in *mode*, primary first."""
+        order = ("zh", "en") if mode == "zh" else ("en", "zh")
+        if mode in ("en", "zh"):
+            order = order[:1]
+        out = [(lang, getattr(self, lang), getattr(self, f"{lang}_editor")) for lang in order]
+        out = [p for p in out if p[1]]
+        if not out:  # fall back to whichever name exists
+            out = [(lang, getattr(self, lang), getattr(self, f"{lang}_editor")) for lang in ("en", "zh")
+                   if getattr(self, lang)][:1]
+        return out
+
+    def text(self, mode: str) -> str:
+        return " · ".join(p[1] for p in self.parts(mode))
+
+
+@dataclass(frozen=True)
+class NoteItem:
+    uid: str
+    target_id: str
+    target: Name
+    body: str
+    created: str
+    edited: str
+    cites: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class HighlightItem:
+    passage_id: str
+    side: str
+    quote: str
+    comment: str
+    color: str
+
+
+@dataclass(frozen=True)
+class RelationLine:
+    label_en: str
+    label_zh: str
+    other_id: str
+    other: Name
+    role_en: str
+    role_zh: str
+    dates_en: str
+    dates_zh: str
+    note: str
+    cites: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class EventLine:
+    id: str
+    name: Name
+    date_en: str
+    date_zh: str
+    date_stated: str
+    date_note: str
+    precision: str
+    approximate: bool
+    span_start: str | None
+    span_end: str | None
+    category: str
+    category_en: str
+    category_zh: str
+    cites: tuple[int, ...]
+    notes: tuple[NoteItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    id: str
+    name: Name
+    value_stated: str
+    qualifier: str
+    as_of_en: str
+    as_of_zh: str
+    scope_en: str
+    scope_zh: str
+    cites: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    kind: str
+    kind_en: str
+    kind_zh: str
+    name: Name
+    subtype_en: str
+    subtype_zh: str
+    desc_en: str
+    desc_zh: str
+    aliases: tuple[str, ...]
+    facts: tuple[tuple[str, str], ...]  # (label key, text)
+    relations: tuple[RelationLine, ...]
+    events: tuple[EventLine, ...]
+    figures: tuple[FigureLine, ...]
+    notes: tuple[NoteItem, ...]
+    cites: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PassageBlock:
+    passage_id: str
+    document_id: str
+    document: Name
+    orig_lang: str
+    text_en: str
+    text_zh: str
+    cite: int
+    notes: tuple[NoteItem, ...] = ()
+    highlights: tuple[HighlightItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    n: int
+    passage_id: str
+    document_id: str
+    document: Name
+    date_en: str
+    date_zh: str
+    outlet_en: str
+    outlet_zh: str
+    quote: str = ""  # the start of the passage in its original language
+
+
+QUOTE_CHARS = 160
+
+
+@dataclass
+class Dossier:
+    """A built dossier: everything the renderer shows, in order."""
+
+    title: str
+    exported_at: str
+    data_built_at: str
+    options: DossierOptions
+    refs: list[str]
+    profiles: list[Profile] = field(default_factory=list)
+    periods: list[tuple[str, str]] = field(default_factory=list)
+    events: list[EventLine] = field(default_factory=list)
+    undated_events: list[EventLine] = field(default_factory=list)
+    figures: list[FigureLine] = field(default_factory=list)
+    passages: list[PassageBlock] = field(default_factory=list)
+    notes: list[NoteItem] = field(default_factory=list)
+    sources: list[SourceEntry] = field(default_factory=list)
+
+    def label(self, key: str) -> str:
+        """Return a dossier label in the name mode (``both``: ``English · 中文``)."""
+        return label(key, self.options.names)
+
+    def sections(self) -> list[str]:
+        """Return the keys of the sections that have content, in order."""
+        o = self.options
+        wanted = [("profiles", o.profiles and self.profiles),
+                  ("timeline", o.timeline and (self.events or self.undated_events or self.periods)),
+                  ("figures", o.figures and self.figures), ("passages", o.passages and self.passages),
+                  ("notes", o.notes and self.notes), ("sources", o.sources and self.sources)]
+        return [key for key, present in wanted if present]
+
+    def content(self) -> dict[str, Any]:
+        """Return the dossier as plain data without the export time (equal for equal selections)."""
+        data = asdict(self)
+        data.pop("exported_at")
+        return data
+
+
+def label(key: str, mode: str = "both") -> str:
+    en, zh = LABELS[key]
+    return en if mode == "en" else zh if mode == "zh" else f"{en} · {zh}"
+
+
+def _name(en: str | None, zh: str | None, en_status: str | None = None, zh_status: str | None = None) -> Name:
+    return Name(en or "", zh or "", en_status == "editor", zh_status == "editor")
+
+
+def _safe_display(start: str | None, end: str | None, approximate: bool, lang: str) -> str:
+    try:
+        return dates.display(start, end, approximate, lang)
+    except dates.DateError:
+        return start or ""
+
+
+class _Citations:
+    """Numbers passages ``[n]`` in order of first use."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.numbers: dict[str, int] = {}
+        self.cache: dict[str, Citation] = {}
+
+    def load(self, passage_ids: Iterable[str]) -> None:
+        missing = [p for p in dict.fromkeys(passage_ids) if p not in self.cache]
+        for c in self.store.passages(missing):
+            self.cache[c.passage_id] = c
+
+    def cite(self, passage_ids: Iterable[str]) -> tuple[int, ...]:
+        ids = list(dict.fromkeys(passage_ids))
+        self.load(ids)
+        out = []
+        for pid in ids:
+            if pid not in self.cache:
+                continue
+            if pid not in self.numbers:
+                self.numbers[pid] = len(self.numbers) + 1
+            out.append(self.numbers[pid])
+        return tuple(out)
+
+    def entries(self) -> list[SourceEntry]:
+        docs: dict[str, dict[str, Any]] = {}
+        out = []
+        for pid, n in sorted(self.numbers.items(), key=lambda kv: kv[1]):
+            c = self.cache[pid]
+            if c.document_id not in docs:
+                docs[c.document_id] = next(iter(self.store.query(
+                    "SELECT e.name_en_status, e.name_zh_status, d.outlet_en, d.outlet_zh, d.approximate "
+                    "FROM entities e JOIN documents d ON d.id = e.id WHERE e.id = ?", [c.document_id])), {})
+            meta = docs[c.document_id]
+            approx = bool(meta.get("approximate"))
+            out.append(SourceEntry(
+                n=n, passage_id=pid, document_id=c.document_id,
+                document=_name(c.document_title_en, c.document_title_zh, meta.get("name_en_status"),
+                               meta.get("name_zh_status")),
+                date_en=_safe_display(c.document_date, None, approx, "en"),
+                date_zh=_safe_display(c.document_date, None, approx, "zh"),
+                outlet_en=meta.get("outlet_en") or "", outlet_zh=meta.get("outlet_zh") or "",
+                quote=c.orig if len(c.orig) <= QUOTE_CHARS else c.orig[:QUOTE_CHARS].rstrip() + "…"))
+        return out
+
+
+class _Builder:
+    def __init__(self, store: Any, user: Any | None, options: DossierOptions,
+                 progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None) -> None:
+        self.store, self.user, self.options = store, user, options
+        self.cites = _Citations(store)
+        self.progress = progress or (lambda done, total: None)
+        self.cancelled = cancelled or (lambda: False)
+        self.categories = store.vocabulary("event_categories")
+
+    # -- helpers ------------------------------------------------------------------------------
+    def check_cancel(self) -> None:
+        if self.cancelled():
+            raise DossierCancelled("the export was cancelled")
+
+    def notes_on(self, target_ids: Iterable[str]) -> tuple[NoteItem, ...]:
+        if not (self.options.notes and self.user is not None):
+            return ()
+        out: list[NoteItem] = []
+        for target in dict.fromkeys(target_ids):
+            for note in self.user.notes(target):
+                out.append(self.note_item(note))
+        return tuple(out)
+
+    def note_item(self, note: Any) -> NoteItem:
+        target = note.target_id
+        cites: tuple[int, ...] = ()
+        if "#" in target:
+            c = self.store.passages([target])
+            name = _name(c[0].document_title_en, c[0].document_title_zh) if c else Name(target, "")
+            cites = self.cites.cite([target])
+        else:
+            found = self.store.names([target]).get(target)
+            name = _name(found[1], found[2]) if found else Name(target, "")
+        return NoteItem(note.uid, target, name, note.body, note.created, note.edited, cites)
+
+    def highlights_on(self, passage_ids: Iterable[str]) -> tuple[HighlightItem, ...]:
+        if not (self.options.notes and self.user is not None):
+            return ()
+        ids = list(dict.fromkeys(passage_ids))
+        try:
+            rows = [r for pid in ids for r in self.user.conn.execute(
+                "SELECT passage_id, side, quote, comment, color FROM highlights WHERE passage_id = ? "
+                "AND deleted = 0 ORDER BY created, id", [pid])]
+        except sqlite3.OperationalError:  # a user database from before highlights existed
+            return ()
+        return tuple(HighlightItem(*r) for r in rows)
+
+    def event_line(self, e: EventRow, with_notes: bool = False) -> EventLine:
+        cat = self.categories.get(e.category or "", {})
+        return EventLine(
+            id=e.id, name=_name(e.title_en, e.title_zh), date_en=_safe_display(e.date, e.end, e.approximate, "en"),
+            date_zh=_safe_display(e.date, e.end, e.approximate, "zh"), date_stated=e.date_stated,
+            date_note=e.date_note, precision=e.precision, approximate=e.approximate, span_start=e.span_start,
+            span_end=e.span_end, category=e.category or "", category_en=cat.get("en") or (e.category or ""),
+            category_zh=cat.get("zh") or (e.category or ""), cites=self.cites.cite(e.sources),
+            notes=self.notes_on([e.id]) if with_notes else ())
+
+    def figure_line(self, row: dict[str, Any]) -> FigureLine:
+        as_of = row.get("as_of") or ""
+        period = row.get("period") or ""
+        if as_of:
+            as_en, as_zh = (_safe_display(as_of, None, False, "en"), _safe_display(as_of, None, False, "zh"))
+        elif period and "/" in period:
+            first, last = period.split("/", 1)
+            as_en, as_zh = (_safe_display(first, last, False, "en"), _safe_display(first, last, False, "zh"))
+        else:
+            as_en, as_zh = (_safe_display(None, None, False, "en"), _safe_display(None, None, False, "zh"))
+        return FigureLine(id=row["id"], name=_name(row.get("label_en"), row.get("label_zh")),
+                          value_stated=row.get("value_stated") or "", qualifier=row.get("qualifier") or "",
+                          as_of_en=as_en, as_of_zh=as_zh, scope_en=row.get("scope_en") or "",
+                          scope_zh=row.get("scope_zh") or "", cites=self.cites.cite(row.get("sources") or []))
+
+    # -- sections -----------------------------------------------------------------------------
+    def profile(self, detail: Any) -> Profile:
+        o = self.options
+        cites = self.cites.cite(c.passage_id for c in detail.sources)
+        facts: list[tuple[str, str]] = []
+        d = detail.details or {}
+        if detail.kind == "event" and d:
+            approx = bool(d.get("approximate"))
+            facts.append(("date", _safe_display(d.get("date"), d.get("end"), approx, "en") + " / "
+                          + _safe_display(d.get("date"), d.get("end"), approx, "zh")))
+            if d.get("date_stated"):
+                facts.append(("date_stated", d["date_stated"]))
+        elif detail.kind == "figure" and d:
+            facts.append(("value", d.get("value_stated") or ""))
+            line = self.figure_line({**d, "label_en": detail.name_en, "label_zh": detail.name_zh, "sources": []})
+            facts.append(("as_of", f"{line.as_of_en} / {line.as_of_zh}"))
+            if line.scope_en or line.scope_zh:
+                facts.append(("scope", " / ".join(t for t in (line.scope_en, line.scope_zh) if t)))
+        elif detail.kind == "document" and d:
+            facts.append(("date", _safe_display(d.get("date"), None, bool(d.get("approximate")), "en")
+                          + (f" ({d['date_stated']})" if d.get("date_stated") else "")))
+            if d.get("outlet_en") or d.get("outlet_zh"):
+                facts.append(("outlet", " / ".join(t for t in (d.get("outlet_en"), d.get("outlet_zh")) if t)))
+        relations: tuple[RelationLine, ...] = ()
+        events: tuple[EventLine, ...] = ()
+        figures: tuple[FigureLine, ...] = ()
+        if o.relations:
+            relations = tuple(RelationLine(
+                label_en=r.label_en, label_zh=r.label_zh, other_id=r.other_id,
+                other=_name(r.other_name_en, r.other_name_zh), role_en=r.role_en, role_zh=r.role_zh,
+                dates_en=_safe_display(r.start, r.end, False, "en") if r.start else "",
+                dates_zh=_safe_display(r.start, r.end, False, "zh") if r.start else "",
+                note=r.note, cites=self.cites.cite(r.sources)) for r in detail.relations)
+            events = tuple(self.event_line(e) for e in detail.events)
+            figures = tuple(self.figure_line(f) for f in detail.figures)
+        aliases = tuple(dict.fromkeys(a["alias"] for a in detail.aliases
+                                      if a["alias"] not in (detail.name_en, detail.name_zh)))
+        kind_en, kind_zh = KIND_LABELS.get(detail.kind, (detail.kind, detail.kind))
+        return Profile(
+            id=detail.id, kind=detail.kind, kind_en=kind_en, kind_zh=kind_zh,
+            name=_name(detail.name_en, detail.name_zh, detail.name_en_status, detail.name_zh_status),
+            subtype_en=detail.subtype_en, subtype_zh=detail.subtype_zh, desc_en=detail.desc_en,
+            desc_zh=detail.desc_zh, aliases=aliases, facts=tuple(facts), relations=relations, events=events,
+            figures=figures, notes=self.notes_on([detail.id]), cites=cites)
+
+    def passage(self, c: Citation) -> PassageBlock:
+        sentence_ids = [c.passage_id]
+        if "#" in c.passage_id and "." not in c.passage_id.split("#", 1)[1]:  # a paragraph: its sentences too
+            sentence_ids += [r[0] for r in self.store.conn.execute(
+                "SELECT id FROM passages WHERE paragraph_id = ? ORDER BY seq", [c.passage_id])]
+        return PassageBlock(
+            passage_id=c.passage_id, document_id=c.document_id,
+            document=_name(c.document_title_en, c.document_title_zh), orig_lang=c.lang, text_en=c.text_en,
+            text_zh=c.text_zh, cite=self.cites.cite([c.passage_id])[0], notes=self.notes_on(sentence_ids),
+            highlights=self.highlights_on(sentence_ids))
+
+
+class DossierCancelled(DossierError):
+    """The user cancelled the export."""
+
+
+def _event_key(e: EventRow) -> tuple[Any, ...]:
+    return (e.span_start is None, e.span_start or "", e.span_end or "", e.id)
+
+
+def build_dossier(selection: Selection | Sequence[str], store: Any, user: Any | None = None,
+                  options: DossierOptions = DossierOptions(), *, now: datetime | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Dossier:
+    """Build the dossier of *selection*.
+
+    Args:
+        selection: the refs, in the user's order.
+        store: the :class:`ReferenceStore`.
+        user: the :class:`UserStore` for notes (``None``: no notes).
+        options: what to include and how to show names.
+        now: the export time (default: now, UTC).
+        progress: called with ``(done, total)`` items.
+        cancelled: polled between items; returning true raises :class:`DossierCancelled`.
+
+    Raises:
+        EmptySelection: if there is nothing to export with these options.
+        UnknownItems: if refs name nothing in the data.
+        DossierCancelled: if *cancelled* returned true.
+    """
+    if options.names not in NAME_MODES:
+        raise DossierError(f"name display must be one of {', '.join(NAME_MODES)}, not {options.names!r}")
+    refs = selection.refs if isinstance(selection, Selection) else list(Selection(selection))
+    items = [parse_ref(r) for r in refs]
+    if not options.notes or user is None:
+        items = [i for i in items if i.type != "note"]
+    if not items:
+        raise EmptySelection("the selection is empty: add people, organizations, events, passages, a period "
+                             "or notes before exporting")
+    b = _Builder(store, user, options, progress, cancelled)
+    unknown: list[str] = []
+    details: list[Any] = []
+    passages: list[Citation] = []
+    notes: list[Any] = []
+    periods: list[tuple[str, str]] = []
+    total = len(items)
+    from cgt_desktop.core.catalog.store import UnknownId
+
+    for done, item in enumerate(items):
+        b.check_cancel()
+        if item.type == "entity":
+            try:
+                details.append(store.entity(item.value))
+            except UnknownId:
+                unknown.append(item.ref)
+        elif item.type == "passage":
+            found = store.passages([item.value])
+            (passages.extend(found) if found else unknown.append(item.ref))
+        elif item.type == "note":
+            note = user.note(item.value) if user is not None else None
+            (notes.append(note) if note else unknown.append(item.ref))
+        else:
+            assert item.first and item.last
+            periods.append((item.first, item.last))
+        b.progress(done + 1, total * 2)
+    if unknown:
+        raise UnknownItems(unknown)
+    built_at = str(store.build_info().get("built_at", ""))
+    stamp = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
+    dossier = Dossier(title=options.title.strip() or label("dossier", options.names), exported_at=stamp,
+                      data_built_at=built_at, options=options, refs=[i.ref for i in items], periods=periods)
+    for i, detail in enumerate(details):
+        b.check_cancel()
+        if options.profiles:
+            dossier.profiles.append(b.profile(detail))
+        b.progress(total + i * total // max(len(details), 1), total * 2)
+    if options.timeline:
+        rows = store.events_by_id([d.id for d in details if d.kind == "event"])
+        for first, last in periods:
+            rows += [e for e in store.timeline(int(first[:4]), int(last[:4]), include_undated=False)
+                     if e.span_start and e.span_start <= last and (e.span_end or e.span_start) >= first]
+        if not rows and not periods:  # no events or period chosen: the selected items' own events
+            rows = [e for d in details for e in d.events]
+        unique = sorted({e.id: e for e in rows}.values(), key=_event_key)
+        lines = [b.event_line(e, with_notes=True) for e in unique]
+        dossier.events = [e for e in lines if e.span_start]
+        dossier.undated_events = [e for e in lines if not e.span_start]
+    if options.figures:
+        figure_ids = [d.id for d in details if d.kind == "figure"]
+        figure_ids += [f["id"] for d in details for f in d.figures]
+        dossier.figures = [b.figure_line(f) for f in store.figures_by_id(list(dict.fromkeys(figure_ids)))]
+    if options.passages:
+        dossier.passages = [b.passage(c) for c in passages]
+    if options.notes and user is not None:
+        dossier.notes = [b.note_item(n) for n in notes]
+    dossier.sources = b.cites.entries()
+    b.progress(total * 2, total * 2)
+    if not dossier.sections():
+        raise EmptySelection("nothing to export: the chosen parts of the dossier are empty for this selection")
+    return dossier

@@ -1,0 +1,385 @@
+"""The notes, tags and star of one item, for its detail page.
+
+Notes are Markdown, rendered safely: markdown-it-py with raw HTML disabled
+(so ``<script>`` or ``<img src="file:///…">`` typed in a note is escaped and
+shown as text) and images disabled; the browser showing it loads no resources
+at all (:class:`SafeNoteBrowser`). Every edit goes through a
+:class:`~PySide6.QtGui.QUndoStack` command that calls the core and is
+committed at once; deleting is a soft delete that undo restores.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Callable
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QStringListModel, Qt, QUrl, Signal
+from PySide6.QtGui import (QAction, QColor, QDesktopServices, QImage, QKeySequence, QTextDocument, QUndoCommand,
+                           QUndoStack)
+from PySide6.QtWidgets import (QCompleter, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from cgt_desktop.core.userdata.userdb import UserDataError, UserStore
+
+__all__ = ["NotesWidget", "SafeNoteBrowser", "render_markdown"]
+
+_md: Any = None
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("NotesWidget", text)
+
+
+def add_undo_redo_actions(widget: QWidget, stack: QUndoStack, undo_text: str,
+                          redo_text: str) -> tuple[QAction, QAction]:
+    """Give *widget* Undo (``Ctrl+Z``) and Redo (``Ctrl+Shift+Z`` and the platform's keys) for *stack*.
+
+    The shortcuts work while the widget or one of its children has focus.
+    """
+    undo = stack.createUndoAction(widget, undo_text)
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    redo = stack.createRedoAction(widget, redo_text)
+    redo.setShortcuts(list(dict.fromkeys(
+        [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
+    for action in (undo, redo):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        widget.addAction(action)
+    return undo, redo
+
+
+def render_markdown(text: str) -> str:
+    """Render a note's Markdown to safe HTML (raw HTML escaped, no images, no unsafe links)."""
+    global _md  # noqa: PLW0603 - one parser per process, created on first use
+    if _md is None:
+        from markdown_it import MarkdownIt  # loaded when first needed
+
+        _md = MarkdownIt("commonmark", {"html": False}).disable("image")
+    return str(_md.render(text))
+
+
+class SafeNoteBrowser(QTextBrowser):
+    """A text browser that loads nothing: every resource request is refused and recorded.
+
+    ``requested_resources`` lists ``(type, url)`` of every attempted load (for tests and audits).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.requested_resources: list[tuple[int, str]] = []
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_browser_anchor_clicked)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt override
+        self.requested_resources.append((int(kind), QUrl(url).toString()))
+        # A null image / empty byte array, never None: for None Qt loads the local file itself.
+        if int(kind) == int(QTextDocument.ResourceType.ImageResource):
+            return QImage()
+        return QByteArray()
+
+    def _on_browser_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+
+
+class _Command(QUndoCommand):
+    """A reversible change to the user database; ``done`` is called after every redo/undo."""
+
+    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
+                 done: Callable[[BaseException | None], None]) -> None:
+        super().__init__(text)
+        self._do, self._undo, self._done = do, undo, done
+
+    def redo(self) -> None:
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except (UserDataError, KeyError, ValueError) as exc:
+            self._done(exc)
+        else:
+            self._done(None)
+
+
+class NotesWidget(QWidget):
+    """Notes (Markdown), tags and star of one item, editable with undo/redo.
+
+    Args:
+        user_store: The user database.
+        target_id: The item: an entity, event, figure, document or passage id.
+        parent: Parent widget.
+        undo_stack: Share the main window's stack (or a ``QUndoGroup`` member);
+            a private one by default.
+
+    Signals:
+        annotations_changed(str): a note, tag or star of the item (target id) was
+            added, edited, deleted, restored or removed; refresh the Annotations panel.
+    """
+
+    annotations_changed = Signal(str)
+
+    def __init__(self, user_store: UserStore, target_id: str, parent: QWidget | None = None,
+                 undo_stack: QUndoStack | None = None) -> None:
+        super().__init__(parent)
+        self._user = user_store
+        self._target = target_id
+        self._editing_uid: str | None = None  # None: a new note
+        self._select_uid: str | None = None  # select this note after the next change
+        self._stack = undo_stack or QUndoStack(self)
+
+        self._title = QLabel(f"<b>{html.escape(_t('Notes'))}</b>")
+        self._star = QToolButton(checkable=True, autoRaise=True)
+        self._star.setToolTip(_t("Star this item"))
+        self._star.clicked.connect(self._on_star_clicked)
+        self._tags_row = QHBoxLayout()
+        self._tags_row.setContentsMargins(0, 0, 0, 0)
+        self._tag_edit = QLineEdit(placeholderText=_t("Add a tag…"), maxLength=80)
+        self._tag_edit.setMaximumWidth(160)
+        self._tag_names = QStringListModel(self)
+        self._tag_edit.setCompleter(QCompleter(self._tag_names, self._tag_edit))
+        self._tag_edit.returnPressed.connect(self._on_tag_edit_return_pressed)
+
+        self.note_list = QListWidget()
+        self.note_list.currentRowChanged.connect(self._on_note_list_current_row_changed)
+        self.note_list.itemDoubleClicked.connect(lambda _item: self.edit_current())
+        self.preview = SafeNoteBrowser()
+        self.editor = QPlainTextEdit(placeholderText=_t("Write a note (Markdown: **bold**, *italic*, - lists, "
+                                                        "[links](https://…))"))
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.preview)
+        editor_page = QWidget()
+        editor_box = QVBoxLayout(editor_page)
+        editor_box.setContentsMargins(0, 0, 0, 0)
+        editor_box.addWidget(self.editor)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(_t("Save"))
+        self.save_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.save_button.clicked.connect(self.save_editor)
+        cancel = QPushButton(_t("Cancel"))
+        cancel.clicked.connect(self.cancel_editor)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        editor_box.addLayout(buttons)
+        self._pages.addWidget(editor_page)
+
+        self.new_button = QPushButton(_t("New note"))
+        self.new_button.clicked.connect(self.new_note)
+        self.edit_button = QPushButton(_t("Edit"))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = QPushButton(_t("Delete"))
+        self.delete_button.clicked.connect(self.delete_current)
+        self._status = QLabel()
+        self._status.setWordWrap(True)
+
+        self.undo_action, self.redo_action = add_undo_redo_actions(self, self._stack, _t("Undo"), _t("Redo"))
+
+        header = QHBoxLayout()
+        header.addWidget(self._title)
+        header.addWidget(self._star)
+        header.addStretch(1)
+        header.addLayout(self._tags_row)
+        header.addWidget(self._tag_edit)
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.note_list, 1)
+        layout.addWidget(self._pages, 2)
+        layout.addLayout(actions)
+        layout.addWidget(self._status)
+        self.refresh()
+
+    # -- public API -----------------------------------------------------------------------
+    @property
+    def target_id(self) -> str:
+        return self._target
+
+    def undo_stack(self) -> QUndoStack:
+        return self._stack
+
+    def set_target(self, target_id: str) -> None:
+        """Show another item's notes (pending edits are dropped; the undo history is kept)."""
+        self._target = target_id
+        self.cancel_editor()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the item's notes, tags and star from the user database."""
+        current = self._current_uid()
+        notes = list(reversed(self._user.notes(self._target)))  # newest first
+        self.note_list.blockSignals(True)
+        self.note_list.clear()
+        for note in notes:
+            first = next((line.strip() for line in note.body.splitlines() if line.strip()), "")
+            item = QListWidgetItem(f"{note.edited.replace('T', ' ')}  ·  {first[:80]}")
+            item.setData(Qt.ItemDataRole.UserRole, note.uid)
+            item.setToolTip(_t("Created {0}, edited {1}").format(note.created.replace("T", " "),
+                                                                 note.edited.replace("T", " ")))
+            self.note_list.addItem(item)
+        uids = [n.uid for n in notes]
+        self.note_list.setVisible(bool(uids))  # the empty state is said in the preview
+        self.note_list.setCurrentRow(uids.index(current) if current in uids else 0 if uids else -1)
+        self.note_list.blockSignals(False)
+        self._show_current()
+        starred = self._user.is_starred(self._target)
+        self._star.setChecked(starred)
+        self._star.setText("★" if starred else "☆")
+        self._star.setToolTip(_t("Unstar this item") if starred else _t("Star this item"))
+        self._fill_tags()
+        self._tag_names.setStringList([t.name for t in self._user.tags()])
+        has = self.note_list.currentRow() >= 0
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def new_note(self) -> None:
+        """Open the editor on an empty note."""
+        self._editing_uid = None
+        self.editor.setPlainText("")
+        self._pages.setCurrentIndex(1)
+        self.editor.setFocus()
+
+    def edit_current(self) -> None:
+        """Open the editor on the selected note."""
+        uid = self._current_uid()
+        note = self._user.note(uid) if uid else None
+        if note is None:
+            return
+        self._editing_uid = uid
+        self.editor.setPlainText(note.body)
+        self._pages.setCurrentIndex(1)
+        self.editor.setFocus()
+
+    def cancel_editor(self) -> None:
+        self._editing_uid = None
+        self._pages.setCurrentIndex(0)
+
+    def save_editor(self) -> None:
+        """Save the editor's text as a new note or over the edited one (one undo step)."""
+        body = self.editor.toPlainText()
+        if not body.strip():
+            self._report(_t("An empty note is not saved."))
+            return
+        uid = self._editing_uid
+        if uid is None:
+            self._push_add(body)
+        else:
+            note = self._user.note(uid)
+            if note is not None and note.body != body:
+                old = note.body
+                self._push(_t("Edit note"), lambda: self._user.edit_note(uid, body),
+                           lambda: self._user.edit_note(uid, old))
+        self.cancel_editor()
+
+    def delete_current(self) -> None:
+        """Delete the selected note (soft delete; Undo restores it)."""
+        uid = self._current_uid()
+        if uid:
+            self._push(_t("Delete note"), lambda: self._user.delete_note(uid), lambda: self._user.restore_note(uid))
+
+    def add_tag(self, name: str) -> None:
+        """Tag the item (one undo step)."""
+        target = self._target
+        if not name.strip() or any(t.name == " ".join(name.split()) for t in self._user.item_tags(target)):
+            return
+        clean = " ".join(name.split())
+        self._push(_t("Tag '{0}'").format(clean), lambda: self._user.tag_item(target, clean),
+                   lambda: self._user.untag_item(target, clean))
+
+    def remove_tag(self, name: str) -> None:
+        target = self._target
+        self._push(_t("Untag '{0}'").format(name), lambda: self._user.untag_item(target, name),
+                   lambda: self._user.tag_item(target, name))
+
+    # -- internals -------------------------------------------------------------------------
+    def _push_add(self, body: str) -> None:
+        target, made = self._target, {}
+
+        def do() -> None:
+            if "uid" in made:
+                self._user.restore_note(made["uid"])
+            else:
+                made["uid"] = self._user.add_note(target, body).uid
+                self._select_uid = made["uid"]
+
+        self._push(_t("Add note"), do, lambda: self._user.delete_note(made["uid"]))
+
+    def _push(self, text: str, do: Callable[[], Any], undo: Callable[[], Any]) -> None:
+        target = self._target
+        self._stack.push(_Command(text, lambda: None if do() else None, lambda: None if undo() else None,
+                                  lambda error: self._on_command_done(error, target)))
+
+    def _on_command_done(self, error: BaseException | None, target: str) -> None:
+        self._status.setText(html.escape(str(error)) if error else "")
+        select, self._select_uid = self._select_uid, None
+        self.refresh()
+        if select:
+            self._select(select)
+        self.annotations_changed.emit(target)
+
+    def _report(self, message: str) -> None:
+        self._status.setText(html.escape(message))
+
+    def _select(self, uid: str) -> None:
+        for row in range(self.note_list.count()):
+            if self.note_list.item(row).data(Qt.ItemDataRole.UserRole) == uid:
+                self.note_list.setCurrentRow(row)
+
+    def _current_uid(self) -> str | None:
+        item = self.note_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _show_current(self) -> None:
+        uid = self._current_uid()
+        note = self._user.note(uid) if uid else None
+        if note is None:
+            empty = html.escape(_t("No notes yet. Press 'New note' to write the first one."))
+            self.preview.setHtml(f"<p style='color:#666'>{empty}</p>")
+            return
+        stamp = html.escape(_t("Created {0} · edited {1}").format(note.created.replace("T", " "),
+                                                                  note.edited.replace("T", " ")))
+        self.preview.setHtml(f"<p style='color:#666; font-size:small'>{stamp}</p>{render_markdown(note.body)}")
+
+    def _fill_tags(self) -> None:
+        while self._tags_row.count():
+            widget = self._tags_row.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for tag in self._user.item_tags(self._target):
+            chip = QToolButton(text=f"{tag.name}  ×", autoRaise=False)
+            chip.setToolTip(_t("Remove the tag '{0}'").format(tag.name))
+            color = QColor(tag.color or "#e9ecef")
+            text = "#000000" if color.lightness() > 140 else "#ffffff"
+            chip.setStyleSheet(f"QToolButton {{ background: {color.name()}; color: {text}; border-radius: 8px; "
+                               "padding: 1px 8px; border: 1px solid #adb5bd; }")
+            chip.clicked.connect(lambda _=False, name=tag.name: self.remove_tag(name))
+            chip.setProperty("tag_name", tag.name)
+            self._tags_row.addWidget(chip)
+
+    def tag_chips(self) -> list[str]:
+        """The tag names shown on the item (for tests and screen readers)."""
+        return [self._tags_row.itemAt(i).widget().property("tag_name") for i in range(self._tags_row.count())]
+
+    def _on_note_list_current_row_changed(self, _row: int) -> None:
+        self._show_current()
+        has = self.note_list.currentRow() >= 0
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _on_star_clicked(self, checked: bool) -> None:
+        target = self._target
+        self._push(_t("Star") if checked else _t("Unstar"), lambda: self._user.star(target, checked),
+                   lambda: self._user.star(target, not checked))
+
+    def _on_tag_edit_return_pressed(self) -> None:
+        name = self._tag_edit.text()
+        self._tag_edit.clear()
+        self.add_tag(name)

@@ -1,0 +1,410 @@
+"""The Annotations view: every note, highlight and tag in one filterable, searchable list.
+
+:class:`AnnotationsModel` is a thin table model: it holds the keys of the rows
+(filtered and sorted in SQL by :func:`cgt_desktop.core.userdata.annotations.annotation_keys`)
+and fetches rows lazily in pages. :class:`AnnotationsPanel` owns the filter bar,
+the model and the view, and reports activations; the main window opens the item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt,
+                            Signal)
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
+                               QLabel, QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from cgt_desktop.core.userdata import annotations as ann
+from cgt_desktop.core.domain.kinds import KINDS
+from cgt_desktop.core.userdata.userdb import UserDataError, UserStore
+from cgt_desktop.ui.annotations.notes import _Command, add_undo_redo_actions
+
+__all__ = ["AnnotationsModel", "AnnotationsPanel"]
+
+_PAGE = 200
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AnnotationsPanel", text)
+
+
+def kind_label(kind: str) -> str:
+    return {"note": _t("Note"), "highlight": _t("Highlight"), "tag": _t("Tag")}.get(kind, kind)
+
+
+def item_kind_label(kind: str) -> str:
+    return {"person": _t("Person"), "organization": _t("Organization"), "place": _t("Place"),
+            "event": _t("Event"), "policy": _t("Policy"), "technology": _t("Technology"),
+            "figure": _t("Figure"), "document": _t("Document"), "passage": _t("Passage")}.get(kind, kind)
+
+
+class AnnotationsModel(QAbstractTableModel):
+    """Rows of annotations by key, fetched from the user database a page at a time.
+
+    Columns: kind, text (note, quoted highlight, tag name), item, tags, last edit.
+    """
+
+    COLUMNS = ("kind", "text", "item", "tags", "edited")
+
+    def __init__(self, user_store: UserStore, reference_store: Any = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._user = user_store
+        self._reference = reference_store
+        self._keys: list[str] = []
+        self._rows: dict[str, ann.Annotation] = {}
+        self._names: dict[str, str] = {}
+
+    def set_keys(self, keys: list[str]) -> None:
+        self.beginResetModel()
+        self._keys = list(keys)
+        self._rows.clear()
+        self.endResetModel()
+
+    def set_reference_store(self, reference_store: Any) -> None:
+        self.beginResetModel()
+        self._reference = reference_store
+        self._names.clear()
+        self.endResetModel()
+
+    def annotation(self, row: int) -> ann.Annotation | None:
+        """Return the annotation on ``row`` (fetching its page if needed)."""
+        if not 0 <= row < len(self._keys):
+            return None
+        key = self._keys[row]
+        if key not in self._rows:
+            start = row - row % _PAGE
+            page = self._keys[start:start + _PAGE]
+            found = ann.annotations_by_key(self._user, page)
+            self._rows.update(found)
+            self._load_names([a.target_id for a in found.values()])
+        return self._rows.get(key)
+
+    def _load_names(self, ids: list[str]) -> None:
+        wanted = [i for i in dict.fromkeys(ids) if i not in self._names]
+        if not wanted:
+            return
+        for i in wanted:
+            self._names[i] = i
+        if self._reference is None:
+            return
+        docs = {i: "document/" + i.split("#", 1)[0] for i in wanted if "#" in i}
+        names = self._reference.names([*wanted, *docs.values()])
+        for i in wanted:
+            if i in names:
+                self._names[i] = " · ".join(n for n in names[i][1:] if n) or i
+            elif i in docs and docs[i] in names:
+                title = names[docs[i]][2] or names[docs[i]][1]
+                self._names[i] = f"{title} ¶ {i.split('#', 1)[1]}"
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.COLUMNS):
+            return {"kind": _t("Kind"), "text": _t("Text"), "item": _t("Item"), "tags": _t("Tags"),
+                    "edited": _t("Edited")}[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self.annotation(index.row())
+        if a is None:
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "kind":
+                return kind_label(a.kind)
+            if column == "text":
+                text = " ".join(a.text.split())
+                if a.comment:
+                    text += "  — " + " ".join(a.comment.split())
+                return ("⚠ " if a.orphan else "") + (text[:200] + "…" if len(text) > 200 else text)
+            if column == "item":
+                return self._names.get(a.target_id, a.target_id)
+            if column == "tags":
+                return ", ".join(a.tags)
+            return a.edited.replace("T", " ")[:16]
+        if role == Qt.ItemDataRole.DecorationRole and column == "kind" and a.color:
+            return QColor(a.color)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = [html.escape(a.text[:1000])]
+            if a.comment:
+                tip.append(html.escape(a.comment[:1000]))
+            tip.append(html.escape(a.target_id))
+            if a.orphan:
+                tip.append("⚠ " + html.escape(_t("Orphaned: {0}").format(a.orphan)))
+            return "<br>".join(tip)
+        if role == Qt.ItemDataRole.ForegroundRole and a.orphan:
+            return QBrush(QColor("#a61e4d"))
+        if role == Qt.ItemDataRole.UserRole:
+            return a.key
+        return None
+
+
+class AnnotationsPanel(QWidget):
+    """Every note, highlight and tag, filterable by kind, colour, tag, item kind, date and text.
+
+    Args:
+        user_store: The user database.
+        reference_store: A :class:`~cgt_desktop.core.catalog.store.ReferenceStore` for item names (optional).
+        parent: Parent widget.
+
+        undo_stack: Share the main window's stack; a private one by default.
+        load: Read the annotations now; with False the list stays empty until :meth:`refresh`.
+
+    Signals:
+        item_activated(str, str): ``(target_id, annotation_uid)`` of a row the user opened (double
+            click, Enter or "Open"); the target is an entity/event/figure/document id or a passage id
+            (open the reader there); the uid is empty for tag rows.
+        annotations_changed(): the panel changed annotations or tags (delete, colour, rename, merge);
+            refresh open detail pages and the reader's highlights.
+    """
+
+    item_activated = Signal(str, str)
+    annotations_changed = Signal()
+
+    def __init__(self, user_store: UserStore, reference_store: Any = None, parent: QWidget | None = None,
+                 undo_stack: QUndoStack | None = None, load: bool = True) -> None:
+        super().__init__(parent)
+        self._user = user_store
+        self._stack = undo_stack or QUndoStack(self)
+        self.model = AnnotationsModel(user_store, reference_store, self)
+
+        self.search_edit = QLineEdit(placeholderText=_t("Search notes and highlights (中文 or English)…"),
+                                     clearButtonEnabled=True)
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(_t("All kinds"), "")
+        for kind, label in (("note", _t("Notes")), ("highlight", _t("Highlights")), ("tag", _t("Tags"))):
+            self.kind_combo.addItem(label, kind)
+        self.color_combo = QComboBox()
+        self.tag_combo = QComboBox()
+        self.item_kind_combo = QComboBox()
+        self.item_kind_combo.addItem(_t("Any item"), "")
+        for kind in (*KINDS, "passage"):
+            self.item_kind_combo.addItem(item_kind_label(kind), kind)
+        self.date_combo = QComboBox()
+        for label, days in ((_t("Any time"), -1), (_t("Today"), 0), (_t("Past 7 days"), 7),
+                            (_t("Past 30 days"), 30), (_t("Past year"), 365)):
+            self.date_combo.addItem(label, days)
+        self._fill_choice_combos()
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 100), (2, 220), (3, 130), (4, 130)):
+            self.view.setColumnWidth(column, width)
+        self.view.activated.connect(self._on_view_activated)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+        self.count_label = QLabel()
+        self.tags_button = QToolButton(text=_t("Tags"), popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tags_button.setToolTip(_t("Rename, merge, colour or delete the tag chosen in the tag filter"))
+        menu = QMenu(self.tags_button)
+        menu.addAction(_t("Rename tag…"), self._on_rename_tag_triggered)
+        menu.addAction(_t("Merge into another tag…"), self._on_merge_tag_triggered)
+        menu.addAction(_t("Colour…"), self._on_tag_colour_triggered)
+        menu.addAction(_t("Delete tag"), lambda: self.delete_tag(self.tag_combo.currentData() or ""))
+        self.tags_button.setMenu(menu)
+        self.undo_action, self.redo_action = add_undo_redo_actions(self, self._stack, _t("Undo"), _t("Redo"))
+
+        filters = QHBoxLayout()
+        for widget in (self.kind_combo, self.color_combo, self.tag_combo, self.item_kind_combo, self.date_combo):
+            filters.addWidget(widget)
+            widget.currentIndexChanged.connect(self._on_filter_changed)
+        filters.addWidget(self.tags_button)
+        filters.addStretch(1)
+        self.search_edit.textChanged.connect(self._on_filter_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search_edit)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+        if load:  # else the owner calls refresh() when the list is first needed
+            self.refresh()
+
+    def set_reference_store(self, reference_store: Any) -> None:
+        """Use another reference database for item names (after a rebuild)."""
+        self.model.set_reference_store(reference_store)
+
+    def current_filter(self) -> ann.AnnotationFilter:
+        """The filter the bar shows."""
+        kind = self.kind_combo.currentData() or ""
+        days = self.date_combo.currentData()
+        since = "" if days is None or days < 0 else (dt.date.today() - dt.timedelta(days=days)).isoformat()
+        return ann.AnnotationFilter(kinds=(kind,) if kind else (), color=self.color_combo.currentData() or "",
+                                    tag=self.tag_combo.currentData() or "",
+                                    entity_kind=self.item_kind_combo.currentData() or "", since=since,
+                                    text=self.search_edit.text())
+
+    def refresh(self) -> None:
+        """Re-read the annotations (call after any change to them)."""
+        self._fill_choice_combos()
+        self._on_filter_changed()
+
+    def _fill_choice_combos(self) -> None:
+        tags = self._user.tags()
+        colors = dict.fromkeys([*ann.HIGHLIGHT_COLORS.values(), *(t.color for t in tags if t.color)])
+        names = {v: k for k, v in ann.HIGHLIGHT_COLORS.items()}
+        color_labels = {"yellow": _t("Yellow"), "green": _t("Green"), "blue": _t("Blue"), "pink": _t("Pink"),
+                        "orange": _t("Orange")}
+        self._refill(self.color_combo, [(_t("Any colour"), "", None)] + [
+            (color_labels.get(names.get(c, ""), c), c, QColor(c)) for c in colors])
+        self._refill(self.tag_combo, [(_t("Any tag"), "", None)] + [
+            (f"{t.name} ({t.count})", t.name, QColor(t.color) if t.color else None) for t in tags])
+
+    def _refill(self, combo: QComboBox, entries: list[tuple[str, str, QColor | None]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for label, value, color in entries:
+            combo.addItem(label, value)
+            if color is not None:
+                combo.setItemData(combo.count() - 1, color, Qt.ItemDataRole.DecorationRole)
+        found = combo.findData(current) if current else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def _on_filter_changed(self, *_args: Any) -> None:
+        keys = ann.annotation_keys(self._user, self.current_filter())
+        self.model.set_keys(keys)
+        total = len(keys)
+        if total == 0:
+            filtered = self.current_filter() != ann.AnnotationFilter()
+            self.count_label.setText(_t("No annotations match these filters.") if filtered else
+                                     _t("No annotations yet: write a note on any page, or highlight a sentence "
+                                        "in the reader."))
+        else:
+            self.count_label.setText(_t("1 annotation") if total == 1 else _t("{0} annotations").format(total))
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        a = self.model.annotation(index.row())
+        if a is not None:
+            self.item_activated.emit(a.target_id, a.uid)
+
+    # -- editing ---------------------------------------------------------------------------
+    def delete_annotation(self, key: str) -> None:
+        """Delete a note or highlight (soft, undoable) or take a tag off its item (undoable)."""
+        a = ann.annotations_by_key(self._user, [key]).get(key)
+        if a is None:
+            return
+        if a.kind == "note":
+            self._push(_t("Delete note"), lambda: self._user.delete_note(a.uid), lambda: self._user.restore_note(a.uid))
+        elif a.kind == "highlight":
+            self._push(_t("Delete highlight"), lambda: ann.delete_highlight(self._user, a.uid),
+                       lambda: ann.restore_highlight(self._user, a.uid))
+        else:
+            self._push(_t("Untag"), lambda: self._user.untag_item(a.target_id, a.text),
+                       lambda: self._user.tag_item(a.target_id, a.text))
+
+    def set_highlight_color(self, uid: str, color: str) -> None:
+        """Recolour a highlight (undoable)."""
+        old = ann.get_highlight(self._user, uid)
+        if old is not None and old.color != color:
+            self._push(_t("Recolour highlight"), lambda: ann.edit_highlight(self._user, uid, color=color),
+                       lambda: ann.edit_highlight(self._user, uid, color=old.color))
+
+    def set_highlight_comment(self, uid: str, comment: str) -> None:
+        """Change a highlight's comment (undoable)."""
+        old = ann.get_highlight(self._user, uid)
+        if old is not None and old.comment != comment:
+            self._push(_t("Edit comment"), lambda: ann.edit_highlight(self._user, uid, comment=comment),
+                       lambda: ann.edit_highlight(self._user, uid, comment=old.comment))
+
+    def rename_tag(self, old: str, new: str) -> bool:
+        return self._tag_change(lambda: self._user.rename_tag(old, new), new)
+
+    def merge_tags(self, source: str, into: str) -> bool:
+        return self._tag_change(lambda: self._user.merge_tags(source, into), into)
+
+    def set_tag_color(self, name: str, color: str | None) -> bool:
+        return self._tag_change(lambda: self._user.set_tag_color(name, color), name)
+
+    def delete_tag(self, name: str) -> bool:
+        return bool(name) and self._tag_change(lambda: self._user.delete_tag(name), "")
+
+    def _tag_change(self, change: Any, select: str) -> bool:
+        try:
+            change()
+        except (KeyError, ValueError, UserDataError) as exc:
+            self.count_label.setText(html.escape(str(exc.args[0] if isinstance(exc, KeyError) else exc)))
+            return False
+        self.tag_combo.blockSignals(True)
+        self._fill_choice_combos()
+        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(select), 0) if select else 0)
+        self.tag_combo.blockSignals(False)
+        self._on_filter_changed()
+        self.annotations_changed.emit()
+        return True
+
+    def _push(self, text: str, do: Any, undo: Any) -> None:
+        self._stack.push(_Command(text, lambda: None if do() else None, lambda: None if undo() else None,
+                                  self._on_command_done))
+
+    def _on_command_done(self, error: BaseException | None) -> None:
+        self.refresh()
+        if error is not None:
+            self.count_label.setText(html.escape(str(error)))
+        self.annotations_changed.emit()
+
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        a = self.model.annotation(self.view.indexAt(pos).row())
+        if a is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(_t("Open"), lambda: self.item_activated.emit(a.target_id, a.uid))
+        if a.kind == "highlight":
+            colours = menu.addMenu(_t("Colour"))
+            for name, value in ann.HIGHLIGHT_COLORS.items():
+                swatch = QPixmap(14, 14)
+                swatch.fill(QColor(value))
+                colours.addAction(QIcon(swatch), name, lambda v=value: self.set_highlight_color(a.uid, v))
+            menu.addAction(_t("Edit comment…"), lambda: self._ask_comment(a.uid, a.comment))
+        menu.addAction(_t("Remove tag") if a.kind == "tag" else _t("Delete"), lambda: self.delete_annotation(a.key))
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _ask_comment(self, uid: str, current: str) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, _t("Highlight comment"), _t("Comment:"), current)
+        if ok:
+            self.set_highlight_comment(uid, text)
+
+    def _on_rename_tag_triggered(self) -> None:
+        name = self.tag_combo.currentData() or ""
+        if name:
+            new, ok = QInputDialog.getText(self, _t("Rename tag"), _t("New name for '{0}':").format(name), text=name)
+            if ok:
+                self.rename_tag(name, new)
+
+    def _on_merge_tag_triggered(self) -> None:
+        name = self.tag_combo.currentData() or ""
+        others = [t.name for t in self._user.tags() if t.name != name]
+        if name and others:
+            into, ok = QInputDialog.getItem(self, _t("Merge tag"), _t("Merge '{0}' into:").format(name), others,
+                                            0, True)
+            if ok:
+                self.merge_tags(name, into)
+
+    def _on_tag_colour_triggered(self) -> None:
+        name = self.tag_combo.currentData() or ""
+        tag = self._user.tag(name) if name else None
+        if tag is not None:
+            color = QColorDialog.getColor(QColor(tag.color or "#ffe066"), self, _t("Tag colour"))
+            if color.isValid():
+                self.set_tag_color(name, color.name())

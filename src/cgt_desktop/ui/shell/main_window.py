@@ -1,0 +1,588 @@
+"""The main window: one tab per kind (list + page), timeline, reader, search, history, menus.
+
+The window composes panels and tells each what changed; the panels' own
+controllers do the work. Pages are addressed by page strings (see
+:mod:`cgt_desktop.ui.browse.detail_view`): an entity id, ``passage:<id>``, or
+``read:<document id>|<passage id>``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QPaintEvent
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar,
+                               QToolButton, QWidget)
+
+from cgt_desktop import __version__
+from cgt_desktop.core.domain.kinds import KINDS
+from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.browse.detail_view import DetailView
+from cgt_desktop.ui.browse.entity_table import EntityListController, LazyByKind, kind_label
+from cgt_desktop.ui.shell.history import History
+from cgt_desktop.ui.common.icons import arrow_icon
+from cgt_desktop.ui.common.i18n import Translations
+from cgt_desktop.ui.search.popup import GlobalSearch
+from cgt_desktop.ui.common.settings import Preferences, UiState
+from cgt_desktop.ui.shell.window_state import RememberedState
+
+if TYPE_CHECKING:
+    from cgt_desktop.ui.annotations.controller import AnnotationsController
+    from cgt_desktop.ui.selection.controller import SelectionController
+
+
+class MainWindow(RememberedState, QMainWindow):
+    """The cgt-desktop browser window.
+
+    Signals:
+        page_opened(str): a page (entity id, ``passage:…`` or ``read:…``) is now shown.
+        first_painted(): the window has been painted for the first time (emitted once, from the event
+            loop just after that paint): work the first paint does not need starts then.
+    """
+
+    page_opened = Signal(str)
+    first_painted = Signal()
+
+    def __init__(self, store: ReferenceStore, user: UserStore, translations: Translations | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.translations = translations
+        self.state = UiState(user)
+        self.prefs = self.state.preferences(translations.language if translations else "en")
+        if translations and translations.language != self.prefs.language:
+            translations.apply(self.prefs.language)
+        self.history = History(parent=self)
+        self._closed = False
+        self._painted = False
+        self._last_page: str | None = None  # see restore_state
+        self._keep_tab = False
+        self.counts = store.counts()
+        self.setObjectName("main_window")
+        self.setMinimumSize(800, 520)
+        # No icon of its own: the application's (set just after the first paint, see ui.app) is every window's.
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        # A tab's list and detail view are built the first time they are needed (the tab shown, a page opened).
+        self.lists = LazyByKind(self._create_list)
+        self.details: dict[str, DetailView] = LazyByKind(self._create_detail)
+        self._saved_lists: dict[str, Any] = {}
+        self.splitters: dict[str, QSplitter] = {}
+        for kind in KINDS:
+            splitter = QSplitter(Qt.Orientation.Horizontal)
+            splitter.setObjectName(f"splitter_{kind}")
+            splitter.addWidget(QWidget())  # the list
+            splitter.addWidget(QWidget())  # the detail view
+            splitter.setStretchFactor(0, 1)
+            splitter.setStretchFactor(1, 1)
+            splitter.setSizes([520, 520])
+            splitter.setChildrenCollapsible(False)
+            self.tabs.addTab(splitter, "")
+            self.splitters[kind] = splitter
+        self.timeline: Any = None
+        self.timeline_holder = QLabel()
+        self.timeline_holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timeline_holder.setWordWrap(True)
+        self.tabs.addTab(self.timeline_holder, "")
+        self.reader: Any = None
+        self._timeline_loader: Any = None  # the events read ahead by warm_up_timeline
+        self.period: tuple[str, str] | None = None
+
+        self.search = GlobalSearch(store, self, self)
+        self.search.result_activated.connect(self._on_search_result_activated)
+        self._build_actions()
+        self._build_status_bar()
+        self._annotations: AnnotationsController | None = None  # built just after the first paint,
+        self._selections: SelectionController | None = None  # or when first used (see _build_docks)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.history.changed.connect(self._on_history_changed)
+        # No Python event filter before the first paint (see paintEvent): it would be called for every event Qt
+        # sends while the window is built and painted, and PySide6 would load Python types for each.
+        self._apply_display()
+        self.retranslate()
+        self.restore_state()
+        if self.tabs.currentWidget() is not self.timeline_holder:  # a remembered timeline: after the first paint
+            self._on_tabs_current_changed(self.tabs.currentIndex())  # the list of the tab shown, only that one
+        self._on_history_changed()
+
+    # -- construction ---------------------------------------------------------------------
+    def _action(self, shortcut: Any, slot: Any, menu_name: str = "") -> QAction:
+        action = QAction(self)
+        if isinstance(shortcut, list):
+            unique = {QKeySequence(k).toString(): QKeySequence(k) for k in shortcut if not QKeySequence(k).isEmpty()}
+            action.setShortcuts(list(unique.values()))
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_prefs = self._action(QKeySequence(keys.Preferences), self._on_prefs_triggered)
+        self.act_prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_quit = self._action(QKeySequence(keys.Quit), self.close)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_search = self._action(QKeySequence("Ctrl+K"), self.search.focus)
+        self.act_filter = self._action(QKeySequence(keys.Find), self._on_filter_triggered)
+        self.act_copy = self._action(QKeySequence(keys.Copy), self._on_copy_triggered)
+        self.act_back = self._action([QKeySequence(keys.Back), QKeySequence("Alt+Left")], self.go_back)
+        self.act_forward = self._action([QKeySequence(keys.Forward), QKeySequence("Alt+Right")], self.go_forward)
+        self.act_clear_period = self._action(None, self.clear_period)
+        self.act_about = self._action(None, self._on_about_triggered)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_about_qt = self._action(None, QApplication.aboutQt)
+        self.act_tabs = [self._action(QKeySequence(f"Ctrl+{i + 1}"), lambda _=False, n=i: self.tabs.setCurrentIndex(n))
+                         for i in range(min(9, self.tabs.count()))]
+        for action in (self.act_back, self.act_forward):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        text = self.palette().color(self.palette().ColorRole.ButtonText)
+        self.act_back.setIcon(arrow_icon(True, text))
+        self.act_forward.setIcon(arrow_icon(False, text))
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_prefs)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_copy)
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_search)
+        self.menu_edit.addAction(self.act_filter)
+        self.menu_view = bar.addMenu("")
+        for action in self.act_tabs:
+            self.menu_view.addAction(action)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_clear_period)
+        self.menu_go = bar.addMenu("")
+        self.menu_go.addAction(self.act_back)
+        self.menu_go.addAction(self.act_forward)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+        self.menu_help.addAction(self.act_about_qt)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.act_back)
+        self.toolbar.addAction(self.act_forward)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.search.field)
+        self.addToolBar(self.toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.status_counts = QLabel(self)
+        self.status_period = QLabel(self)
+        self.period_clear = QToolButton(self)
+        self.period_clear.setText("×")
+        self.period_clear.clicked.connect(self.clear_period)
+        status = self.statusBar()
+        status.addWidget(self.status_counts, 1)
+        status.addPermanentWidget(self.status_period)
+        status.addPermanentWidget(self.period_clear)
+        self.status_period.hide()
+        self.period_clear.hide()
+
+    def retranslate(self) -> None:
+        """Set every visible string in the current interface language."""
+        self.setWindowTitle(self.tr("China cell & gene therapy reference"))  # Qt adds " — cgt-desktop"
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_go.setTitle(self.tr("&Go"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_prefs.setText(self.tr("&Preferences…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_copy.setText(self.tr("&Copy"))
+        self.act_search.setText(self.tr("&Search Everything"))
+        self.act_filter.setText(self.tr("&Filter This List"))
+        self.act_back.setText(self.tr("&Back"))
+        self.act_back.setToolTip(self.tr("Back to the previous page (Alt+Left)"))
+        self.act_forward.setText(self.tr("&Forward"))
+        self.act_forward.setToolTip(self.tr("Forward to the next page (Alt+Right)"))
+        self.act_clear_period.setText(self.tr("Clear &Period Filter"))
+        self.act_about.setText(self.tr("&About cgt-desktop"))
+        self.act_about_qt.setText(self.tr("About &Qt"))
+        self.toolbar.setWindowTitle(self.tr("Navigation"))
+        self.period_clear.setToolTip(self.tr("Show all periods again"))
+        for i, kind in enumerate(KINDS):
+            self.tabs.setTabText(i, f"{kind_label(kind)} ({self.counts.get(kind, 0)})")
+            self.tabs.setTabToolTip(i, self.tr("Browse, sort and filter all entries of this kind"))
+            if kind in self.lists:
+                self.lists[kind].retranslate()
+            if kind in self.details:
+                self.details[kind].set_display(self.prefs.language, self.prefs.name_order)
+        for i, action in enumerate(self.act_tabs):
+            action.setText(self.tabs.tabText(i))
+        timeline_index = self.tabs.indexOf(self.timeline or self.timeline_holder)
+        self.tabs.setTabText(timeline_index, self.tr("Timeline"))
+        self.tabs.setTabToolTip(timeline_index, self.tr("Events on a time axis; select a period to filter every list"))
+        if self.timeline is None:  # the holder is gone once the timeline is built
+            self.timeline_holder.setText(self.tr("Loading the timeline…"))
+        if self.reader is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.reader), self.tr("Reader"))
+        self.search.retranslate()
+        if self._annotations is not None:
+            self._annotations.retranslate()
+        if self._selections is not None:
+            self._selections.retranslate()
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and not self._closed:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _create_detail(self, kind: str) -> DetailView:
+        """Build a tab's detail view the first time it is needed, in the current display preferences."""
+        detail = DetailView(self.store, language=self.prefs.language, name_order=self.prefs.name_order)
+        detail.setObjectName(f"detail_{kind}")
+        detail.reader_available = True  # source links open the reader
+        placeholder = self.splitters[kind].replaceWidget(1, detail)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        detail.link_activated.connect(self._on_detail_link_activated)
+        if self._selections is not None:
+            self._selections.attach_detail(detail)
+        return detail
+
+    def _create_list(self, kind: str) -> EntityListController:
+        """Build a tab's list the first time it is needed (its SQL and facets run only then)."""
+        controller = EntityListController(self.store, kind, self)
+        splitter = self.splitters[kind]
+        placeholder = splitter.replaceWidget(0, controller.widget)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        if (controller.model.language, controller.model.name_order) != (self.prefs.language, self.prefs.name_order):
+            controller.set_display(self.prefs.language, self.prefs.name_order)  # else its facets would fill twice
+        saved = self._saved_lists.get(kind)
+        if saved is not None:
+            controller.restore_state(saved)
+        if self.period:
+            controller.set_period(self.period)
+        controller.entity_selected.connect(self._on_list_entity_selected)
+        controller.rows_changed.connect(self._on_list_rows_changed)
+        if self._selections is not None:
+            self._selections.attach_list(controller)
+        return controller
+
+    # -- display preferences --------------------------------------------------------------
+    def _apply_display(self) -> None:
+        language = self.translations.language if self.translations else self.prefs.language
+        self.prefs.language = language
+        for controller in self.lists.values():
+            controller.set_display(language, self.prefs.name_order)
+        for detail in self.details.values():
+            detail.set_display(language, self.prefs.name_order)
+        self.search.name_order = self.prefs.name_order
+
+    def set_preferences(self, prefs: Preferences) -> None:
+        """Apply and remember new preferences (language switch retranslates the whole window)."""
+        self.prefs = Preferences(prefs.name_order, prefs.language)
+        self.state.save_preferences(self.prefs)
+        if self.translations is not None and self.translations.language != prefs.language:
+            self.translations.apply(prefs.language)
+        self._apply_display()
+        self.retranslate()
+
+    def _on_prefs_triggered(self) -> None:
+        from cgt_desktop.ui.shell.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.set_preferences(dialog.preferences())
+
+    # -- navigation -----------------------------------------------------------------------
+    def current_kind(self) -> str | None:
+        index = self.tabs.currentIndex()
+        return KINDS[index] if 0 <= index < len(KINDS) else None
+
+    def show_kind(self, kind: str) -> None:
+        self.tabs.setCurrentIndex(KINDS.index(kind))
+
+    def open_page(self, page: str, record: bool = True) -> bool:
+        """Show *page* where it belongs and (by default) add it to the history.
+
+        Returns:
+            False if the page does not exist (the status bar says so).
+        """
+        if page.startswith("read:"):
+            doc_id, _, passage = page[5:].partition("|")
+            if self._ensure_reader():
+                self.tabs.setCurrentWidget(self.reader)
+                self.reader.open_document(doc_id, passage or None)
+                shown = True
+            else:
+                page = f"passage:{passage}" if passage else doc_id
+                return self.open_page(page, record)
+        elif page.startswith("passage:"):
+            self.show_kind("document")
+            detail = self.details["document"]
+            shown = detail.show_page(page)
+            found = self.store.passages([page[8:]])
+            self.lists["document"].select_id(found[0].document_id if found else "")
+        else:
+            kind = self.store.names([page]).get(page, (None,))[0]
+            if kind not in KINDS:
+                self.statusBar().showMessage(self.tr("Nothing in the corpus has the id %1.").replace("%1", page),
+                                             5000)
+                return False
+            self.show_kind(kind)
+            self.lists[kind].select_id(page)
+            shown = self.details[kind].show_page(page)
+            self._highlight_on_timeline(page)
+            if self.reader is not None:  # the reader marks the mentions of what is open elsewhere
+                self.reader.highlight_entity(page)
+        if shown and record:
+            self.history.visit(page)
+        if shown:
+            self.page_opened.emit(page)
+        return shown
+
+    def current_detail(self) -> DetailView | None:
+        kind = self.current_kind()
+        return self.details[kind] if kind else None
+
+    def go_back(self) -> None:
+        page = self.history.back()
+        if page:
+            self.open_page(page, record=False)
+
+    def go_forward(self) -> None:
+        page = self.history.forward()
+        if page:
+            self.open_page(page, record=False)
+
+    def _on_history_changed(self) -> None:
+        self.act_back.setEnabled(self.history.can_go_back())
+        self.act_forward.setEnabled(self.history.can_go_forward())
+
+    def _on_list_entity_selected(self, item_id: str) -> None:
+        self.open_page(item_id)
+
+    def _on_detail_link_activated(self, page: str) -> None:
+        self.open_page(page)
+
+    def _on_search_result_activated(self, page: str) -> None:
+        self.open_page(page)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:  # the window paints first, then its children; the timer fires after the frame
+            self._painted = True
+            QTimer.singleShot(0, self, self._on_first_paint_timer_timeout)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
+                and isinstance(watched, QWidget) and watched.window() is self:
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_first_paint_timer_timeout(self) -> None:
+        if not self._closed:
+            app = QApplication.instance()
+            if app is not None:  # from now on: the mouse's back and forward buttons anywhere in the window
+                app.installEventFilter(self)
+            self._build_docks()
+            self._restore_last_page()
+            if self.timeline is None and self.tabs.currentWidget() is self.timeline_holder:
+                self.ensure_timeline()  # the remembered tab
+            self.first_painted.emit()
+
+    # -- docks (not needed for the first paint) --------------------------------------------
+    @property
+    def annotations(self) -> AnnotationsController:
+        """Notes dock, Annotations tab, highlights and the shared undo (see :meth:`_build_docks`)."""
+        if self._annotations is None:
+            self._build_docks()
+        assert self._annotations is not None
+        return self._annotations
+
+    @property
+    def selections(self) -> SelectionController:
+        """Ctrl+E, the Selection dock and File → Export to PDF (see :meth:`_build_docks`)."""
+        if self._selections is None:
+            self._build_docks()
+        assert self._selections is not None
+        return self._selections
+
+    def _build_docks(self) -> None:
+        """Create the notes and selection docks and the Annotations tab (once).
+
+        They are not needed for the first paint (their modules and widgets cost ~50 ms at start), so the
+        window builds them just after it, or earlier when something asks for them.
+        """
+        if self._annotations is not None:
+            return
+        from cgt_desktop.ui.annotations.controller import AnnotationsController
+        from cgt_desktop.ui.selection.controller import SelectionController
+
+        self._annotations = AnnotationsController(self)
+        self._selections = SelectionController(self)
+        for dock in (self._annotations.notes_dock, self._selections.dock):
+            dock.show()  # a widget added to a shown window stays hidden until shown
+        self._annotations.notes_dock.raise_()
+        saved = self.state.get_bytes("window_state")
+        if saved is not None:  # then as the user left them (restore_state ran before they existed)
+            self.restoreState(saved)
+        for controller in self.lists.values():
+            self._selections.attach_list(controller)
+        if self.reader is not None:
+            self._annotations.attach_reader(self.reader)
+        self._annotations.retranslate()
+        self._selections.retranslate()
+        if self.search.popup_visible():  # the docks are newer children: keep the open results on top
+            self.search.popup.raise_()
+
+    # -- timeline and reader (other modules, loaded when first needed) ----------------------
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if 0 <= index < len(KINDS):
+            self.lists[KINDS[index]]  # noqa: B018 - creates the list and the detail view on first show
+            self.details[KINDS[index]]  # noqa: B018
+        if self.tabs.widget(index) is self.timeline_holder:
+            self.ensure_timeline()
+        self._update_status()
+
+    def ensure_timeline(self) -> bool:
+        """Create the timeline panel on first use; False if it is not available."""
+        if self.timeline is not None:
+            return True
+        from cgt_desktop.ui.timeline.panel import TimelinePanel
+
+        index = self.tabs.indexOf(self.timeline_holder)
+        self.timeline = TimelinePanel(self.store, self, loader=self._timeline_loader)
+        self.timeline.event_activated.connect(self._on_timeline_event_activated)
+        self.timeline.period_selected.connect(self._on_timeline_period_selected)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.timeline, self.tr("Timeline"))
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        self.timeline_holder.deleteLater()
+        return True
+
+    def warm_up_timeline(self) -> None:
+        """Import pyqtgraph and read the timeline's events in the background, before the tab is opened.
+
+        The app calls this a second after its first paint: a Timeline click then only lays the events
+        out (100 000 events: ~0.3 s instead of ~0.7 s plus the import).
+        """
+        if self.timeline is not None or self._timeline_loader is not None or self._closed:
+            return
+        from cgt_desktop.ui.timeline.panel import ColumnsLoader, start_warm_up
+
+        self._timeline_loader = ColumnsLoader(self.store)
+        start_warm_up(self._timeline_loader)
+
+    def show_timeline(self) -> bool:
+        self.tabs.setCurrentIndex(len(KINDS))
+        return self.ensure_timeline()
+
+    def _on_timeline_event_activated(self, event_id: str) -> None:
+        self.open_page(event_id)
+
+    def _on_timeline_period_selected(self, period: object) -> None:
+        self.set_period(period if isinstance(period, tuple) and len(period) == 2 else None)
+
+    def _highlight_on_timeline(self, item_id: str) -> None:
+        if self.timeline is None:
+            return
+        self.timeline.highlight_entities([item_id, *self.store.related_event_ids(item_id)])
+
+    def _ensure_reader(self) -> bool:
+        if self.reader is not None:
+            return True
+        from cgt_desktop.ui.reader.panel import ReaderPanel
+
+        self.reader = ReaderPanel(self.store, self)
+        self.reader.entity_activated.connect(self._on_reader_entity_activated)
+        self.tabs.addTab(self.reader, self.tr("Reader"))
+        if self._annotations is not None:  # else _build_docks attaches it
+            self._annotations.attach_reader(self.reader)
+        return True
+
+    def _on_reader_entity_activated(self, item_id: str) -> None:
+        self.open_page(item_id)
+
+    def set_period(self, period: tuple[str, str] | None) -> None:
+        """Filter every list to entries related to the ISO (first, last) period; ``None`` clears it."""
+        self.period = tuple(period) if period else None  # type: ignore[assignment]
+        for controller in self.lists.values():
+            controller.set_period(self.period)
+        self._update_status()
+
+    def clear_period(self) -> None:
+        self.set_period(None)
+
+    # -- status, menus --------------------------------------------------------------------
+    def _on_list_rows_changed(self, _shown: int, _total: int) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        kind = self.current_kind()
+        controller = self.lists.get(kind) if kind else None  # never creates one: a list comes with its tab
+        if controller is not None:
+            text = self.tr("Showing %1 of %2 · %3").replace("%1", str(controller.model.rowCount())).replace(
+                "%2", str(self.counts.get(kind, 0))).replace("%3", kind_label(kind))
+        elif kind:
+            text = ""  # only while the window is being built: showing the tab creates its list
+        else:
+            text = self.tr("%1 entries in the corpus").replace("%1", str(sum(self.counts.values())))
+        self.status_counts.setText(text)
+        if self.period:
+            self.status_period.setText(self.tr("Period: %1 – %2").replace("%1", self.period[0]).replace(
+                "%2", self.period[1]))
+        self.status_period.setVisible(bool(self.period))
+        self.period_clear.setVisible(bool(self.period))
+        self.act_clear_period.setEnabled(bool(self.period))
+
+    def _on_filter_triggered(self) -> None:
+        kind = self.current_kind()
+        if kind:
+            self.lists[kind].filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_copy_triggered(self) -> None:
+        focus = QApplication.focusWidget()
+        if hasattr(focus, "copy"):
+            focus.copy()
+
+    def _on_about_triggered(self) -> None:
+        info = self.store.build_info()
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, self.tr("About cgt-desktop"), self.about_text(info))
+
+    def about_text(self, info: dict[str, Any] | None = None) -> str:
+        info = info if info is not None else self.store.build_info()
+        return (self.tr("<h3>cgt-desktop %1</h3><p>An offline bilingual reference on China's cell and gene "
+                        "therapy ecosystem.</p><p>Reference data built %2.</p>")
+                .replace("%1", __version__).replace("%2", str(info.get("built_at", "?"))))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
+        self.save_state()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.search.hide_popup()
+        self.search.shutdown()
+        if self._selections is not None:
+            self._selections.shutdown()
+        super().closeEvent(event)
