@@ -685,7 +685,7 @@ def run(corpus: Path, repeat: int = 5, only: set[str] | None = None, quiet: bool
 
     from PySide6.QtWidgets import QApplication
 
-    from cgt_desktop.core.catalog.store import ReferenceStore
+    from cgt_desktop.core.catalog.store import Catalog
 
     corpus = Path(corpus)
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
@@ -697,7 +697,7 @@ def run(corpus: Path, repeat: int = 5, only: set[str] | None = None, quiet: bool
         apply_app_font(app)
     except ImportError:
         pass
-    store = ReferenceStore(home / "cache" / "reference.sqlite")
+    store = Catalog(home / "cache" / "reference.sqlite")
     scratch = Path(tempfile.mkdtemp(prefix="cgt-bench-"))
     ctx = {"store": store, "home": home, "db": corpus / "db", "manifest": manifest, "repeat": max(1, repeat),
            "scratch": scratch}

@@ -56,10 +56,10 @@ def reference_db(tmp_path, built_corpus) -> Path:
 
 @pytest.fixture
 def store(reference_db):
-    """A ReferenceStore over a private copy of the built corpus."""
-    from cgt_desktop.core.catalog.store import ReferenceStore
+    """A Catalog over a private copy of the built corpus."""
+    from cgt_desktop.core.catalog.store import Catalog
 
-    s = ReferenceStore(reference_db)
+    s = Catalog(reference_db)
     yield s
     s.close()
 

@@ -10,11 +10,11 @@ import pytest
 from cgt_desktop.core.userdata import annotations as A
 from cgt_desktop.core.userdata import annotations_io as AIO
 from cgt_desktop.core.catalog.build import build_reference_db
-from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.core.userdata.userdb import MIGRATIONS, UserStore, _statements
 
 
-def _sentences(store: ReferenceStore, n: int = 3) -> list[dict]:
+def _sentences(store: Catalog, n: int = 3) -> list[dict]:
     """The first ``n`` body sentences of a Chinese-original document with some length."""
     doc_id = store.db.execute("SELECT id FROM document_details WHERE lang = 'zh' ORDER BY id").fetchone()[0]
     found = [s for p in store.document(doc_id)["paragraphs"] if p["role"] == "body" for s in p["sentences"]
@@ -197,7 +197,7 @@ def test_migrates_a_version_1_database_and_indexes_its_notes(tmp_path):
 def test_rebuild_keeps_every_annotation_and_flags_the_orphan(corpus_dir, tmp_path):
     target = tmp_path / "cache" / "reference.sqlite"
     build_reference_db(corpus_dir, target)
-    reference = ReferenceStore(target)
+    reference = Catalog(target)
     first, second, _ = _sentences(reference)
     person = reference.db.execute("SELECT id FROM entities WHERE kind = 'person' ORDER BY id").fetchone()[0]
     user = UserStore(tmp_path / "user.sqlite")
@@ -227,7 +227,7 @@ def test_rebuild_keeps_every_annotation_and_flags_the_orphan(corpus_dir, tmp_pat
     doc_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     build_reference_db(corpus_dir, target)
 
-    reference = ReferenceStore(target)
+    reference = Catalog(target)
     orphans = A.check_anchors(user, reference)
     assert [(o.kind, o.uid) for o in orphans] == [("highlight", changed.uid)]
     assert "changed" in orphans[0].reason or "no longer" in orphans[0].reason

@@ -10,14 +10,14 @@ from cgt_desktop.core.catalog.build import build_reference_db
 from cgt_desktop.core.catalog.freshness import content_hash, stored_hash
 from cgt_desktop.core.catalog.refresh import ensure_reference_db
 from cgt_desktop.core.corpus.sources import load_corpus
-from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.core.userdata.userdb import UserStore
 
 
 def test_build_loads_every_record_of_the_sources(corpus_dir, tmp_path):
     corpus = load_corpus(corpus_dir)
     report = build_reference_db(corpus_dir, tmp_path / "ref.sqlite")
-    store = ReferenceStore(report.path)
+    store = Catalog(report.path)
     counts = store.counts()
     assert counts["document"] == len(corpus.documents) == 5
     assert counts["event"] == len(corpus.events)
@@ -50,7 +50,7 @@ def test_changed_sources_are_detected_and_rebuilt(corpus_dir, tmp_path):
     assert content_hash(corpus_dir) != before
     report = ensure_reference_db(corpus_dir, target)
     assert report.rebuilt
-    assert ReferenceStore(target).entity(record["id"]).desc_en == "Changed description for the test."
+    assert Catalog(target).entity(record["id"]).desc_en == "Changed description for the test."
 
 
 def test_damaged_reference_database_is_rebuilt(corpus_dir, tmp_path):
@@ -60,7 +60,7 @@ def test_damaged_reference_database_is_rebuilt(corpus_dir, tmp_path):
     assert stored_hash(target) is None
     report = ensure_reference_db(corpus_dir, target)
     assert report.rebuilt
-    assert ReferenceStore(target).counts()["document"] == 5
+    assert Catalog(target).counts()["document"] == 5
 
 
 def test_user_data_survives_a_rebuild(corpus_dir, home):

@@ -23,7 +23,7 @@ from corpus_edit import edit_first_record
 from cgt_desktop.core.catalog.build import build_reference_db
 from cgt_desktop.core.corpus.checks import check_directory
 from cgt_desktop.core.domain.kinds import KINDS
-from cgt_desktop.core.catalog.store import ListQuery, ReferenceStore
+from cgt_desktop.core.catalog.store import ListQuery, Catalog
 
 EXAMPLES = 2_000
 TOKENS = [
@@ -152,7 +152,7 @@ def test_a_corpus_with_broken_lines_still_builds_from_what_loads(corpus_dir, tmp
     good = len(_lines(people))
     people.write_bytes(people.read_bytes() + b"{broken json\n" + b"\xff\xfe\x00\n")
     report = build_reference_db(corpus_dir, tmp_path / "ref.sqlite")
-    store = ReferenceStore(report.path)
+    store = Catalog(report.path)
     try:
         assert store.counts()["person"] == good
         assert store.exists("person/qian-qijun")

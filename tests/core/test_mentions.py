@@ -7,7 +7,12 @@ from hypothesis import strategies as st
 
 from corpus_edit import edit_first_record
 
-from cgt_desktop.core.text.mentions import MentionMatcher, matcher_for, usable_name
+from cgt_desktop.core.catalog import mention_cache
+from cgt_desktop.core.text.mentions import MentionMatcher, usable_name
+
+
+def matcher_for(store):
+    return store.mention_matcher()
 
 
 def spans(matcher: MentionMatcher, text: str) -> list[tuple[str, str]]:
@@ -178,13 +183,11 @@ def test_a_matcher_read_back_from_its_stored_state_finds_the_same(case):
 
 
 def test_the_build_stores_the_matcher_and_the_reader_uses_it(store, monkeypatch):
-    from cgt_desktop.core.text import mentions
-
     assert store.conn.execute("SELECT count(*) FROM mention_cache").fetchone()[0] == 1
     texts = [r[0] for r in store.conn.execute("SELECT orig FROM passages ORDER BY id LIMIT 300")]
-    fresh = MentionMatcher.from_connection(store.conn)
-    monkeypatch.setattr(MentionMatcher, "from_connection", classmethod(lambda cls, conn: 1 / 0))  # never built
-    mentions._CACHE.pop(store, None)
+    fresh = mention_cache.matcher_of(store.conn)
+    monkeypatch.setattr(mention_cache, "matcher_of", lambda conn: 1 / 0)  # never built
+    store.data_changed()
     stored = matcher_for(store)
     assert stored.size == fresh.size > 100
     assert [stored.find(t) for t in texts] == [fresh.find(t) for t in texts]
@@ -195,10 +198,10 @@ def test_a_damaged_or_missing_stored_matcher_is_built_from_the_names(reference_d
     import sqlite3
     from contextlib import closing
 
-    from cgt_desktop.core.catalog.store import ReferenceStore
+    from cgt_desktop.core.catalog.store import Catalog
 
     text = "钱其军 and Qian Qijun at the Shanghai Cell Therapy Group"
-    with closing(ReferenceStore(reference_db)) as store:
+    with closing(Catalog(reference_db)) as store:
         expected = matcher_for(store).find(text)
     assert expected, "the sentence names corpus entities"
     for damage in ("UPDATE mention_cache SET state = '{\"folded\": 3'", "DROP TABLE mention_cache"):
@@ -206,13 +209,13 @@ def test_a_damaged_or_missing_stored_matcher_is_built_from_the_names(reference_d
         conn.execute(damage)
         conn.commit()
         conn.close()
-        with closing(ReferenceStore(reference_db)) as store:
+        with closing(Catalog(reference_db)) as store:
             assert matcher_for(store).find(text) == expected, damage
 
 
 def test_a_name_that_is_a_common_word_links_only_where_its_entity_is_cited(store):
     """Every English "cell" once linked to the journal Cell; now only the passage that names the journal does."""
-    from cgt_desktop.core.text.mentions import MentionMatcher, read_cache
+    read_cache = mention_cache.read_cache
 
     matcher = matcher_for(store)
     journals = {}

@@ -13,7 +13,7 @@ from pathlib import Path
 from cgt_desktop.core.catalog.freshness import BUILDER_VERSION, SourceStampAhead, source_stamp
 from cgt_desktop.core.corpus.layout import source_files, stat_sources as _stat_sources
 from cgt_desktop.core.domain.kinds import KINDS
-from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.catalog.store import Catalog
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -64,7 +64,7 @@ def test_counts_come_from_the_build_and_match_the_entities(store, reference_db):
     with conn:
         conn.execute("DELETE FROM build_info WHERE key = 'counts'")  # a database that did not record them
     conn.close()
-    older = ReferenceStore(reference_db)
+    older = Catalog(reference_db)
     assert older.counts() == store.counts()
     older.close()
 
@@ -77,11 +77,11 @@ def test_neither_the_start_nor_pages_nor_search_import_sqlite_utils_until_db_is_
 import sys
 from pathlib import Path
 from cgt_desktop.core.catalog.refresh import ensure_reference_db
-from cgt_desktop.core.catalog.store import ListQuery, ReferenceStore
+from cgt_desktop.core.catalog.store import ListQuery, Catalog
 from cgt_desktop.core.userdata.backup import open_user_data
 report = ensure_reference_db(Path({str(tmp_path / 'db')!r}), Path({str(target)!r}))
 assert not report.rebuilt
-store = ReferenceStore(report.path)
+store = Catalog(report.path)
 user = open_user_data(Path({str(tmp_path / 'user.sqlite')!r}), Path({str(tmp_path / 'backups')!r})).store
 user.get_setting("ui.language", "en")
 ids = store.list_ids(ListQuery(kind="person"))

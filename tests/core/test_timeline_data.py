@@ -178,12 +178,12 @@ def test_the_timeline_read_stored_at_build_time_equals_the_live_read(store):
 def test_a_database_built_without_the_stored_read_still_gives_the_columns(reference_db):
     import sqlite3
 
-    from cgt_desktop.core.catalog.store import ReferenceStore
+    from cgt_desktop.core.catalog.store import Catalog
     from cgt_desktop.core.catalog.timeline_columns import CACHED
 
     with sqlite3.connect(reference_db) as conn:
         conn.execute("DROP TABLE timeline_cache")
-    store = ReferenceStore(reference_db)
+    store = Catalog(reference_db)
     try:
         columns = store.timeline_columns(*CACHED[:2], include_undated=True)
         assert len(columns["id"]) == store.counts()["event"]

@@ -145,12 +145,18 @@ def _links_db() -> sqlite3.Connection:
 
 
 def test_event_links_read_both_directions():
-    db = _links_db()
-    assert tm.event_links(db, "organization") == {"event/a": ["organization/o"]}
-    assert tm.event_links(db, "person") == {"event/b": ["person/p"]}
-    assert tm.events_linked_to(db, ["person/p"]) == {"event/b"}
-    assert tm.events_linked_to(db, ["organization/o", "event/z"]) == {"event/a", "event/z"}
-    assert tm.events_linked_to(db, []) == set()
+    from cgt_desktop.core.catalog.lookups import LookupsMixin
+
+    class Links(LookupsMixin):
+        def __init__(self, conn):
+            self.conn, self._matcher = conn, None
+
+    db = Links(_links_db())
+    assert db.event_links("organization") == {"event/a": ["organization/o"]}
+    assert db.event_links("person") == {"event/b": ["person/p"]}
+    assert db.events_linked_to(["person/p"]) == {"event/b"}
+    assert db.events_linked_to(["organization/o", "event/z"]) == {"event/a", "event/z"}
+    assert db.events_linked_to([]) == set()
 
 
 def test_default_view_shows_2008_to_2025_inside_the_limits():

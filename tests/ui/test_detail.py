@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextDocument
 from corpus_edit import edit_first_record
 
 from cgt_desktop.core.catalog.build import build_reference_db
-from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.ui.browse.detail_view import DetailView, entity_url, expand_url, page_from_url, passage_url, read_url
 
 
@@ -141,7 +141,7 @@ def test_corpus_text_is_escaped_and_no_local_file_is_loaded(qtbot, corpus_dir, t
     record = edit_first_record(people, desc_en='<img src="file:///etc/hostname"><b>bold?</b> & more')
     target = tmp_path / "ref.sqlite"
     build_reference_db(corpus_dir, target)
-    store = ReferenceStore(target)
+    store = Catalog(target)
     try:
         view = DetailView(store)
         qtbot.addWidget(view)

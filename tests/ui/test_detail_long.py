@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from cgt_desktop.core.catalog.build import build_reference_db
-from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.ui.browse.detail_view import DetailView, PageRenderer, entity_url, expand_url
 
 ORG = "organization/shanghai-cell-therapy-research-institute"
@@ -36,7 +36,7 @@ def long_store(tmp_path_factory):
     with open(root / "db" / "relations" / "entities.jsonl", "a", encoding="utf-8") as out:
         out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in relations)
     build_reference_db(root / "db", root / "reference.sqlite")
-    store = ReferenceStore(root / "reference.sqlite")
+    store = Catalog(root / "reference.sqlite")
     yield store
     store.close()
 

@@ -25,7 +25,7 @@ from cgt_desktop.core.userdata.annotations_io import export_annotations, import_
 from cgt_desktop.core.catalog.build import build_reference_db
 from cgt_desktop.core.export.dossier import build_dossier
 from cgt_desktop.core.domain.selection import note_ref
-from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.core.userdata.userdb import UserStore
 from cgt_desktop.ui.browse.detail_view import DetailView
 
@@ -53,7 +53,7 @@ def hostile_store(corpus_dir, tmp_path, picture):
     people = corpus_dir / "entities" / "people.jsonl"
     record = edit_first_record(people, desc_en=hostile(picture))
     build_reference_db(corpus_dir, tmp_path / "hostile.sqlite")
-    store = ReferenceStore(tmp_path / "hostile.sqlite")
+    store = Catalog(tmp_path / "hostile.sqlite")
     yield store, record["id"]
     store.close()
 

@@ -38,7 +38,7 @@ def panel(qtbot, store):
 def linked_store(corpus_dir, tmp_path):
     """The corpus plus a new organization and person, each linked to one event by a relation."""
     from cgt_desktop.core.catalog.build import build_reference_db
-    from cgt_desktop.core.catalog.store import ReferenceStore
+    from cgt_desktop.core.catalog.store import Catalog
 
     source = "003_f3128c6eecc96df2#p06.s01"
     common = {"name_en_status": "editor", "name_zh_status": "editor", "aliases": [], "desc_en": "Test.",
@@ -57,7 +57,7 @@ def linked_store(corpus_dir, tmp_path):
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rel), "utf-8")
     target = tmp_path / "linked.sqlite"
     build_reference_db(corpus_dir, target)
-    s = ReferenceStore(target)
+    s = Catalog(target)
     yield s, org, person
     s.close()
 

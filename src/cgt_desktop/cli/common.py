@@ -73,13 +73,23 @@ def corpus_dir(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace):
-    """Return a :class:`~cgt_desktop.core.catalog.store.ReferenceStore` on an up-to-date reference database."""
-    from cgt_desktop.core.startup import StartupError, open_reference
+    """Return the :class:`~cgt_desktop.core.catalog.store.Catalog`: the reference data, up to date, and the
+    user's own items (when the home has user data)."""
+    from cgt_desktop.core.startup import StartupError, open_reference, sync_user_items
 
     try:
-        return open_reference(home(args), corpus_dir(args))
+        catalog = open_reference(home(args), corpus_dir(args))
     except StartupError as exc:
         raise CliError(str(exc)) from exc
+    if home(args).user_db.exists():
+        user = user_store(args)
+        try:
+            problem = sync_user_items(catalog, user)
+        finally:
+            user.close()
+        if problem:
+            print(f"cgt-desktop: {problem}", file=sys.stderr)
+    return catalog
 
 
 def user_store(args: argparse.Namespace):

@@ -75,8 +75,7 @@ def _add(args: argparse.Namespace) -> int:
         raise CliError("the note is empty; give some --text")
     reference = open_store(args)
     try:
-        if not reference.exists(args.id) and not reference.conn.execute(
-                "SELECT 1 FROM paragraphs WHERE id = ?", [args.id]).fetchone():
+        if not reference.exists(args.id):
             raise CliError(f"unknown id: {args.id!r}; try 'cgt-desktop search'")
     finally:
         reference.close()

@@ -20,13 +20,13 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from cgt_desktop.core.system.paths import HOME_ENV, Home, resolve_home
 
 if TYPE_CHECKING:
     from cgt_desktop.core.userdata.backup import OpenResult
-    from cgt_desktop.core.catalog.store import ReferenceStore
+    from cgt_desktop.core.catalog.store import Catalog
 
 
 class StartupError(Exception):
@@ -69,14 +69,14 @@ def reference_in_the_way(path: Path) -> str | None:
 
 
 def open_reference(home: Home, corpus: Path, on_rebuild: Callable[[], None] | None = None,
-                   stamp: Callable[[], str] | None = None) -> ReferenceStore:
+                   stamp: Callable[[], str] | None = None) -> Catalog:
     """Open the home's reference database, (re)building it from *corpus* when it is missing or not as built.
 
     Raises:
         StartupError: the database's place is taken by something else, or it cannot be built or opened.
     """
     from cgt_desktop.core.catalog.refresh import ensure_reference_db
-    from cgt_desktop.core.catalog.store import ReferenceStore, StoreError
+    from cgt_desktop.core.catalog.store import Catalog, StoreError
 
     problem = reference_in_the_way(home.reference_db)
     if problem:
@@ -84,7 +84,7 @@ def open_reference(home: Home, corpus: Path, on_rebuild: Callable[[], None] | No
                            "sources; your notes are not in it).")
     try:
         report = ensure_reference_db(corpus, home.reference_db, on_rebuild=on_rebuild, stamp=stamp)
-        return ReferenceStore(report.path)
+        return Catalog(report.path)
     except (OSError, StoreError, ValueError, sqlite3.Error) as exc:
         raise StartupError(f"cannot prepare the reference database in {home.cache_dir}: {exc}. Delete "
                            f"{home.reference_db} to rebuild it.") from exc
@@ -124,3 +124,27 @@ def open_user(home: Home, user_db: Path | None = None, claim: bool = False) -> O
     finally:
         if lock is not None:
             lock.release()
+
+
+def sync_user_items(catalog: Catalog, user: Any) -> str | None:
+    """Bring the catalog's copy of the user's items up to date (:func:`~cgt_desktop.core.catalog.overlay.sync`).
+
+    Returns a message for the user when something could not be shown (an item the catalog refused, a copy
+    that could not be written), else ``None``. The user's items themselves are never changed here.
+    """
+    from cgt_desktop.core.catalog import overlay
+    from cgt_desktop.core.userdata.items import items, revision
+
+    try:
+        report = overlay.sync(catalog.path, items(user), revision(user))
+    except sqlite3.Error as exc:
+        return (f"your own items could not be added to the views ({exc}); they are safe in your user data, "
+                "and the next start tries again")
+    if report is None:
+        return None
+    catalog.data_changed()
+    if report.refused:
+        first, why = report.refused[0]
+        more = f" and {len(report.refused) - 1} more" if len(report.refused) > 1 else ""
+        return f"{first}{more} could not be shown ({why}); it is kept in your user data"
+    return None

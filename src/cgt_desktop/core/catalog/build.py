@@ -30,7 +30,7 @@ from cgt_desktop.core.catalog.freshness import BuildReport, content_hash, row_co
 from cgt_desktop.core.domain.kinds import FACETS
 from cgt_desktop.core.system.outputs import create_temp, remove_temp
 from cgt_desktop.core.text.mentions import MENTION_RULES
-from cgt_desktop.core.text.mentions import write_cache as write_mention_cache
+from cgt_desktop.core.catalog.mention_cache import write_cache as write_mention_cache
 from cgt_desktop.core.catalog.store import facet_count_sql
 from cgt_desktop.core.catalog.schema import SCHEMA_VERSION, VIEWS, create_indexes, create_tables
 from cgt_desktop.core.catalog.timeline_columns import write_cache as write_timeline_cache
@@ -72,7 +72,7 @@ def _entity_row(record: dict[str, Any], kind: str, name_en: str, name_zh: str, s
     }
 
 
-def _collect(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
+def collect(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
     """Turn corpus records into table rows."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (
         "entities", "aliases", "event_details", "figure_details", "document_details",
@@ -209,7 +209,7 @@ def _derive_context(rows: dict[str, list[dict[str, Any]]]) -> None:
                 row[f"{link}_name_zh"] = other["name_zh"] or None
 
 
-def _search_items(rows: dict[str, list[dict[str, Any]]]):
+def search_items(rows: dict[str, list[dict[str, Any]]]):
     aliases: dict[str, list[str]] = {}
     for alias in rows["aliases"]:
         aliases.setdefault(alias["entity_id"], []).append(alias["alias"])
@@ -251,7 +251,7 @@ def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = 
         import sqlite_utils  # ~0.4 s to import (numpy, click): only when building, never at start-up
 
         db = sqlite_utils.Database(conn)
-        rows = _collect(corpus)
+        rows = collect(corpus)
         create_tables(db)
         with conn:
             for table, table_rows in rows.items():
@@ -265,7 +265,7 @@ def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = 
                                  f"({facet_count_sql(kind, facet)})", [kind, facet, kind])
         write_timeline_cache(conn)
         write_mention_cache(conn)
-        counts = search.create_index(db, _search_items(rows))
+        counts = search.create_index(db, search_items(rows))
         stats = {kind: n for kind, n in conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
         stats.update(passages=len(rows["passages"]), relations=len(rows["relations"]),
                      citations=len(rows["citations"]), search_items=counts)

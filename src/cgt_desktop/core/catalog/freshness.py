@@ -21,7 +21,7 @@ from pathlib import Path
 from cgt_desktop.core.corpus.layout import source_files, stat_sources
 
 #: Bump when the builder's output changes for the same sources, to force a rebuild.
-BUILDER_VERSION = "9"
+BUILDER_VERSION = "10"
 _STAMP_LENGTH = 64  # hex digits of a SHA-256
 
 
@@ -165,7 +165,11 @@ def _shape_problem(conn: sqlite3.Connection, info: dict[str, str]) -> str | None
 
 def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
     """The rows of the two tables every view reads (each counted from its smallest index)."""
-    return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("entities", "passages")}
+    from cgt_desktop.core.catalog.schema import USER_ROWID_BASE  # the user's rows come and go: not counted
+
+    return {table: conn.execute(f"SELECT (SELECT count(*) FROM {table}) - (SELECT count(*) FROM {table} "
+                                "WHERE rowid >= ?)", [USER_ROWID_BASE]).fetchone()[0]
+            for table in ("entities", "passages")}
 
 
 def _stored_info(path: Path, check: bool) -> dict[str, str] | None:

@@ -1,6 +1,6 @@
 """The lists of the reference database: what a tab shows, filtered, sorted and paged in SQL.
 
-Part of :class:`~cgt_desktop.core.catalog.store.ReferenceStore` (which inherits :class:`ListsMixin`):
+Part of :class:`~cgt_desktop.core.catalog.store.Catalog` (which inherits :class:`ListsMixin`):
 a list is a :class:`ListQuery`; its rows are row keys (``rowid``), read at once for a filtered
 list or a window at a time from an index (:class:`~cgt_desktop.core.catalog.rowkeys.IndexedRowKeys`) for a
 whole kind, and turned into display rows a page at a time.
@@ -64,7 +64,7 @@ def facet_count_sql(kind: str, facet: str) -> str:
 
 
 class ListsMixin:
-    """The list methods of :class:`~cgt_desktop.core.catalog.store.ReferenceStore`.
+    """The list methods of :class:`~cgt_desktop.core.catalog.store.Catalog`.
 
     They read through ``self.conn`` (never ``sqlite_utils``: the first list is on the start path) and
     use the store's ``counts()`` and ``label()``.

@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+
+USER_ROWID_BASE = 1 << 40
+"""Row keys of the user's rows (imported documents, their own entries) start here in every table: where a
+row comes from is in its key (:mod:`cgt_desktop.core.catalog.overlay` writes them; a reference build never
+reaches it)."""
 
 TABLES = """
 CREATE TABLE build_info (key TEXT PRIMARY KEY, value TEXT);
@@ -78,7 +83,8 @@ CREATE TABLE facet_counts (kind TEXT NOT NULL, facet TEXT NOT NULL, value, n INT
 -- The Timeline tab's events as packed columns (core/timeline_columns.py), stored once per build.
 CREATE TABLE timeline_cache (key TEXT PRIMARY KEY, n INTEGER, ids TEXT, category TEXT, precision TEXT,
     start BLOB, "end" BLOB, approximate BLOB);
--- The reader's mention matcher (core/mentions.py): its tables as JSON, made once per build.
+-- The reader's mention matcher (catalog/mention_cache.py): its tables as JSON, made once per build and per
+-- change to the user's entries.
 CREATE TABLE mention_cache (key TEXT PRIMARY KEY, state TEXT);
 """
 

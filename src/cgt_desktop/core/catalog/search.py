@@ -16,9 +16,14 @@ Layout (plain SQLite: ``sqlite3`` or Datasette open it without extensions):
   one-letter as-you-type prefix costs a single doclist.
 * ``search_common_tokens``: ``term, doc`` for tokens of ``search_fts`` found
   in at least :data:`DF_FLOOR` rows (from ``fts5vocab``, at build time).
-* ``search_kinds``: ``kind, lo, hi, n``. Rows are numbered kind by kind
-  (entities first, passages last), so a kind is a rowid range: FTS5 applies
-  it inside the index, and counting per kind needs no join.
+* ``search_kinds``: ``kind, lo, hi, n``. Each kind has its own block of
+  rowids (:data:`KIND_BLOCK` wide, entities first, passages last), so a kind
+  is a rowid range: FTS5 applies it inside the index, and counting per kind
+  needs no join. The reference's rows come first in their kind's block, the
+  user's (:func:`add_items`) from :data:`USER_OFFSET` on, so an imported
+  document or a user's entry is found by the same queries.
+* ``search_user_tokens``: the indexed text of each user row, as written, so
+  that :func:`remove_items` can take it out of the contentless index again.
 
 Search runs in two tiers: items whose names match every term (a name equal
 to the query first, then by bm25 over the name columns), then everything
@@ -45,6 +50,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
+from cgt_desktop.core.catalog.schema import USER_ROWID_BASE
+from cgt_desktop.core.domain.kinds import KINDS as ENTITY_KINDS
 from cgt_desktop.core.text.textindex import Query, index_tokens, parse_query, pinyin_tokens, snippet, unigram_tokens
 
 if TYPE_CHECKING:
@@ -52,16 +59,21 @@ if TYPE_CHECKING:
 
 
 class Connected(Protocol):
-    """What the searches read through: anything with a ``conn`` (a ``ReferenceStore``, a ``sqlite_utils.Database``)."""
+    """What the searches read through: anything with a ``conn`` (a ``Catalog``, a ``sqlite_utils.Database``)."""
 
     conn: sqlite3.Connection
 
 
-__all__ = ["KINDS", "Hit", "SearchItem", "count", "count_capped", "create_index", "search"]
+__all__ = ["KINDS", "Hit", "SearchItem", "add_items", "count", "count_capped", "create_index", "remove_items",
+           "search"]
 
-KINDS = ("person", "organization", "place", "policy", "technology", "event", "figure", "document",
-         "passage")  # fmt: skip
-"""Kinds in rowid order; unknown kinds follow, alphabetically."""
+KINDS = (*ENTITY_KINDS, "passage")
+"""Kinds in rowid order (the entity kinds, then passages); unknown kinds follow, alphabetically."""
+KIND_BLOCK = 1 << 41
+"""Rowids per kind: kind *i* (its place in :data:`KINDS`) has ``[i * KIND_BLOCK, (i + 1) * KIND_BLOCK)``."""
+USER_OFFSET = USER_ROWID_BASE
+"""Where in its kind's block the user's rows start."""
+USER_TOKENS_TABLE = "search_user_tokens"
 
 ITEMS_TABLE = "search_items"
 FTS_TABLE = "search_fts"
@@ -184,7 +196,7 @@ def create_index(db: sqlite_utils.Database, items: Iterable[SearchItem]) -> int:
     with conn:
         if not conn.in_transaction:
             conn.execute("BEGIN")
-        for table in (NAMES_FTS_TABLE, FTS_TABLE, KINDS_TABLE, COMMON_TABLE, ITEMS_TABLE):
+        for table in (NAMES_FTS_TABLE, FTS_TABLE, KINDS_TABLE, COMMON_TABLE, ITEMS_TABLE, USER_TOKENS_TABLE):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute("DROP TABLE IF EXISTS temp._search_stage")
         conn.execute(
@@ -200,7 +212,9 @@ def create_index(db: sqlite_utils.Database, items: Iterable[SearchItem]) -> int:
             " kind TEXT NOT NULL, name_en TEXT, name_zh TEXT, aliases TEXT, body_en TEXT,"
             " body_zh TEXT, document_id TEXT)"
         )
-        order = "row_number() OVER (ORDER BY krank, ktail, seq)"
+        # Known kinds take block KINDS.index(kind); unknown ones the blocks after, alphabetically.
+        block = "(krank + dense_rank() OVER (ORDER BY krank, ktail) - dense_rank() OVER (ORDER BY krank))"
+        order = f"({block} * {KIND_BLOCK} + row_number() OVER (PARTITION BY krank, ktail ORDER BY seq))"
         conn.execute(
             f"INSERT INTO {ITEMS_TABLE} SELECT {order}, item_id, kind, name_en, name_zh,"
             " aliases, body_en, body_zh, document_id FROM _search_stage"
@@ -225,8 +239,17 @@ def create_index(db: sqlite_utils.Database, items: Iterable[SearchItem]) -> int:
             " n INTEGER)"
         )
         conn.execute(
-            f"INSERT INTO {KINDS_TABLE} SELECT kind, min(rowid), max(rowid), count(*)"
+            f"INSERT INTO {KINDS_TABLE} SELECT kind, (min(rowid) / {KIND_BLOCK}) * {KIND_BLOCK},"
+            f" (min(rowid) / {KIND_BLOCK} + 1) * {KIND_BLOCK} - 1, count(*)"
             f" FROM {ITEMS_TABLE} GROUP BY kind ORDER BY min(rowid)"
+        )
+        conn.executemany(  # a kind the reference lacks can still have the user's rows
+            f"INSERT OR IGNORE INTO {KINDS_TABLE} VALUES (?, ?, ?, 0)",
+            [(kind, i * KIND_BLOCK, (i + 1) * KIND_BLOCK - 1) for i, kind in enumerate(KINDS)],
+        )
+        conn.execute(
+            f"CREATE TABLE {USER_TOKENS_TABLE} (rowid INTEGER PRIMARY KEY, in_names INTEGER,"
+            f" {', '.join(FTS_COLUMNS)})"
         )
         conn.execute("DROP TABLE temp._search_stage")
         _record_common_tokens(conn)
@@ -245,6 +268,65 @@ def _record_common_tokens(conn: sqlite3.Connection) -> None:
         (DF_FLOOR,),
     )
     conn.execute("DROP TABLE temp._search_vocab")
+
+
+def add_items(conn: sqlite3.Connection, items: Iterable[SearchItem]) -> int:
+    """Index the user's *items* (within the caller's transaction) after the rows already there.
+
+    Each goes to its kind's block, after :data:`USER_OFFSET`; its tokens are kept in
+    :data:`USER_TOKENS_TABLE` for :func:`remove_items`. Returns how many were added.
+
+    Raises:
+        sqlite3.IntegrityError: an item's id is indexed already.
+    """
+    bounds = {kind: lo for kind, lo in conn.execute(f"SELECT kind, lo FROM {KINDS_TABLE}")}
+    cols = ", ".join(FTS_COLUMNS)
+    added = 0
+    for staged in _staged(items):
+        (_, _, _, item_id, kind, name_en, name_zh, aliases, body_en, body_zh, document_id, *tokens) = staged
+        lo = bounds.get(kind)
+        if lo is None:
+            raise ValueError(f"cannot index an item of kind {kind!r}")
+        (last,) = conn.execute(f"SELECT max(rowid) FROM {ITEMS_TABLE} WHERE rowid BETWEEN ? AND ?",
+                               (lo + USER_OFFSET, lo + KIND_BLOCK - 1)).fetchone()
+        rowid = (last or lo + USER_OFFSET) + 1
+        conn.execute(f"INSERT INTO {ITEMS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (rowid, item_id, kind, name_en, name_zh, aliases, body_en, body_zh, document_id))
+        conn.execute(f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (?, ?, ?, ?, ?, ?)", (rowid, *tokens))
+        in_names = bool(tokens[0] or tokens[2])
+        if in_names:
+            conn.execute(f"INSERT INTO {NAMES_FTS_TABLE}(rowid, names, names_uni, pinyin) VALUES (?, ?, ?, ?)",
+                         (rowid, *tokens[:3]))
+        conn.execute(f"INSERT INTO {USER_TOKENS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)", (rowid, in_names, *tokens))
+        conn.execute(f"UPDATE {KINDS_TABLE} SET n = n + 1 WHERE kind = ?", (kind,))
+        added += 1
+    return added
+
+
+def remove_items(conn: sqlite3.Connection, item_ids: Iterable[str] | None = None) -> int:
+    """Take the user's items *item_ids* (all of the user's when ``None``) out of the index.
+
+    Reference rows are never removed: an id without user tokens is left as it is. Returns how many went.
+    """
+    cols = ", ".join(FTS_COLUMNS)
+    if item_ids is None:
+        rows = conn.execute(f"SELECT t.*, i.kind FROM {USER_TOKENS_TABLE} t JOIN {ITEMS_TABLE} i ON i.rowid = t.rowid"
+                            ).fetchall()
+    else:
+        rows = []
+        for item_id in dict.fromkeys(item_ids):
+            rows += conn.execute(f"SELECT t.*, i.kind FROM {USER_TOKENS_TABLE} t JOIN {ITEMS_TABLE} i ON i.rowid ="
+                                 f" t.rowid WHERE i.item_id = ?", (item_id,)).fetchall()
+    for rowid, in_names, *tokens, kind in rows:
+        conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                     (rowid, *tokens))
+        if in_names:
+            conn.execute(f"INSERT INTO {NAMES_FTS_TABLE}({NAMES_FTS_TABLE}, rowid, names, names_uni, pinyin)"
+                         f" VALUES ('delete', ?, ?, ?, ?)", (rowid, *tokens[:3]))
+        conn.execute(f"DELETE FROM {USER_TOKENS_TABLE} WHERE rowid = ?", (rowid,))
+        conn.execute(f"DELETE FROM {ITEMS_TABLE} WHERE rowid = ?", (rowid,))
+        conn.execute(f"UPDATE {KINDS_TABLE} SET n = n - 1 WHERE kind = ?", (kind,))
+    return len(rows)
 
 
 def _scan_cost(conn: sqlite3.Connection, query: Query, min_prefix: int) -> int:

@@ -1,8 +1,13 @@
-"""Read access to the reference database: lists, detail pages, passages, timeline, search.
+"""The catalog: the one read interface to everything a user browses, reference and user data alike.
 
-:class:`ReferenceStore` wraps one read-only connection and returns dataclasses
-and dicts, never cursors. It reads through the plain ``sqlite3`` connection
-(``store.conn``; :meth:`ReferenceStore.query` gives rows as dicts): importing
+:class:`Catalog` wraps one read-only connection to the derived database (``cache/reference.sqlite``)
+and returns dataclasses and dicts, never cursors. That file holds the reference rows, built from
+``db/``, and the rows of what the user added (imported documents, their own entries), compiled from
+``user.sqlite`` by :mod:`cgt_desktop.core.catalog.overlay` with the same schema and row keys at and
+above :data:`~cgt_desktop.core.catalog.schema.USER_ROWID_BASE`; so every list, page, search, timeline
+and mention finds both through the same SQL, at the same speed. No module outside this package (and
+:mod:`cgt_desktop.core.userdata` for the user's own database) runs SQL (``tests/core/test_architecture.py``). It reads through the plain ``sqlite3`` connection
+(``store.conn``; :meth:`Catalog.query` gives rows as dicts): importing
 ``sqlite_utils`` pulls in numpy and click (0.1–0.4 s), which the first page a
 user opens would otherwise wait for. ``store.db``, a :class:`sqlite_utils.Database`
 over the same connection, is created on first use for scripts and tests. Filtering,
@@ -17,10 +22,13 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from cgt_desktop.core.catalog.lookups import LookupsMixin
+from cgt_desktop.core.catalog.schema import USER_ROWID_BASE
+from cgt_desktop.core.domain.ids import UnknownId
 from cgt_desktop.core.domain.kinds import KINDS, TYPE_VOCABULARY
 from cgt_desktop.core.catalog.lists import ListQuery, ListsMixin, _dicts, facet_count_sql, kind_joins
 
-__all__ = ["ListQuery", "ReferenceStore", "StoreError", "UnknownId", "facet_count_sql", "kind_joins"]
+__all__ = ["Catalog", "ListQuery", "StoreError", "UnknownId", "facet_count_sql", "kind_joins"]
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -37,15 +45,12 @@ class StoreError(Exception):
     """The reference database cannot be read (missing, damaged, wrong version)."""
 
 
-class UnknownId(KeyError):
-    """No entity, event, figure, document or passage has this id."""
+class Catalog(ListsMixin, LookupsMixin):
+    """Read-only access to the derived database: the reference rows and the user's, merged.
 
-    def __str__(self) -> str:
-        return f"unknown id: {self.args[0]!r}"
-
-
-class ReferenceStore(ListsMixin):
-    """Read-only access to one reference database file."""
+    The catalog caches what it reads once (counts, vocabulary, the mention matcher); a change to the
+    user's rows (:mod:`cgt_desktop.core.ops`) calls :meth:`data_changed` so that it reads them again.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -58,10 +63,12 @@ class ReferenceStore(ListsMixin):
         self._db: sqlite_utils.Database | None = None
         self._vocab: dict[tuple[str, str], dict[str, Any]] | None = None
         self._counts: dict[str, int] | None = None
+        self._matcher = None
+        self._built_counts: dict[str, int] | None = None
         try:  # the build recorded the count of each kind (a GROUP BY over all entities costs ~20 ms)
             found = json.loads(built[0]) if built else None
             if isinstance(found, dict) and all(isinstance(found.get(kind, 0), int) for kind in KINDS):
-                self._counts = {kind: found.get(kind, 0) for kind in KINDS}
+                self._built_counts = {kind: found.get(kind, 0) for kind in KINDS}
         except ValueError:
             pass
         self._facet_table = bool(conn.execute(
@@ -83,6 +90,12 @@ class ReferenceStore(ListsMixin):
     def close(self) -> None:
         self.conn.close()
 
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        self.close()
+
     # -- metadata ---------------------------------------------------------------------------
     def build_info(self) -> dict[str, Any]:
         info = {row["key"]: row["value"] for row in self.query("SELECT key, value FROM build_info")}
@@ -90,9 +103,22 @@ class ReferenceStore(ListsMixin):
             info["counts"] = json.loads(info["counts"])
         return info
 
+    def data_changed(self) -> None:
+        """Forget what was read once: the user's rows changed (or the file was replaced)."""
+        self._counts = None
+        self._vocab = None
+        self._matcher = None
+
     def counts(self) -> dict[str, int]:
-        if self._counts is None:  # the file is read-only: count once
-            found = {k: n for k, n in self.conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
+        """Return the number of entities of each kind, reference and user."""
+        if self._counts is None:  # counted once per change
+            if self._built_counts is not None:  # the reference's, as built, and the user's (a row key range)
+                found = dict(self._built_counts)
+                for kind, n in self.conn.execute("SELECT kind, count(*) FROM entities WHERE rowid >= ? "
+                                                 "GROUP BY kind", [USER_ROWID_BASE]):
+                    found[kind] = found.get(kind, 0) + n
+            else:
+                found = {k: n for k, n in self.conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
             self._counts = {kind: found.get(kind, 0) for kind in KINDS}
         return dict(self._counts)
 
@@ -107,8 +133,10 @@ class ReferenceStore(ListsMixin):
 
     # -- single items -----------------------------------------------------------------------
     def exists(self, item_id: str) -> bool:
-        return bool(self.conn.execute("SELECT 1 FROM entities WHERE id = ? UNION ALL "
-                                    "SELECT 1 FROM passages WHERE id = ?", [item_id, item_id]).fetchone())
+        """Whether *item_id* is an entity, a sentence or a paragraph."""
+        return bool(self.conn.execute("SELECT 1 FROM entities WHERE id = ? UNION ALL SELECT 1 FROM passages "
+                                      "WHERE id = ? UNION ALL SELECT 1 FROM paragraphs WHERE id = ?",
+                                      [item_id] * 3).fetchone())
 
     def names(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
         """Return ``id -> (kind, name_en, name_zh)`` for the given ids."""
@@ -416,22 +444,6 @@ class ReferenceStore(ListsMixin):
             if all(word in hay for word in words):
                 found.add(r[0])
         return found
-
-    def document(self, doc_id: str) -> dict[str, Any]:
-        """Return a document's metadata, paragraphs and aligned sentences in reading order."""
-        meta = next(iter(self.query("SELECT * FROM documents WHERE id = ?", [doc_id])), None)
-        if meta is None:
-            raise UnknownId(doc_id)
-        paragraphs = list(self.query("SELECT * FROM paragraphs WHERE document_id = ? ORDER BY seq", [doc_id]))
-        sentences = list(self.query("SELECT id, paragraph_id, orig, trans, role FROM passages "
-                                       "WHERE document_id = ? ORDER BY seq", [doc_id]))
-        by_para: dict[str, list[dict[str, Any]]] = {}
-        for s in sentences:
-            by_para.setdefault(s["paragraph_id"], []).append(s)
-        for p in paragraphs:
-            p["sentences"] = by_para.get(p["id"], [])
-        meta["paragraphs"] = paragraphs
-        return meta
 
     def search(self, query: str, *, kind: str | None = None, limit: int = 20,
                prefix_last: bool = False) -> list[Hit]:

@@ -43,7 +43,7 @@ def read_columns(conn: sqlite3.Connection, year_from: int | None = None, year_to
 
     Keys: ``id``, ``category``, ``precision`` (lists), ``start`` and ``end`` (float arrays of day
     numbers since 1970-01-01 of the first and last possible day, NaN when undated) and
-    ``approximate`` (a bool array), in the order of :meth:`ReferenceStore.timeline`.
+    ``approximate`` (a bool array), in the order of :meth:`Catalog.timeline`.
     """
     import numpy as np
 

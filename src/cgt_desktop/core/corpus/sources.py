@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from cgt_desktop.core.domain import ids
 from cgt_desktop.core.corpus.layout import (
     DOCUMENTS_DIR, ENTITY_FILES, EVENTS_FILE, FIGURES_FILE, RELATIONS_DIR, SEEDS_DIR, VOCABULARY_FILE, source_files,
     visible as _visible,
@@ -118,7 +119,14 @@ def _read_vocabulary(root: Path, problems: list[Problem]) -> dict[str, Any]:
 
 
 def _read_document(root: Path, relative: str, problems: list[Problem]) -> Document | None:
-    records = read_jsonl(root, relative, problems)
+    return document_from_records(read_jsonl(root, relative, problems), relative, problems)
+
+
+def document_from_records(records: list[dict[str, Any]], relative: str, problems: list[Problem]) -> Document | None:
+    """Assemble a document from its records as a ``db/documents`` file holds them (each with ``_line``).
+
+    *relative* names where they came from in the problems; ``None`` when there is no document record first.
+    """
     if not records:
         problems.append(Problem(relative, 1, "empty document file"))
         return None
@@ -173,6 +181,5 @@ def load_corpus(root: Path) -> Corpus:
 
 def relation_id(record: dict[str, Any]) -> str:
     """Return the derived id of a relation record: ``subject>predicate>object[#role]``."""
-    rid = f"{record.get('subject')}>{record.get('predicate')}>{record.get('object')}"
-    role = record.get("role_en")
-    return f"{rid}#{role}" if role else rid
+    return ids.relation_id(f"{record.get('subject')}", f"{record.get('predicate')}", f"{record.get('object')}",
+                           record.get("role_en") or None)

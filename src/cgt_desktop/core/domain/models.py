@@ -147,7 +147,7 @@ class EntityPage(EntityHead):
     ``relation_groups``, ``events`` and ``figures`` hold at most the ``limit`` first rows
     the store was asked for; ``event_total`` / ``figure_total`` and each group's ``total``
     say how many there are, so the page can say "50 of 2 098" and offer the rest.
-    Use :class:`EntityDetail` (``ReferenceStore.entity``) when you need everything.
+    Use :class:`EntityDetail` (``Catalog.entity``) when you need everything.
     """
 
     relation_groups: list[RelationGroup]

@@ -1,7 +1,7 @@
 """The export model: a selection turned into a deterministic, structured, bilingual dossier.
 
 :func:`build_dossier` reads a :class:`~cgt_desktop.core.domain.selection.Selection`
-against a :class:`~cgt_desktop.core.catalog.store.ReferenceStore` (and, for notes, a
+against a :class:`~cgt_desktop.core.catalog.store.Catalog` (and, for notes, a
 :class:`~cgt_desktop.core.userdata.userdb.UserStore`) and returns a :class:`Dossier`:
 plain dataclasses that a renderer (the PDF export) lays out. Nothing here
 knows about pages or Qt.
@@ -14,12 +14,12 @@ the source list gives each number's document and passage id.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Sequence
 
-from cgt_desktop.core.domain import dates
+from cgt_desktop.core.domain import dates, ids
+from cgt_desktop.core.userdata.annotations import highlights_on_passages
 from cgt_desktop.core.domain.models import Citation, EventRow
 from cgt_desktop.core.domain.selection import Selection, parse_ref
 
@@ -332,9 +332,7 @@ class _Citations:
         for pid, n in sorted(self.numbers.items(), key=lambda kv: kv[1]):
             c = self.cache[pid]
             if c.document_id not in docs:
-                docs[c.document_id] = next(iter(self.store.query(
-                    "SELECT e.name_en_status, e.name_zh_status, d.outlet_en, d.outlet_zh, d.approximate "
-                    "FROM entities e JOIN documents d ON d.id = e.id WHERE e.id = ?", [c.document_id])), {})
+                docs[c.document_id] = self.store.document_source_meta(c.document_id)
             meta = docs[c.document_id]
             approx = bool(meta.get("approximate"))
             out.append(SourceEntry(
@@ -387,13 +385,8 @@ class _Builder:
         if not (self.options.notes and self.user is not None):
             return ()
         ids = list(dict.fromkeys(passage_ids))
-        try:
-            rows = [r for pid in ids for r in self.user.conn.execute(
-                "SELECT passage_id, side, quote, comment, color FROM highlights WHERE passage_id = ? "
-                "AND deleted = 0 ORDER BY created, id", [pid])]
-        except sqlite3.OperationalError:  # a user database from before highlights existed
-            return ()
-        return tuple(HighlightItem(*r) for r in rows)
+        return tuple(HighlightItem(h.passage_id, h.side, h.quote, h.comment, h.color)
+                     for h in highlights_on_passages(self.user, ids))
 
     def event_line(self, e: EventRow, with_notes: bool = False) -> EventLine:
         cat = self.categories.get(e.category or "", {})
@@ -467,9 +460,8 @@ class _Builder:
 
     def passage(self, c: Citation) -> PassageBlock:
         sentence_ids = [c.passage_id]
-        if "#" in c.passage_id and "." not in c.passage_id.split("#", 1)[1]:  # a paragraph: its sentences too
-            sentence_ids += [r[0] for r in self.store.conn.execute(
-                "SELECT id FROM passages WHERE paragraph_id = ? ORDER BY seq", [c.passage_id])]
+        if ids.is_paragraph(c.passage_id):  # a paragraph: its sentences too
+            sentence_ids += self.store.paragraph_sentence_ids(c.passage_id)
         return PassageBlock(
             passage_id=c.passage_id, document_id=c.document_id,
             document=_name(c.document_title_en, c.document_title_zh), orig_lang=c.lang, text_en=c.text_en,
@@ -493,7 +485,7 @@ def build_dossier(selection: Selection | Sequence[str], store: Any, user: Any | 
 
     Args:
         selection: the refs, in the user's order.
-        store: the :class:`ReferenceStore`.
+        store: the :class:`Catalog`.
         user: the :class:`UserStore` for notes (``None``: no notes).
         options: what to include and how to show names.
         now: the export time (default: now, UTC).

@@ -17,20 +17,17 @@ Rules:
 * a string that names two different entities equally is ambiguous and
   is not marked (an entity's own name beats another entity's alias).
 
-The module is Qt-free. :func:`matcher_for` gives one :class:`MentionMatcher`
-per store: the build stores the matcher's tables in the reference database
-(:func:`write_cache`; building them from 100 000 entities takes ~1.5 s, loading
-them ~0.15 s), and a database without them gets a matcher built on the spot.
+The module is Qt-free and reads no database: the catalog gives it the names
+(:meth:`MentionMatcher.from_rows`) and stores its tables
+(:mod:`cgt_desktop.core.catalog.mention_cache`; building them from 100 000
+entities takes ~1.5 s, loading them ~0.15 s).
 """
 
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
-import weakref
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 #: The entity kinds whose names are marked in texts.
 MENTION_KINDS = ("person", "organization", "place", "policy", "technology")
@@ -182,30 +179,30 @@ class MentionMatcher:
         return matcher
 
     @classmethod
-    def from_connection(cls, conn: sqlite3.Connection) -> MentionMatcher:
-        """Build a matcher from a reference database's ``entities`` and ``aliases`` tables."""
-        marks = ",".join("?" * len(MENTION_KINDS))
+    def from_rows(cls, entities: Iterable[tuple[str, str, str | None, str | None, str | None]],
+                  aliases: Iterable[tuple[str, str | None]],
+                  citations: Callable[[str], Iterable[str]]) -> MentionMatcher:
+        """Build a matcher from entity rows ``(id, kind, name_en, name_zh, mention rule)`` of
+        :data:`MENTION_KINDS` (in id order), alias rows ``(entity id, alias)`` and, for the entities
+        marked ``cited``, *citations* (entity id -> the passages citing it)."""
         names: list[tuple[str, str, int]] = []
         kinds: dict[str, str] = {}
         cited_only: dict[str, list[str]] = {}  # entity id -> its names (rule "cited")
-        for entity_id, _kind, name_en, name_zh, rule in conn.execute(
-                f"SELECT id, kind, name_en, name_zh, mention FROM entities WHERE kind IN ({marks}) ORDER BY id",
-                MENTION_KINDS):
+        for entity_id, _kind, name_en, name_zh, rule in entities:
             if rule == "cited":
                 cited_only[entity_id] = [n for n in (name_en, name_zh) if usable_name(n)]
                 continue
             kinds[entity_id] = _kind
             names.append((name_en or "", entity_id, 0))
             names.append((name_zh or "", entity_id, 0))
-        for entity_id, alias in conn.execute("SELECT entity_id, alias FROM aliases ORDER BY rowid"):
+        for entity_id, alias in aliases:
             if entity_id in kinds:
                 names.append((alias or "", entity_id, 1))
             elif entity_id in cited_only and usable_name(alias):
                 cited_only[entity_id].append(alias)
         matcher = cls(names)
         for entity_id, own in cited_only.items():
-            for (passage_id,) in conn.execute("SELECT passage_id FROM citations WHERE fact_id = ? ORDER BY seq",
-                                              [entity_id]):
+            for passage_id in citations(entity_id):
                 matcher._cited.setdefault(passage_id, []).extend([name, entity_id] for name in own)
         return matcher
 
@@ -283,40 +280,5 @@ class MentionMatcher:
         return [Mention(s, e, i) for s, e, i in self.find(text)]
 
 
-_CACHE: "weakref.WeakKeyDictionary[Any, MentionMatcher]" = weakref.WeakKeyDictionary()
-
 #: Bump when the matching rules change: a stored matcher of another version is not used.
 MATCHER_VERSION = 2
-_CACHE_KEY = f"matcher-v{MATCHER_VERSION}"
-
-
-def write_cache(conn: sqlite3.Connection) -> int:
-    """Store the matcher of the database's names in ``mention_cache`` (build time); return its size."""
-    matcher = MentionMatcher.from_connection(conn)
-    with conn:
-        conn.execute("INSERT OR REPLACE INTO mention_cache (key, state) VALUES (?, ?)",
-                     [_CACHE_KEY, json.dumps(matcher.state(), ensure_ascii=False, separators=(",", ":"))])
-    return matcher.size
-
-
-def read_cache(conn: sqlite3.Connection) -> MentionMatcher | None:
-    """Return the matcher stored at build time, or ``None`` (none stored, another version, damaged)."""
-    try:
-        row = conn.execute("SELECT state FROM mention_cache WHERE key = ?", [_CACHE_KEY]).fetchone()
-    except sqlite3.OperationalError:  # a database built before the cache existed
-        return None
-    if row is None:
-        return None
-    try:
-        return MentionMatcher.from_state(json.loads(row[0]))
-    except (TypeError, ValueError):
-        return None
-
-
-def matcher_for(store: Any) -> MentionMatcher:
-    """Return the matcher for a :class:`~cgt_desktop.core.catalog.store.ReferenceStore`, made once per store."""
-    matcher = _CACHE.get(store)
-    if matcher is None:
-        matcher = read_cache(store.conn) or MentionMatcher.from_connection(store.conn)
-        _CACHE[store] = matcher
-    return matcher

@@ -1,6 +1,6 @@
 """The timeline's events as columns and their layout as arrays, for 100 000 events without a row object each.
 
-:meth:`ReferenceStore.timeline_columns` reads only what drawing needs (ids, the
+:meth:`Catalog.timeline_columns` reads only what drawing needs (ids, the
 span as day numbers, category, precision, approximate) into arrays;
 :func:`build_array_layout` lanes and packs them, and :class:`ArrayLayout`
 answers the questions the plot asks (marks, hit tests, counts) from arrays.
@@ -83,7 +83,7 @@ class EventColumns:
 
 
 def columns_from_store(raw: dict[str, Any]) -> EventColumns:
-    """Turn :meth:`ReferenceStore.timeline_columns` output into :class:`EventColumns`."""
+    """Turn :meth:`Catalog.timeline_columns` output into :class:`EventColumns`."""
     import numpy as np
 
     categories = sorted(set(raw["category"]))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any, NamedTuple, Sequence
+from typing import NamedTuple
 
 _EPOCH = date(1970, 1, 1).toordinal()
 
@@ -106,35 +106,3 @@ class Mark(NamedTuple):
     @property
     def center(self) -> float:
         return (self.x0 + self.x1) / 2
-
-
-def event_links(db: Any, kind: str) -> dict[str, list[str]]:
-    """Return event id -> ids of the entities of *kind* it is linked to by a relation (either direction).
-
-    *db* is a :class:`sqlite_utils.Database` (or anything with ``execute``) over the reference database.
-    """
-    sql = ("SELECT r.subject, r.object FROM relations r JOIN entities ev ON ev.id = r.subject "
-           "JOIN entities x ON x.id = r.object WHERE ev.kind = 'event' AND x.kind = ? "
-           "UNION SELECT r.object, r.subject FROM relations r JOIN entities ev ON ev.id = r.object "
-           "JOIN entities x ON x.id = r.subject WHERE ev.kind = 'event' AND x.kind = ?")
-    links: dict[str, list[str]] = {}
-    for event_id, entity_id in db.execute(sql, [kind, kind]).fetchall():
-        targets = links.setdefault(event_id, [])
-        if entity_id not in targets:
-            targets.append(entity_id)
-    return links
-
-
-def events_linked_to(db: Any, entity_ids: Sequence[str]) -> set[str]:
-    """Return the ids of events linked by a relation to any of *entity_ids* (events among them included)."""
-    ids = list(dict.fromkeys(entity_ids))
-    found = {i for i in ids if i.startswith("event/")}
-    for chunk in range(0, len(ids), 400):
-        part = ids[chunk:chunk + 400]
-        marks = ",".join("?" * len(part))
-        sql = (f"SELECT r.subject FROM relations r JOIN entities e ON e.id = r.subject "
-               f"WHERE e.kind = 'event' AND r.object IN ({marks}) UNION "
-               f"SELECT r.object FROM relations r JOIN entities e ON e.id = r.object "
-               f"WHERE e.kind = 'event' AND r.subject IN ({marks})")
-        found.update(row[0] for row in db.execute(sql, part + part).fetchall())
-    return found

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from cgt_desktop.core.text.textindex import fold, index_tokens, parse_query, unigram_tokens
-from cgt_desktop.core.userdata.userdb import UserStore, _now, clean_color
+from cgt_desktop.core.userdata.userdb import UserStore, timestamp, clean_color
 
 __all__ = [
     "ANCHORS_CHECKED", "HIGHLIGHT_COLORS", "KINDS", "SIDES", "Annotation", "AnnotationFilter", "Highlight",
@@ -129,7 +129,7 @@ def add_highlight(user: UserStore, passage_id: str, side: str, quote: str, start
     if start is not None and end is not None:
         if not 0 <= start < end or end - start != len(quote):
             raise ValueError(f"bad range {start}–{end} for a quote of {len(quote)} characters")
-    now = _now()
+    now = timestamp()
     uid = uid or uuid.uuid4().hex
     color = clean_color(color) or DEFAULT_HIGHLIGHT_COLOR
     with user.transaction() as conn:
@@ -148,7 +148,7 @@ def highlight_passage(user: UserStore, reference: Any, passage_id: str, side: st
         ValueError: if the range is outside the sentence.
     """
     side = _check_side(side)
-    pair = _passage_texts(reference, [passage_id]).get(passage_id)
+    pair = reference.passage_texts([passage_id]).get(passage_id)
     if pair is None:
         raise KeyError(passage_id)
     text = pair[0 if side == "orig" else 1]
@@ -177,7 +177,7 @@ def edit_highlight(user: UserStore, uid: str, *, color: str | None = None, comme
             raise KeyError(uid)
         new_color = clean_color(color) if color is not None else row[0]
         conn.execute("UPDATE highlights SET color = ?, comment = ?, edited = ? WHERE uid = ?",
-                     [new_color, row[1] if comment is None else comment, _now(), uid])
+                     [new_color, row[1] if comment is None else comment, timestamp(), uid])
     found = get_highlight(user, uid)
     assert found is not None
     return found
@@ -217,6 +217,15 @@ def highlights_for_passage(user: UserStore, passage_id: str, side: str | None = 
     rows = user.conn.execute(f"SELECT {_HL_COLUMNS} FROM highlights WHERE passage_id = ? AND deleted = 0 "
                              "ORDER BY created, id", [passage_id]).fetchall()
     return _spans([Highlight(*r) for r in rows], side)
+
+
+def highlights_on_passages(user: UserStore, passage_ids: Iterable[str]) -> list[Highlight]:
+    """Return the live highlights of the passages, passage by passage in the given order, oldest first."""
+    out: list[Highlight] = []
+    for pid in dict.fromkeys(passage_ids):
+        out += [Highlight(*r) for r in user.conn.execute(
+            f"SELECT {_HL_COLUMNS} FROM highlights WHERE passage_id = ? AND deleted = 0 ORDER BY created, id", [pid])]
+    return out
 
 
 def highlights_for_document(user: UserStore, document_id: str, side: str | None = None) -> list[HighlightSpan]:
@@ -401,29 +410,6 @@ class Orphan:
     reason: str
 
 
-_CHUNK = 500  # ids per query (under SQLite's limit on parameters)
-
-
-def _rows_for(reference: Any, sql: str, ids: Iterable[str]) -> list[tuple[Any, ...]]:
-    """Run *sql* (its ``{marks}`` stand for one chunk of ids, as often as they appear) over all *ids*."""
-    wanted, rows = sorted(set(ids)), []
-    for start in range(0, len(wanted), _CHUNK):
-        part = wanted[start:start + _CHUNK]
-        rows += reference.conn.execute(sql.format(marks=",".join("?" * len(part))), part * sql.count("{marks}"))
-    return rows
-
-
-def _passage_texts(reference: Any, passage_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """``passage id -> (orig, trans)`` of the passages that exist, a few queries for all of them."""
-    return {pid: (orig or "", trans or "") for pid, orig, trans in _rows_for(
-        reference, "SELECT id, orig, trans FROM passages WHERE id IN ({marks})", passage_ids)}
-
-
-def _existing_items(reference: Any, item_ids: Iterable[str]) -> set[str]:
-    """The ids among *item_ids* that name an entity, a passage or a paragraph (a few queries for all)."""
-    return {row[0] for row in _rows_for(
-        reference, "SELECT id FROM entities WHERE id IN ({marks}) UNION SELECT id FROM passages WHERE id IN "
-        "({marks}) UNION SELECT id FROM paragraphs WHERE id IN ({marks})", item_ids)}
 
 
 #: User setting: the reference data's content hash the anchors were last checked against.
@@ -439,7 +425,8 @@ def check_anchors_if_changed(user: UserStore, reference: Any) -> list[Orphan] | 
     after a rebuild, an import or a restore from another state, not at every start (20 000
     annotations: ~0.15 s of the GUI's time just after the first frame).
     """
-    stamp = str(reference.build_info().get("content_hash") or "")
+    info = reference.build_info()  # the reference data and the user's items the catalog holds
+    stamp = f"{info.get('content_hash') or ''}:{info.get('user_revision') or ''}" if info.get("content_hash") else ""
     if stamp and user.get_setting(ANCHORS_CHECKED, "") == stamp:
         return None
     orphans = check_anchors(user, reference)
@@ -459,7 +446,7 @@ def check_anchors(user: UserStore, reference: Any) -> list[Orphan]:
 
     Args:
         user: The user database.
-        reference: A :class:`~cgt_desktop.core.catalog.store.ReferenceStore`.
+        reference: A :class:`~cgt_desktop.core.catalog.store.Catalog`.
 
     Returns:
         The orphans (undeleted notes and highlights, and tags and stars on
@@ -475,8 +462,8 @@ def check_anchors(user: UserStore, reference: Any) -> list[Orphan]:
                                                 ("star", "SELECT target_id FROM stars"))
               for (target,) in user.conn.execute(sql).fetchall()]
     # Every id is looked up in a few batched queries (20 000 annotations: one query each took 0.4 s).
-    existing = _existing_items(reference, [n[1] for n in notes] + [target for _, target in marked])
-    texts = _passage_texts(reference, [h[1] for h in highlights])
+    existing = reference.existing_ids([n[1] for n in notes] + [target for _, target in marked])
+    texts = reference.passage_texts([h[1] for h in highlights])
     for uid, target, old, deleted in notes:
         reason = None if target in existing else gone.format(target)
         if reason != old:

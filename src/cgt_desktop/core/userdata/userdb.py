@@ -87,6 +87,29 @@ MIGRATIONS: list[str] = [
         INSERT OR IGNORE INTO annotation_fts_pending VALUES (old.id * 2 + 1); END;
     INSERT INTO annotation_fts_pending SELECT id * 2 FROM notes;
     """,
+    # 3: what the user adds to the corpus (imported documents, their own entities, events, figures and
+    # relations), each one record in the corpus source format (db/README.md). The derived catalog holds
+    # a compiled copy (core/catalog/overlay.py); the revision, bumped by every change whoever writes,
+    # tells it when its copy is stale.
+    """
+    CREATE TABLE user_items (
+        id INTEGER PRIMARY KEY,
+        item_id TEXT NOT NULL UNIQUE,      -- person/~..., document/~..., or a relation's derived id
+        kind TEXT NOT NULL,                -- person ... technology, event, figure, relation, document
+        record TEXT NOT NULL,              -- JSON: the item as a corpus source record
+        created TEXT NOT NULL,
+        edited TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE user_items_revision (only INTEGER PRIMARY KEY CHECK (only = 1), n INTEGER NOT NULL);
+    INSERT INTO user_items_revision VALUES (1, 0);
+    CREATE TRIGGER user_items_rev_insert AFTER INSERT ON user_items BEGIN
+        UPDATE user_items_revision SET n = n + 1; END;
+    CREATE TRIGGER user_items_rev_update AFTER UPDATE ON user_items BEGIN
+        UPDATE user_items_revision SET n = n + 1; END;
+    CREATE TRIGGER user_items_rev_delete AFTER DELETE ON user_items BEGIN
+        UPDATE user_items_revision SET n = n + 1; END;
+    """,
 ]
 
 
@@ -94,7 +117,7 @@ class UserDataError(Exception):
     """The user database cannot be opened or written; the message says what to do."""
 
 
-def _now() -> str:
+def timestamp() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime())
 
 
@@ -265,7 +288,7 @@ class UserStore:
     def add_note(self, target_id: str, body: str, uid: str | None = None) -> Note:
         import uuid
 
-        now = _now()
+        now = timestamp()
         uid = uid or uuid.uuid4().hex
         with self.transaction() as conn:
             cur = conn.execute("INSERT INTO notes(uid, target_id, body, created, edited) VALUES (?,?,?,?,?)",
@@ -295,7 +318,7 @@ class UserStore:
         """
         with self.transaction() as conn:
             cur = conn.execute("UPDATE notes SET body = ?, edited = ? WHERE uid = ? AND deleted = 0",
-                               [body, _now(), uid])
+                               [body, timestamp(), uid])
             if cur.rowcount != 1:
                 raise KeyError(uid)
         note = self.note(uid)
@@ -321,7 +344,7 @@ class UserStore:
         """Star (or with ``starred=False`` unstar) any item."""
         with self.transaction() as conn:
             if starred:
-                conn.execute("INSERT OR IGNORE INTO stars(target_id, created) VALUES (?, ?)", [target_id, _now()])
+                conn.execute("INSERT OR IGNORE INTO stars(target_id, created) VALUES (?, ?)", [target_id, timestamp()])
             else:
                 conn.execute("DELETE FROM stars WHERE target_id = ?", [target_id])
 
@@ -410,7 +433,7 @@ class UserStore:
             conn.execute("INSERT OR IGNORE INTO tags(name, color) VALUES (?, ?)", [name, clean_color(color)])
             tag_id = conn.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()[0]
             conn.execute("INSERT OR IGNORE INTO item_tags(tag_id, target_id, created) VALUES (?, ?, ?)",
-                         [tag_id, target_id, _now()])
+                         [tag_id, target_id, timestamp()])
         tag = self.tag(name)
         assert tag is not None
         return tag

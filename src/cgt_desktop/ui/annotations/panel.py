@@ -157,7 +157,7 @@ class AnnotationsPanel(QWidget):
 
     Args:
         user_store: The user database.
-        reference_store: A :class:`~cgt_desktop.core.catalog.store.ReferenceStore` for item names (optional).
+        reference_store: A :class:`~cgt_desktop.core.catalog.store.Catalog` for item names (optional).
         parent: Parent widget.
 
         undo_stack: Share the main window's stack; a private one by default.

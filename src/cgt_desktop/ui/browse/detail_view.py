@@ -20,7 +20,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from cgt_desktop.core.domain import dates
-from cgt_desktop.core.catalog.store import ReferenceStore, UnknownId
+from cgt_desktop.core.catalog.store import Catalog, UnknownId
 from cgt_desktop.ui.browse.entity_table import kind_label
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def page_from_url(url: QUrl | str) -> str | None:
 class PageRenderer:
     """Builds the HTML of pages for one store, language and name order."""
 
-    def __init__(self, store: ReferenceStore, language: str = "en", name_order: str = "en_first",
+    def __init__(self, store: Catalog, language: str = "en", name_order: str = "en_first",
                  muted: str = "#777777", reader_available: bool = False, limit: int | None = 50,
                  expand: Iterable[str] = ()) -> None:
         self.store = store
@@ -355,7 +355,7 @@ class DetailView(QTextBrowser):
 
     link_activated = Signal(str)
 
-    def __init__(self, store: ReferenceStore, parent: QWidget | None = None, language: str = "en",
+    def __init__(self, store: Catalog, parent: QWidget | None = None, language: str = "en",
                  name_order: str = "en_first") -> None:
         super().__init__(parent)
         self.store = store

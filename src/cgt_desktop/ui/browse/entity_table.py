@@ -1,7 +1,7 @@
 """One list per kind: a SQL-backed table model, its controller and its view.
 
 The model holds only the row keys of the rows (integers, filtered and sorted in
-SQL by :class:`~cgt_desktop.core.catalog.store.ReferenceStore`) and fetches display
+SQL by :class:`~cgt_desktop.core.catalog.store.Catalog`) and fetches display
 columns (and ids) in blocks as the view asks for them (Anki's browser works the
 same way), so a list of 100 000 rows costs what a list of 100 does.
 """
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from cgt_desktop.core.domain import dates
 from cgt_desktop.core.domain.kinds import FACETS, TYPE_VOCABULARY
-from cgt_desktop.core.catalog.store import ListQuery, ReferenceStore
+from cgt_desktop.core.catalog.store import ListQuery, Catalog
 
 BLOCK = 200
 CACHE_LIMIT = 5000
@@ -80,7 +80,7 @@ class EntityTableModel(QAbstractTableModel):
 
     rows_reloaded = Signal(int)
 
-    def __init__(self, store: ReferenceStore, kind: str, parent: QObject | None = None) -> None:
+    def __init__(self, store: Catalog, kind: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.kind = kind
@@ -258,7 +258,7 @@ class EntityListController(QObject):
     entity_selected = Signal(str)
     rows_changed = Signal(int, int)
 
-    def __init__(self, store: ReferenceStore, kind: str, parent: QObject | None = None) -> None:
+    def __init__(self, store: Catalog, kind: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.kind = kind

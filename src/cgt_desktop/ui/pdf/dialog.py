@@ -58,12 +58,12 @@ class _BuildTask(QRunnable):
         self.setAutoDelete(False)
 
     def run(self) -> None:
-        from cgt_desktop.core.catalog.store import ReferenceStore, StoreError
+        from cgt_desktop.core.catalog.store import Catalog, StoreError
         from cgt_desktop.core.userdata.userdb import UserDataError, UserStore
 
         store = user = None
         try:
-            store = ReferenceStore(self.store_path)
+            store = Catalog(self.store_path)
             user = UserStore(self.user_path) if self.user_path else None
             dossier = build_dossier(self.refs, store, user, self.options,
                                     progress=self.signals.progressed.emit, cancelled=self.cancel_event.is_set)

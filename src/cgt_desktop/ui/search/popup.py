@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.ui.browse.detail_view import count_text
 from cgt_desktop.ui.browse.entity_table import kind_label
 from cgt_desktop.ui.common.settings import ordered_names
@@ -31,7 +31,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("SearchPopup", text)
 
 
-def _search(store: ReferenceStore, text: str) -> tuple[list[Any], dict[str, tuple[int, bool]]]:
+def _search(store: Catalog, text: str) -> tuple[list[Any], dict[str, tuple[int, bool]]]:
     """The hits shown and the ``(count, exact)`` of each kind, counted as the hits were found."""
     from cgt_desktop.core.catalog import search as search_mod  # loaded by the first search (on the worker), not at start
 
@@ -51,12 +51,12 @@ class SearchWorker(QObject):
     def __init__(self, path: Any) -> None:
         super().__init__()
         self._path = path
-        self._store: ReferenceStore | None = None
+        self._store: Catalog | None = None
 
     @Slot(int, str)
     def run(self, generation: int, text: str) -> None:
         if self._store is None:
-            self._store = ReferenceStore(self._path)
+            self._store = Catalog(self._path)
         hits, totals = _search(self._store, text)
         self.results_ready.emit(generation, (text, hits, totals))
 
@@ -103,7 +103,7 @@ class GlobalSearch(QObject):
     results_shown = Signal(int)
     _search_requested = Signal(int, str)
 
-    def __init__(self, store: ReferenceStore, window: QWidget, parent: QObject | None = None) -> None:
+    def __init__(self, store: Catalog, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.window = window

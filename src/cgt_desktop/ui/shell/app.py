@@ -83,7 +83,7 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
     """
     import threading
 
-    from cgt_desktop.core.startup import open_reference, open_user, prepare_home
+    from cgt_desktop.core.startup import open_reference, open_user, prepare_home, sync_user_items
 
     home = prepare_home(getattr(args, "home", None))
     outcome: dict[str, Any] = {}
@@ -119,10 +119,14 @@ def open_data(args: argparse.Namespace, user_home: Path | None = None, splash: A
     except StartupError:
         store.close()
         raise
-    for message in outcome["opened"].messages:
+    messages = list(outcome["opened"].messages)
+    problem = sync_user_items(store, user)
+    if problem:
+        messages.append(problem)
+    for message in messages:
         _stderr(message)
     if notices is not None:
-        notices.extend(outcome["opened"].messages)
+        notices.extend(messages)
     return store, user
 
 

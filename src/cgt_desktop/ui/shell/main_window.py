@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QTa
 
 from cgt_desktop import __version__
 from cgt_desktop.core.domain.kinds import KINDS
-from cgt_desktop.core.catalog.store import ReferenceStore
+from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.core.userdata.userdb import UserStore
 from cgt_desktop.ui.browse.detail_view import DetailView
 from cgt_desktop.ui.browse.entity_table import EntityListController, LazyByKind, kind_label
@@ -45,7 +45,7 @@ class MainWindow(RememberedState, QMainWindow):
     page_opened = Signal(str)
     first_painted = Signal()
 
-    def __init__(self, store: ReferenceStore, user: UserStore, translations: Translations | None = None,
+    def __init__(self, store: Catalog, user: UserStore, translations: Translations | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store

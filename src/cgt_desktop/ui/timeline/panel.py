@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 from cgt_desktop.core.timeline import data as td
 from cgt_desktop.core.timeline import model as tm
 from cgt_desktop.core.domain.models import EventRow
-from cgt_desktop.core.catalog.store import ListQuery, ReferenceStore
+from cgt_desktop.core.catalog.store import ListQuery, Catalog
 from cgt_desktop.ui.timeline.event_list import EventListModel, EventListView, event_tooltip
 
 __all__ = ["ColumnsLoader", "EventListModel", "TimelineController", "TimelinePanel", "event_tooltip",
@@ -73,7 +73,7 @@ class _Relay(QObject):
 class ColumnsLoader:
     """Reads the timeline's event columns once; run on a worker thread while the plot module is imported."""
 
-    def __init__(self, store: ReferenceStore) -> None:
+    def __init__(self, store: Catalog) -> None:
         self.store = store
         self.columns: td.EventColumns | None = None
         self._lock = threading.Lock()  # the warm-up and the panel's worker may both ask: one reads
@@ -114,7 +114,7 @@ class TimelineController(QObject):
     #: Most event rows kept for the lists and tooltips.
     row_cache_size = 5000
 
-    def __init__(self, store: ReferenceStore, panel: TimelinePanel, pool: QThreadPool | None = None,
+    def __init__(self, store: Catalog, panel: TimelinePanel, pool: QThreadPool | None = None,
                  loader: ColumnsLoader | None = None) -> None:
         super().__init__(panel)
         self.store = store
@@ -205,7 +205,7 @@ class TimelineController(QObject):
             self.period_selected.emit(self.period)
 
     def highlight_entities(self, ids: list[str]) -> None:
-        self.highlighted = tm.events_linked_to(self.store.conn, ids) if ids else set()
+        self.highlighted = self.store.events_linked_to(ids) if ids else set()
         self.plot.set_highlight(self.highlighted)
         self.list_model.set_highlighted(self.highlighted)
         self.undated_model.set_highlighted(self.highlighted)
@@ -254,7 +254,7 @@ class TimelineController(QObject):
         if mode == "category":
             lanes, pairs = td.category_pairs(columns, rows, cats)
         else:
-            links = tm.event_links(self.store.conn, mode)
+            links = self.store.event_links(mode)
             names = self.store.names({i for ids in links.values() for i in ids})
             lanes, pairs = td.entity_pairs(columns, rows, links, names, noun)
         return td.build_array_layout(columns, rows, lanes, pairs)
@@ -331,7 +331,7 @@ class TimelinePanel(QWidget):
     event_activated = Signal(str)
     period_selected = Signal(object)
 
-    def __init__(self, store: ReferenceStore, parent: QWidget | None = None,
+    def __init__(self, store: Catalog, parent: QWidget | None = None,
                  loader: ColumnsLoader | None = None) -> None:
         super().__init__(parent)
         # Read the events on a worker thread while pyqtgraph is imported (the read is mostly SQLite,

@@ -1,0 +1,129 @@
+"""The catalog's small lookups: documents as the reader shows them, links for the timeline,
+anchors for annotations, the mention matcher, and what the dossier and the CLI ask of passages.
+
+Mixed into :class:`~cgt_desktop.core.catalog.store.Catalog`; every method reads the merged
+reference and user rows through its connection, so a user's imported document or own entry is
+found by each of them exactly as a reference one is.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from cgt_desktop.core.domain.ids import UnknownId, kind_of
+
+if TYPE_CHECKING:
+    from cgt_desktop.core.text.mentions import MentionMatcher
+
+_CHUNK = 400
+
+
+class LookupsMixin:
+    """Lookups over ``self.conn`` (see the module docstring)."""
+
+    conn: sqlite3.Connection
+    _matcher: MentionMatcher | None
+
+    def _chunked(self, sql: str, ids: Iterable[str]) -> list[tuple[Any, ...]]:
+        """Run *sql* (with ``{marks}`` for the ids, possibly repeated) over *ids* in chunks."""
+        ids = list(dict.fromkeys(ids))
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start:start + _CHUNK]
+            rows += self.conn.execute(sql.format(marks=",".join("?" * len(part))),
+                                      part * sql.count("{marks}")).fetchall()
+        return rows
+
+    # -- documents ------------------------------------------------------------------------
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """Return a document's metadata, its paragraphs and their aligned sentences in reading order.
+
+        Read as tuples: building a dict per row through sqlite-utils costs ~140 ms for a 6 000-sentence
+        document; this reads the same rows in ~15 ms.
+
+        Raises:
+            UnknownId: if there is no such document.
+        """
+        cur = self.conn.execute("SELECT * FROM documents WHERE id = ?", [doc_id])
+        row = cur.fetchone()
+        if row is None:
+            raise UnknownId(doc_id)
+        meta = dict(zip([d[0] for d in cur.description], row))
+        paragraphs = [{"id": i, "document_id": doc_id, "seq": seq, "role": role, "repeat_of": rep,
+                       "repeat_note": note or "", "sentences": []}
+                      for i, seq, role, rep, note in self.conn.execute(
+                          "SELECT id, seq, role, repeat_of, repeat_note FROM paragraphs WHERE document_id = ? "
+                          "ORDER BY seq", [doc_id])]
+        by_id = {p["id"]: p["sentences"] for p in paragraphs}
+        for sid, pid, orig, trans, role in self.conn.execute(
+                "SELECT id, paragraph_id, orig, trans, role FROM passages WHERE document_id = ? ORDER BY seq",
+                [doc_id]):
+            target = by_id.get(pid)
+            if target is not None:
+                target.append({"id": sid, "paragraph_id": pid, "orig": orig, "trans": trans, "role": role})
+        meta["paragraphs"] = paragraphs
+        return meta
+
+    def document_source_meta(self, doc_id: str) -> dict[str, Any]:
+        """Return what a citation list shows of a document: name statuses, outlets, approximate date."""
+        cur = self.conn.execute(
+            "SELECT e.name_en_status, e.name_zh_status, d.outlet_en, d.outlet_zh, d.approximate "
+            "FROM entities e JOIN documents d ON d.id = e.id WHERE e.id = ?", [doc_id])
+        row = cur.fetchone()
+        return dict(zip([d[0] for d in cur.description], row)) if row else {}
+
+    def paragraph_sentence_ids(self, paragraph_id: str) -> list[str]:
+        """Return the ids of a paragraph's sentences in reading order."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM passages WHERE paragraph_id = ? ORDER BY seq", [paragraph_id])]
+
+    def passage_texts(self, passage_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """Return ``sentence id -> (orig, trans)`` for the ids that are sentences."""
+        return {pid: (orig or "", trans or "") for pid, orig, trans in self._chunked(
+            "SELECT id, orig, trans FROM passages WHERE id IN ({marks})", passage_ids)}
+
+    def existing_ids(self, item_ids: Iterable[str]) -> set[str]:
+        """Return those of *item_ids* that name an entity, a sentence or a paragraph."""
+        return {row[0] for row in self._chunked(
+            "SELECT id FROM entities WHERE id IN ({marks}) UNION SELECT id FROM passages WHERE id IN ({marks}) "
+            "UNION SELECT id FROM paragraphs WHERE id IN ({marks})", item_ids)}
+
+    # -- the timeline's links ----------------------------------------------------------------
+    def event_links(self, kind: str) -> dict[str, list[str]]:
+        """Return event id -> ids of the entities of *kind* it is linked to by a relation (either direction)."""
+        sql = ("SELECT r.subject, r.object FROM relations r JOIN entities ev ON ev.id = r.subject "
+               "JOIN entities x ON x.id = r.object WHERE ev.kind = 'event' AND x.kind = ? "
+               "UNION SELECT r.object, r.subject FROM relations r JOIN entities ev ON ev.id = r.object "
+               "JOIN entities x ON x.id = r.subject WHERE ev.kind = 'event' AND x.kind = ?")
+        links: dict[str, list[str]] = {}
+        for event_id, entity_id in self.conn.execute(sql, [kind, kind]).fetchall():
+            targets = links.setdefault(event_id, [])
+            if entity_id not in targets:
+                targets.append(entity_id)
+        return links
+
+    def events_linked_to(self, entity_ids: Sequence[str]) -> set[str]:
+        """Return the ids of events linked by a relation to any of *entity_ids* (events among them included)."""
+        ids = list(dict.fromkeys(entity_ids))
+        found = {i for i in ids if kind_of(i) == "event"}
+        found.update(row[0] for row in self._chunked(
+            "SELECT r.subject FROM relations r JOIN entities e ON e.id = r.subject WHERE e.kind = 'event' "
+            "AND r.object IN ({marks}) UNION SELECT r.object FROM relations r JOIN entities e ON e.id = r.object "
+            "WHERE e.kind = 'event' AND r.subject IN ({marks})", ids))
+        return found
+
+    # -- mentions -----------------------------------------------------------------------------
+    def mention_matcher(self) -> MentionMatcher:
+        """Return the matcher of every entity's names (reference and user), made once per change."""
+        if self._matcher is None:
+            from cgt_desktop.core.catalog.mention_cache import read_cache, matcher_of
+
+            self._matcher = read_cache(self.conn) or matcher_of(self.conn)
+        return self._matcher
+
+
+def json_ids(ids: Iterable[str]) -> str:
+    """*ids* as a JSON list, for ``json_each`` (one parameter whatever the count)."""
+    return json.dumps(list(ids))

@@ -1,0 +1,133 @@
+"""Operations on the user's own items: create, change and delete, each compiled into the catalog at once.
+
+An item is held to the reference corpus's rules before anything is written: it has a name, every fact
+cites at least one passage that exists, a relation joins two items that exist, a date is one the
+corpus format allows. Its id says it is the user's (:func:`cgt_desktop.core.domain.ids.user_slug`).
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from cgt_desktop.core.catalog import overlay
+from cgt_desktop.core.domain import ids
+from cgt_desktop.core.domain.dates import DateError, event_span
+from cgt_desktop.core.domain.kinds import KINDS
+from cgt_desktop.core.ops.base import Changes, Operation
+from cgt_desktop.core.userdata import items as user_items
+from cgt_desktop.core.userdata.userdb import UserStore
+
+#: The record fields that name an item of each kind (either language will do).
+NAME_FIELDS = {"event": ("title_en", "title_zh"), "figure": ("label_en", "label_zh")}
+
+
+class ItemError(ValueError):
+    """The item breaks a rule of the corpus; the message says which, and nothing was saved."""
+
+
+def _name(kind: str, record: dict[str, Any]) -> str:
+    en, zh = NAME_FIELDS.get(kind, ("name_en", "name_zh"))
+    return str(record.get(en) or record.get(zh) or "").strip()
+
+
+def validate(catalog: Any, kind: str, record: dict[str, Any]) -> None:
+    """Check *record* as a user item of *kind*.
+
+    Raises:
+        ItemError: what is wrong, in one sentence.
+    """
+    if kind not in (*KINDS, "relation") or kind == "document":
+        raise ItemError(f"cannot add an item of kind {kind!r} here (documents are imported)")
+    sources = record.get("sources")
+    if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and s for s in sources):
+        raise ItemError("every fact cites at least one passage: give its passage id (e.g. 003_f3128c6eecc96df2#p04.s01)")
+    missing = [s for s in sources if s not in catalog.existing_ids([s])]
+    if missing:
+        raise ItemError(f"no passage has the id {missing[0]!r}; cite a sentence or paragraph of a document")
+    if kind == "relation":
+        for end in ("subject", "object"):
+            target = record.get(end)
+            if not isinstance(target, str) or not catalog.exists(target):
+                raise ItemError(f"the relation's {end} {target!r} is not an item of the corpus or yours")
+        if not isinstance(record.get("predicate"), str) or not record["predicate"].strip():
+            raise ItemError("a relation needs a predicate (what links the two, e.g. works_at)")
+        return
+    if not _name(kind, record):
+        fields = " or ".join(NAME_FIELDS.get(kind, ("name_en", "name_zh")))
+        raise ItemError(f"a {kind} needs a name: give {fields}")
+    for start, end in (("date", "end"), ("as_of", None)):
+        if record.get(start) or (end and record.get(end)):
+            try:
+                event_span(record.get(start) or None, record.get(end) if end else None)
+            except DateError as exc:
+                raise ItemError(f"{exc}; a date is YYYY, YYYY-MM or YYYY-MM-DD") from exc
+
+
+def new_id(kind: str, record: dict[str, Any]) -> str:
+    """A fresh id for a user item: ``<kind>/~<readable>-<token>`` (a relation's id is derived from its ends)."""
+    if kind == "relation":
+        return ids.relation_id(record["subject"], record["predicate"], record["object"], record.get("role_en") or None)
+    return f"{kind}/{ids.user_slug(_name(kind, record), secrets.token_hex(3))}"
+
+
+def _compile(catalog: Any, user: UserStore, before: int, removed: list[tuple[str, str]],
+             added: list[user_items.UserItem]) -> None:
+    overlay.apply(catalog.path, removed, added, before, user_items.revision(user), user_items.items(user))
+    catalog.data_changed()
+
+
+def save_item(catalog: Any, user: UserStore, kind: str, record: dict[str, Any],
+              item_id: str | None = None) -> Operation:
+    """Create an item (or, with *item_id*, change one of the user's); undo restores what was there.
+
+    Raises:
+        ItemError: the item breaks a rule; nothing is saved.
+    """
+    validate(catalog, kind, record)
+    if item_id is not None and not (ids.is_user(item_id) or kind == "relation"):
+        raise ItemError(f"{item_id} is a reference item: it cannot be changed, only yours can")
+    item_id = item_id or new_id(kind, record)
+    if item_id != (item_id.strip()) or (kind != "relation" and not ids.is_user(item_id)):
+        raise ItemError(f"{item_id!r} is not an id of one of your items")
+    record = dict(record) if kind == "relation" else dict(record, id=item_id)
+    previous = user_items.get_item(user, item_id, deleted=True)
+    if previous is None and catalog.exists(item_id):
+        raise ItemError(f"{item_id} is in the reference data already")
+
+    def write(kind_: str, record_: dict[str, Any]) -> None:
+        before = user_items.revision(user)
+        saved = user_items.save_item(user, item_id, kind_, record_)
+        _compile(catalog, user, before, [(item_id, (previous.kind if previous else kind_))], [saved])
+
+    def revert() -> None:
+        if previous is None or previous.deleted:
+            before = user_items.revision(user)
+            user_items.set_deleted(user, item_id, True)
+            _compile(catalog, user, before, [(item_id, kind)], [])
+        else:
+            write(previous.kind, previous.record)
+
+    label = "Change item" if previous is not None and not previous.deleted else "Add item"
+    return Operation(label, lambda: write(kind, record), revert,
+                     Changes(items=True, targets=frozenset([item_id])), result=lambda: item_id)
+
+
+def delete_item(catalog: Any, user: UserStore, item_id: str) -> Operation:
+    """Delete one of the user's items (softly: undo brings it back).
+
+    Raises:
+        ItemError: there is no such item of the user's.
+    """
+    found = user_items.get_item(user, item_id)
+    if found is None:
+        raise ItemError(f"{item_id} is not one of your items")
+
+    def mark(deleted: bool) -> None:
+        before = user_items.revision(user)
+        user_items.set_deleted(user, item_id, deleted)
+        again = [] if deleted else [user_items.get_item(user, item_id)]
+        _compile(catalog, user, before, [(item_id, found.kind)], [i for i in again if i is not None])
+
+    return Operation("Delete item", lambda: mark(True), lambda: mark(False),
+                     Changes(items=True, targets=frozenset([item_id])))

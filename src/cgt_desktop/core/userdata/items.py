@@ -1,0 +1,89 @@
+"""What the user adds to the corpus: items kept in ``user.sqlite`` as corpus source records.
+
+An item is one entity, event, figure or relation (a record as in ``db/``, with ``sources``), or one
+document (its lines as in a ``db/documents`` file: the document record, then its paragraphs and
+sentences). They are the user's data, the truth from which the catalog compiles its copy
+(:mod:`cgt_desktop.core.catalog.overlay`); ``user_items_revision`` counts every change to them, so a
+stale copy is always noticed. Deleting only marks an item, so that undo can bring it back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from cgt_desktop.core.domain.kinds import KINDS
+from cgt_desktop.core.userdata.userdb import UserStore, timestamp
+
+ITEM_KINDS = (*KINDS, "relation")
+
+
+@dataclass(frozen=True)
+class UserItem:
+    """One item the user added."""
+
+    item_id: str
+    kind: str
+    record: dict[str, Any]
+    created: str
+    edited: str
+    deleted: bool = False
+
+
+def _item(row: tuple[Any, ...]) -> UserItem:
+    item_id, kind, record, created, edited, deleted = row
+    return UserItem(item_id, kind, json.loads(record), created, edited, bool(deleted))
+
+
+_COLUMNS = "item_id, kind, record, created, edited, deleted"
+
+
+def revision(user: UserStore) -> int:
+    """The number of changes ever made to the user's items (0 for a database without any)."""
+    row = user.conn.execute("SELECT n FROM user_items_revision").fetchone()
+    return int(row[0]) if row else 0
+
+
+def get_item(user: UserStore, item_id: str, *, deleted: bool = False) -> UserItem | None:
+    """Return the item *item_id*; a deleted one only with *deleted*."""
+    row = user.conn.execute(f"SELECT {_COLUMNS} FROM user_items WHERE item_id = ?", [item_id]).fetchone()
+    if row is None or (row[5] and not deleted):
+        return None
+    return _item(row)
+
+
+def items(user: UserStore, kind: str | None = None) -> Iterator[UserItem]:
+    """Yield the live items (of *kind*), oldest first."""
+    sql = f"SELECT {_COLUMNS} FROM user_items WHERE deleted = 0 AND (?1 IS NULL OR kind = ?1) ORDER BY id"
+    for row in user.conn.execute(sql, [kind]):
+        yield _item(row)
+
+
+def save_item(user: UserStore, item_id: str, kind: str, record: dict[str, Any]) -> UserItem:
+    """Create *item_id*, or replace its record (bringing it back if it was deleted).
+
+    Raises:
+        ValueError: an unknown kind, or a record that is not a JSON object.
+        UserDataError: it could not be saved; nothing changed.
+    """
+    if kind not in ITEM_KINDS:
+        raise ValueError(f"unknown kind {kind!r}; one of {', '.join(ITEM_KINDS)}")
+    if not isinstance(record, dict):
+        raise ValueError("an item's record must be a JSON object")
+    text = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    now = timestamp()
+    with user.transaction() as conn:
+        conn.execute("INSERT INTO user_items(item_id, kind, record, created, edited) VALUES (?, ?, ?, ?, ?) "
+                     "ON CONFLICT(item_id) DO UPDATE SET kind = excluded.kind, record = excluded.record, "
+                     "edited = excluded.edited, deleted = 0", [item_id, kind, text, now, now])
+    found = get_item(user, item_id)
+    assert found is not None
+    return found
+
+
+def set_deleted(user: UserStore, item_id: str, deleted: bool) -> None:
+    """Mark *item_id* deleted (or bring it back). An unknown id changes nothing."""
+    with user.transaction() as conn:
+        conn.execute("UPDATE user_items SET deleted = ?, edited = ? WHERE item_id = ? AND deleted != ?",
+                     [int(deleted), timestamp(), item_id, int(deleted)])
