@@ -47,3 +47,42 @@ def test_import_linter_contract_holds():
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "KEPT" in out.stdout
+
+
+SQL_HOMES = ("core/catalog/", "core/userdata/")
+"""The only packages that run SQL: the catalog (the derived database) and the user's database."""
+SQL_CALLS = {"execute", "executemany", "executescript", "query", "connect"}
+
+
+def _sql_uses(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    called = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in SQL_CALLS | {"conn", "_conn"}:
+            if node.attr in SQL_CALLS and id(node) not in called:
+                continue  # an attribute that happens to have the name (a list's ListQuery), not a call
+            if node.attr == "connect" and not (isinstance(node.value, ast.Name) and node.value.id == "sqlite3"):
+                continue  # a Qt signal's connect(), not sqlite3.connect()
+            found.append(f"{node.attr} (line {node.lineno})")
+        elif isinstance(node, ast.ImportFrom) and node.module == "sqlite3":
+            found.append(f"from sqlite3 import (line {node.lineno})")
+    return found
+
+
+def test_no_module_outside_the_catalog_and_the_user_store_runs_sql():
+    package = CORE.parent
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).as_posix()
+        if relative.startswith(SQL_HOMES):
+            continue
+        offenders += [f"{relative}: {use}" for use in _sql_uses(path)]
+    assert offenders == []
+
+
+def test_the_sql_check_finds_sql_where_it_is(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("import sqlite3\nc = sqlite3.connect('x')\nstore.conn.execute('SELECT 1')\n"
+                      "button.clicked.connect(f)\n", encoding="utf-8")
+    assert _sql_uses(sample) == ["connect (line 2)", "execute (line 3)", "conn (line 3)"]

@@ -32,7 +32,7 @@ def _widget(qtbot, user, target=TARGET) -> NotesWidget:
 def _write(qtbot, widget: NotesWidget, text: str) -> None:
     qtbot.mouseClick(widget.new_button, Qt.MouseButton.LeftButton)
     widget.editor.setPlainText(text)
-    with qtbot.waitSignal(widget.annotations_changed, timeout=2000):
+    with qtbot.waitSignal(widget.ops.data_changed, timeout=2000):
         qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
 
 
@@ -60,7 +60,7 @@ def test_undo_restores_a_deleted_note_and_redo_deletes_it_again(qtbot, user):
     _write(qtbot, widget, "keep me")
     _write(qtbot, widget, "delete me")
     assert widget.note_list.currentItem().text().endswith("delete me")
-    with qtbot.waitSignal(widget.annotations_changed):
+    with qtbot.waitSignal(widget.ops.data_changed):
         qtbot.mouseClick(widget.delete_button, Qt.MouseButton.LeftButton)
     assert [n.body for n in user.notes(TARGET)] == ["keep me"]
     assert all("delete me" not in t for t in _listed(widget))
@@ -134,7 +134,7 @@ def test_tags_and_star_with_undo(qtbot, user):
     user.create_tag("to verify", "#ffc078")
     widget = _widget(qtbot, user)
     widget._tag_edit.setText("to verify")
-    with qtbot.waitSignal(widget.annotations_changed):
+    with qtbot.waitSignal(widget.ops.data_changed):
         qtbot.keyClick(widget._tag_edit, Qt.Key.Key_Return)
     widget.add_tag("BD 线索")
     assert widget.tag_chips() == ["BD 线索", "to verify"]
@@ -221,8 +221,8 @@ def test_panel_follows_the_notes_widget_and_shows_orphans(qtbot, user, store):
     panel = AnnotationsPanel(user, store)
     qtbot.addWidget(panel)
     assert panel.model.rowCount() == 0 and "No annotations yet" in panel.count_label.text()
-    widget = _widget(qtbot, user)
-    widget.annotations_changed.connect(panel.refresh)
+    widget = NotesWidget(user, TARGET, ops=panel.ops)  # one stack: the panel hears the widget's changes
+    qtbot.addWidget(widget)
     _write(qtbot, widget, "fresh note")
     assert _rows(panel) == [("note", user.notes(TARGET)[0].uid)]
     A.add_highlight(user, "no-such-doc#p01.s01", "orig", "lost text")
@@ -237,7 +237,7 @@ def test_panel_deletes_and_recolours_with_undo(qtbot, user, store):
     uids = _fill(user)
     panel = AnnotationsPanel(user, store)
     qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.annotations_changed):
+    with qtbot.waitSignal(panel.ops.data_changed):
         panel.delete_annotation("highlight:" + uids["highlight"])
     assert A.get_highlight(user, uids["highlight"]) is None
     assert ("highlight", uids["highlight"]) not in _rows(panel)

@@ -1,9 +1,10 @@
 """The main window's annotations wiring: notes dock, Annotations tab, reader highlights, shared undo.
 
-:class:`AnnotationsController` owns one :class:`~PySide6.QtGui.QUndoStack`
-shared by the notes, the Annotations panel and the reader's highlights, and
-puts its Undo (``Ctrl+Z``) and Redo (``Ctrl+Shift+Z``) in the window's Edit
-menu. The notes dock follows the page shown (or the reader's selected
+:class:`AnnotationsController` runs every change on the window's
+:class:`~cgt_desktop.ui.common.operations.OperationStack` (shared by the notes,
+the Annotations panel and the reader's highlights), puts its Undo (``Ctrl+Z``)
+and Redo (``Ctrl+Shift+Z``) in the window's Edit menu, and repaints the reader
+when the stack says highlights changed. The notes dock follows the page shown (or the reader's selected
 sentence); the Annotations tab opens items at their annotation; the reader
 paints every highlight on both languages (the mirrored side covers the whole
 counterpart sentence) and offers Highlight / Delete highlight in its context
@@ -14,14 +15,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QUndoStack
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFormLayout, QLabel, QLineEdit,
                                QMenu, QPlainTextEdit, QVBoxLayout, QWidget)
 
+from cgt_desktop.core.ops import annotations as note_ops
+from cgt_desktop.core.ops.base import Changes
 from cgt_desktop.core.userdata import annotations as ann
 from cgt_desktop.ui.annotations.panel import AnnotationsPanel
-from cgt_desktop.ui.annotations.notes import NotesWidget, _Command
+from cgt_desktop.ui.annotations.notes import NotesWidget
+from cgt_desktop.ui.common.operations import OperationStack
 
 __all__ = ["AnnotationsController", "HighlightDialog", "color_label"]
 
@@ -90,20 +94,17 @@ class HighlightDialog(QDialog):
 
 
 class AnnotationsController(QObject):
-    """Wires notes, the Annotations tab and reader highlights into the main window.
+    """Wires notes, the Annotations tab and reader highlights into the main window."""
 
-    Signals:
-        highlights_changed(): a highlight was added, deleted or restored (the reader repaints).
-    """
-
-    highlights_changed = Signal()
-
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: Any, ops: OperationStack) -> None:
         super().__init__(window)
         self.window = window
         self.user = window.user
         self.reader: Any = None
-        self.undo_stack = QUndoStack(self)
+        self.ops = ops
+        self.undo_stack = ops.undo_stack
+        ops.data_changed.connect(self._on_ops_data_changed)
+        ops.failed.connect(self._on_ops_failed)
         self.act_undo = QAction(window)
         self.act_undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.act_undo.triggered.connect(self.undo_stack.undo)
@@ -124,7 +125,7 @@ class AnnotationsController(QObject):
         window.menu_edit.insertSeparator(first)
 
         # Notes: a dock beside the detail page, following the item shown.
-        self.notes = NotesWidget(self.user, "", undo_stack=self.undo_stack)
+        self.notes = NotesWidget(self.user, "", ops=ops)
         self._unshare_shortcuts(self.notes)
         self.notes_label = QLabel()
         self.notes_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -138,20 +139,17 @@ class AnnotationsController(QObject):
         self.notes_dock.setObjectName("notes_dock")
         self.notes_dock.setWidget(holder)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
-        self.notes.annotations_changed.connect(self._on_notes_annotations_changed)
 
         # The Annotations tab.
         # Filled after the first paint by check_anchors (the tab is not shown at start: ~30 ms).
-        self.panel = AnnotationsPanel(self.user, window.store, undo_stack=self.undo_stack, load=False)
+        self.panel = AnnotationsPanel(self.user, window.store, ops=ops, load=False)
         self._unshare_shortcuts(self.panel)
         self.panel.setObjectName("annotations_panel")
         window.tabs.addTab(self.panel, "")
         self.panel.item_activated.connect(self._on_panel_item_activated)
-        self.panel.annotations_changed.connect(self._on_panel_annotations_changed)
 
         window.page_opened.connect(self._on_window_page_opened)
         window.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.highlights_changed.connect(self._on_self_highlights_changed)
         self._set_target(self.current_target())  # the page already shown, if any
         window.first_painted.connect(self._on_window_first_painted)  # not before: 20 000 notes take ~0.3 s
 
@@ -231,9 +229,6 @@ class AnnotationsController(QObject):
     def _on_tabs_current_changed(self, _index: int) -> None:
         self._set_target(self.current_target())
 
-    def _on_notes_annotations_changed(self, _target: str) -> None:
-        self.panel.refresh()
-
     # -- the Annotations tab --------------------------------------------------------------------
     def _on_panel_item_activated(self, target: str, _uid: str) -> None:
         if "#" in target:
@@ -241,9 +236,13 @@ class AnnotationsController(QObject):
         else:
             self.window.open_page(target)
 
-    def _on_panel_annotations_changed(self) -> None:
-        self.notes.refresh()
-        self.refresh_highlights()
+    def _on_ops_data_changed(self, changes: Changes) -> None:
+        if changes.highlights:
+            self.refresh_highlights()
+
+    def _on_ops_failed(self, message: str, origin: Any) -> None:
+        if origin is self:
+            self.window.statusBar().showMessage(message, 5000)
 
     # -- reader highlights ---------------------------------------------------------------------
     def attach_reader(self, reader: Any) -> None:
@@ -274,10 +273,6 @@ class AnnotationsController(QObject):
         if self.window.tabs.currentWidget() is self.reader:
             self._set_target(self.current_target())
 
-    def _on_self_highlights_changed(self) -> None:
-        self.refresh_highlights()
-        self.panel.refresh()
-
     def selected_sentence(self) -> tuple[str, str] | None:
         """``(passage id, side)`` of the reader's selected sentence, or ``None``."""
         if self.reader is None:
@@ -292,29 +287,12 @@ class AnnotationsController(QObject):
     def highlight(self, passage_id: str, side: str, color: str = ann.DEFAULT_HIGHLIGHT_COLOR,
                   comment: str = "", start: int | None = None, end: int | None = None) -> None:
         """Highlight a sentence, or the characters *start*–*end* of it, on one side (one undo step)."""
-        made: dict[str, str] = {}
-
-        def do() -> None:
-            if "uid" in made:
-                ann.restore_highlight(self.user, made["uid"])
-            else:
-                made["uid"] = ann.highlight_passage(self.user, self.window.store, passage_id, side,
-                                                    start, end, color=color, comment=comment).uid
-
-        self._push(_t("Highlight"), do, lambda: ann.delete_highlight(self.user, made["uid"]))
+        self.ops.run(note_ops.add_highlight(self.user, self.window.store, passage_id, side, start, end,
+                                            color=color, comment=comment), _t("Highlight"), origin=self)
 
     def delete_highlight(self, uid: str) -> None:
         """Delete a highlight (soft; Undo restores it)."""
-        self._push(_t("Delete highlight"), lambda: ann.delete_highlight(self.user, uid),
-                   lambda: ann.restore_highlight(self.user, uid))
-
-    def _push(self, text: str, do: Any, undo: Any) -> None:
-        self.undo_stack.push(_Command(text, do, undo, self._on_command_done))
-
-    def _on_command_done(self, error: BaseException | None) -> None:
-        if error is not None:
-            self.window.statusBar().showMessage(str(error), 5000)
-        self.highlights_changed.emit()
+        self.ops.run(note_ops.delete_highlight(self.user, uid), _t("Delete highlight"), origin=self)
 
     def ask_highlight(self, quote: str) -> tuple[str, str, int | None, int | None] | None:
         """Ask for colour, comment and an optional range; ``None`` when cancelled (tests replace this)."""

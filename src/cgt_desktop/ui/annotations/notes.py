@@ -3,24 +3,27 @@
 Notes are Markdown, rendered safely: markdown-it-py with raw HTML disabled
 (so ``<script>`` or ``<img src="file:///…">`` typed in a note is escaped and
 shown as text) and images disabled; the browser showing it loads no resources
-at all (:class:`SafeNoteBrowser`). Every edit goes through a
-:class:`~PySide6.QtGui.QUndoStack` command that calls the core and is
-committed at once; deleting is a soft delete that undo restores.
+at all (:class:`SafeNoteBrowser`). Every edit is an operation of
+:mod:`cgt_desktop.core.ops.annotations`, run as one undo step by the window's
+:class:`~cgt_desktop.ui.common.operations.OperationStack` and committed at once;
+deleting is a soft delete that undo restores.
 """
 
 from __future__ import annotations
 
 import html
-from typing import Any, Callable
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QStringListModel, Qt, QUrl, Signal
-from PySide6.QtGui import (QAction, QColor, QDesktopServices, QImage, QKeySequence, QTextDocument, QUndoCommand,
-                           QUndoStack)
+from PySide6.QtCore import QByteArray, QCoreApplication, QStringListModel, Qt, QUrl
+from PySide6.QtGui import (QAction, QColor, QDesktopServices, QImage, QKeySequence, QTextDocument, QUndoStack)
 from PySide6.QtWidgets import (QCompleter, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QToolButton,
                                QVBoxLayout, QWidget)
 
-from cgt_desktop.core.userdata.userdb import UserDataError, UserStore
+from cgt_desktop.core.ops import annotations as note_ops
+from cgt_desktop.core.ops.base import Changes
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.common.operations import OperationStack
 
 __all__ = ["NotesWidget", "SafeNoteBrowser", "render_markdown"]
 
@@ -83,29 +86,6 @@ class SafeNoteBrowser(QTextBrowser):
             QDesktopServices.openUrl(url)
 
 
-class _Command(QUndoCommand):
-    """A reversible change to the user database; ``done`` is called after every redo/undo."""
-
-    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
-                 done: Callable[[BaseException | None], None]) -> None:
-        super().__init__(text)
-        self._do, self._undo, self._done = do, undo, done
-
-    def redo(self) -> None:
-        self._run(self._do)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except (UserDataError, KeyError, ValueError) as exc:
-            self._done(exc)
-        else:
-            self._done(None)
-
-
 class NotesWidget(QWidget):
     """Notes (Markdown), tags and star of one item, editable with undo/redo.
 
@@ -113,24 +93,23 @@ class NotesWidget(QWidget):
         user_store: The user database.
         target_id: The item: an entity, event, figure, document or passage id.
         parent: Parent widget.
-        undo_stack: Share the main window's stack (or a ``QUndoGroup`` member);
-            a private one by default.
+        ops: The window's :class:`~cgt_desktop.ui.common.operations.OperationStack` (every change is
+            one of its undo steps, and it announces them); a private one by default.
 
-    Signals:
-        annotations_changed(str): a note, tag or star of the item (target id) was
-            added, edited, deleted, restored or removed; refresh the Annotations panel.
+    The widget writes nothing itself: it makes operations (:mod:`cgt_desktop.core.ops.annotations`)
+    and refreshes when the stack says annotations changed.
     """
 
-    annotations_changed = Signal(str)
-
     def __init__(self, user_store: UserStore, target_id: str, parent: QWidget | None = None,
-                 undo_stack: QUndoStack | None = None) -> None:
+                 ops: OperationStack | None = None) -> None:
         super().__init__(parent)
         self._user = user_store
         self._target = target_id
         self._editing_uid: str | None = None  # None: a new note
-        self._select_uid: str | None = None  # select this note after the next change
-        self._stack = undo_stack or QUndoStack(self)
+        self.ops = ops or OperationStack(self)
+        self._stack = self.ops.undo_stack
+        self.ops.data_changed.connect(self._on_ops_data_changed)
+        self.ops.failed.connect(self._on_ops_failed)
 
         self._title = QLabel(f"<b>{html.escape(_t('Notes'))}</b>")
         self._star = QToolButton(checkable=True, autoRaise=True)
@@ -272,18 +251,14 @@ class NotesWidget(QWidget):
         if uid is None:
             self._push_add(body)
         else:
-            note = self._user.note(uid)
-            if note is not None and note.body != body:
-                old = note.body
-                self._push(_t("Edit note"), lambda: self._user.edit_note(uid, body),
-                           lambda: self._user.edit_note(uid, old))
+            self._run(_t("Edit note"), note_ops.edit_note(self._user, uid, body))
         self.cancel_editor()
 
     def delete_current(self) -> None:
         """Delete the selected note (soft delete; Undo restores it)."""
         uid = self._current_uid()
         if uid:
-            self._push(_t("Delete note"), lambda: self._user.delete_note(uid), lambda: self._user.restore_note(uid))
+            self._run(_t("Delete note"), note_ops.delete_note(self._user, uid))
 
     def add_tag(self, name: str) -> None:
         """Tag the item (one undo step)."""
@@ -291,39 +266,29 @@ class NotesWidget(QWidget):
         if not name.strip() or any(t.name == " ".join(name.split()) for t in self._user.item_tags(target)):
             return
         clean = " ".join(name.split())
-        self._push(_t("Tag '{0}'").format(clean), lambda: self._user.tag_item(target, clean),
-                   lambda: self._user.untag_item(target, clean))
+        self._run(_t("Tag '{0}'").format(clean), note_ops.tag_item(self._user, target, clean))
 
     def remove_tag(self, name: str) -> None:
         target = self._target
-        self._push(_t("Untag '{0}'").format(name), lambda: self._user.untag_item(target, name),
-                   lambda: self._user.tag_item(target, name))
+        self._run(_t("Untag '{0}'").format(name), note_ops.untag_item(self._user, target, name))
 
     # -- internals -------------------------------------------------------------------------
     def _push_add(self, body: str) -> None:
-        target, made = self._target, {}
+        op = note_ops.add_note(self._user, self._target, body)
+        if self._run(_t("Add note"), op):
+            self._select(op.result)
 
-        def do() -> None:
-            if "uid" in made:
-                self._user.restore_note(made["uid"])
-            else:
-                made["uid"] = self._user.add_note(target, body).uid
-                self._select_uid = made["uid"]
+    def _run(self, text: str, op: Any) -> bool:
+        self._status.setText("")
+        return self.ops.run(op, text, origin=self)
 
-        self._push(_t("Add note"), do, lambda: self._user.delete_note(made["uid"]))
+    def _on_ops_data_changed(self, changes: Changes) -> None:
+        if changes.notes or changes.tags or changes.stars:
+            self.refresh()
 
-    def _push(self, text: str, do: Callable[[], Any], undo: Callable[[], Any]) -> None:
-        target = self._target
-        self._stack.push(_Command(text, lambda: None if do() else None, lambda: None if undo() else None,
-                                  lambda error: self._on_command_done(error, target)))
-
-    def _on_command_done(self, error: BaseException | None, target: str) -> None:
-        self._status.setText(html.escape(str(error)) if error else "")
-        select, self._select_uid = self._select_uid, None
-        self.refresh()
-        if select:
-            self._select(select)
-        self.annotations_changed.emit(target)
+    def _on_ops_failed(self, message: str, origin: Any) -> None:
+        if origin is self:
+            self._status.setText(html.escape(message))
 
     def _report(self, message: str) -> None:
         self._status.setText(html.escape(message))
@@ -376,8 +341,7 @@ class NotesWidget(QWidget):
 
     def _on_star_clicked(self, checked: bool) -> None:
         target = self._target
-        self._push(_t("Star") if checked else _t("Unstar"), lambda: self._user.star(target, checked),
-                   lambda: self._user.star(target, not checked))
+        self._run(_t("Star") if checked else _t("Unstar"), note_ops.star(self._user, target, checked))
 
     def _on_tag_edit_return_pressed(self) -> None:
         name = self._tag_edit.text()

@@ -14,14 +14,17 @@ from typing import Any
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt,
                             Signal)
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from cgt_desktop.core.userdata import annotations as ann
 from cgt_desktop.core.domain.kinds import KINDS
-from cgt_desktop.core.userdata.userdb import UserDataError, UserStore
-from cgt_desktop.ui.annotations.notes import _Command, add_undo_redo_actions
+from cgt_desktop.core.ops import annotations as note_ops
+from cgt_desktop.core.ops.base import Changes
+from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.ui.annotations.notes import add_undo_redo_actions
+from cgt_desktop.ui.common.operations import OperationStack
 
 __all__ = ["AnnotationsModel", "AnnotationsPanel"]
 
@@ -160,25 +163,29 @@ class AnnotationsPanel(QWidget):
         reference_store: A :class:`~cgt_desktop.core.catalog.store.Catalog` for item names (optional).
         parent: Parent widget.
 
-        undo_stack: Share the main window's stack; a private one by default.
+        ops: The window's :class:`~cgt_desktop.ui.common.operations.OperationStack`; a private one by default.
         load: Read the annotations now; with False the list stays empty until :meth:`refresh`.
+
+    The panel writes nothing itself: it runs operations on *ops* and refreshes when *ops* says
+    annotations changed (whoever changed them).
 
     Signals:
         item_activated(str, str): ``(target_id, annotation_uid)`` of a row the user opened (double
             click, Enter or "Open"); the target is an entity/event/figure/document id or a passage id
             (open the reader there); the uid is empty for tag rows.
-        annotations_changed(): the panel changed annotations or tags (delete, colour, rename, merge);
-            refresh open detail pages and the reader's highlights.
     """
 
     item_activated = Signal(str, str)
-    annotations_changed = Signal()
 
     def __init__(self, user_store: UserStore, reference_store: Any = None, parent: QWidget | None = None,
-                 undo_stack: QUndoStack | None = None, load: bool = True) -> None:
+                 ops: OperationStack | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._user = user_store
-        self._stack = undo_stack or QUndoStack(self)
+        self.ops = ops or OperationStack(self)
+        self._stack = self.ops.undo_stack
+        self._loaded = load
+        self.ops.data_changed.connect(self._on_ops_data_changed)
+        self.ops.failed.connect(self._on_ops_failed)
         self.model = AnnotationsModel(user_store, reference_store, self)
 
         self.search_edit = QLineEdit(placeholderText=_t("Search notes and highlights (中文 or English)…"),
@@ -255,7 +262,8 @@ class AnnotationsPanel(QWidget):
                                     text=self.search_edit.text())
 
     def refresh(self) -> None:
-        """Re-read the annotations (call after any change to them)."""
+        """Re-read the annotations (the panel also does so whenever its operation stack says they changed)."""
+        self._loaded = True
         self._fill_choice_combos()
         self._on_filter_changed()
 
@@ -302,67 +310,53 @@ class AnnotationsPanel(QWidget):
     # -- editing ---------------------------------------------------------------------------
     def delete_annotation(self, key: str) -> None:
         """Delete a note or highlight (soft, undoable) or take a tag off its item (undoable)."""
-        a = ann.annotations_by_key(self._user, [key]).get(key)
-        if a is None:
-            return
-        if a.kind == "note":
-            self._push(_t("Delete note"), lambda: self._user.delete_note(a.uid), lambda: self._user.restore_note(a.uid))
-        elif a.kind == "highlight":
-            self._push(_t("Delete highlight"), lambda: ann.delete_highlight(self._user, a.uid),
-                       lambda: ann.restore_highlight(self._user, a.uid))
-        else:
-            self._push(_t("Untag"), lambda: self._user.untag_item(a.target_id, a.text),
-                       lambda: self._user.tag_item(a.target_id, a.text))
+        op = note_ops.delete_annotation(self._user, key)
+        if op is not None:
+            labels = {"Delete note": _t("Delete note"), "Delete highlight": _t("Delete highlight")}
+            self.ops.run(op, labels.get(op.label, _t("Untag")), origin=self)
 
     def set_highlight_color(self, uid: str, color: str) -> None:
         """Recolour a highlight (undoable)."""
-        old = ann.get_highlight(self._user, uid)
-        if old is not None and old.color != color:
-            self._push(_t("Recolour highlight"), lambda: ann.edit_highlight(self._user, uid, color=color),
-                       lambda: ann.edit_highlight(self._user, uid, color=old.color))
+        self.ops.run(note_ops.edit_highlight(self._user, uid, color=color), _t("Recolour highlight"), origin=self)
 
     def set_highlight_comment(self, uid: str, comment: str) -> None:
         """Change a highlight's comment (undoable)."""
-        old = ann.get_highlight(self._user, uid)
-        if old is not None and old.comment != comment:
-            self._push(_t("Edit comment"), lambda: ann.edit_highlight(self._user, uid, comment=comment),
-                       lambda: ann.edit_highlight(self._user, uid, comment=old.comment))
+        self.ops.run(note_ops.edit_highlight(self._user, uid, comment=comment), _t("Edit comment"), origin=self)
 
     def rename_tag(self, old: str, new: str) -> bool:
-        return self._tag_change(lambda: self._user.rename_tag(old, new), new)
+        return self._tag_change(note_ops.tag_change(self._user, "rename", old, new), new)
 
     def merge_tags(self, source: str, into: str) -> bool:
-        return self._tag_change(lambda: self._user.merge_tags(source, into), into)
+        return self._tag_change(note_ops.tag_change(self._user, "merge", source, into), into)
 
     def set_tag_color(self, name: str, color: str | None) -> bool:
-        return self._tag_change(lambda: self._user.set_tag_color(name, color), name)
+        return self._tag_change(note_ops.tag_change(self._user, "color", name, color), name)
 
     def delete_tag(self, name: str) -> bool:
-        return bool(name) and self._tag_change(lambda: self._user.delete_tag(name), "")
+        return bool(name) and self._tag_change(note_ops.tag_change(self._user, "delete", name), "")
 
-    def _tag_change(self, change: Any, select: str) -> bool:
-        try:
-            change()
-        except (KeyError, ValueError, UserDataError) as exc:
-            self.count_label.setText(html.escape(str(exc.args[0] if isinstance(exc, KeyError) else exc)))
-            return False
-        self.tag_combo.blockSignals(True)
-        self._fill_choice_combos()
-        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(select), 0) if select else 0)
-        self.tag_combo.blockSignals(False)
-        self._on_filter_changed()
-        self.annotations_changed.emit()
-        return True
+    def _tag_change(self, op: Any, select: str) -> bool:
+        self._select_tag = select
+        done = self.ops.run_once(op, origin=self)
+        self._select_tag = None
+        return done
 
-    def _push(self, text: str, do: Any, undo: Any) -> None:
-        self._stack.push(_Command(text, lambda: None if do() else None, lambda: None if undo() else None,
-                                  self._on_command_done))
+    def _on_ops_data_changed(self, changes: Changes) -> None:
+        if not changes.annotations or not self._loaded:
+            return
+        select = getattr(self, "_select_tag", None)
+        if changes.tags and select is not None:
+            self.tag_combo.blockSignals(True)
+            self._fill_choice_combos()
+            self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(select), 0) if select else 0)
+            self.tag_combo.blockSignals(False)
+            self._on_filter_changed()
+        else:
+            self.refresh()
 
-    def _on_command_done(self, error: BaseException | None) -> None:
-        self.refresh()
-        if error is not None:
-            self.count_label.setText(html.escape(str(error)))
-        self.annotations_changed.emit()
+    def _on_ops_failed(self, message: str, origin: Any) -> None:
+        if origin is self:
+            self.count_label.setText(html.escape(message))
 
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
         a = self.model.annotation(self.view.indexAt(pos).row())

@@ -328,6 +328,10 @@ class EntityListController(QObject):
         self.retranslate()
         self._on_model_rows_reloaded()
 
+    def reload(self) -> None:
+        """Read the rows again with the same filters (the user's items changed)."""
+        self.model.set_query(self.model.query)
+
     def _default_widths(self) -> None:
         widths = {"name_en": 200, "name_zh": 140, "type": 110, "organization": 200, "place": 160, "date": 110,
                   "category": 100, "value_stated": 130, "unit": 90, "as_of": 100, "lang": 80, "outlet": 160,

@@ -19,6 +19,8 @@ from cgt_desktop import __version__
 from cgt_desktop.core.domain.kinds import KINDS
 from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.core.ops.base import Changes
+from cgt_desktop.ui.common.operations import OperationStack
 from cgt_desktop.ui.browse.detail_view import DetailView
 from cgt_desktop.ui.browse.entity_table import EntityListController, LazyByKind, kind_label
 from cgt_desktop.ui.shell.history import History
@@ -61,6 +63,10 @@ class MainWindow(RememberedState, QMainWindow):
         self._last_page: str | None = None  # see restore_state
         self._keep_tab = False
         self.counts = store.counts()
+        # Every change to user data is one of its undo steps. Not a Qt child of the window: the panels and
+        # controllers (children) that listen to it are destroyed first, so it never signals a deleted one.
+        self.ops = OperationStack()
+        self.ops.data_changed.connect(self._on_ops_data_changed)
         self.setObjectName("main_window")
         self.setMinimumSize(800, 520)
         # No icon of its own: the application's (set just after the first paint, see ui.app) is every window's.
@@ -431,7 +437,7 @@ class MainWindow(RememberedState, QMainWindow):
         from cgt_desktop.ui.annotations.controller import AnnotationsController
         from cgt_desktop.ui.selection.controller import SelectionController
 
-        self._annotations = AnnotationsController(self)
+        self._annotations = AnnotationsController(self, self.ops)
         self._selections = SelectionController(self)
         for dock in (self._annotations.notes_dock, self._selections.dock):
             dock.show()  # a widget added to a shown window stays hidden until shown
@@ -529,6 +535,22 @@ class MainWindow(RememberedState, QMainWindow):
         self.set_period(None)
 
     # -- status, menus --------------------------------------------------------------------
+    def _on_ops_data_changed(self, changes: Changes) -> None:
+        """The user's items changed: recount, and refresh every list, the timeline and the page shown."""
+        if not changes.items:
+            return
+        self.counts = self.store.counts()
+        for i, kind in enumerate(KINDS):
+            self.tabs.setTabText(i, f"{kind_label(kind)} ({self.counts.get(kind, 0)})")
+        for controller in self.lists.values():
+            controller.reload()
+        if self.timeline is not None:
+            self.timeline.controller.reload_events()
+        detail = self.current_detail()
+        if detail is not None and detail.page:
+            detail.show_page(detail.page)
+        self._update_status()
+
     def _on_list_rows_changed(self, _shown: int, _total: int) -> None:
         self._update_status()
 

@@ -86,6 +86,11 @@ class ColumnsLoader:
                     self.store.timeline_columns(*tm.LIMIT_YEARS, include_undated=True))
             return self.columns
 
+    def forget(self) -> None:
+        """The events changed (the user's own were added or removed): read them again when next asked."""
+        with self._lock:
+            self.columns = None
+
     def run(self) -> None:
         try:
             self.load()
@@ -152,6 +157,13 @@ class TimelineController(QObject):
         self.plot.mark_hovered.connect(self._on_plot_mark_hovered)
         self.plot.region_changed.connect(self._on_plot_region_changed)
         self.plot.view_changed.connect(self._on_plot_view_changed)
+        self.refresh()
+
+    def reload_events(self) -> None:
+        """Read the events again (the user's own changed) and redraw."""
+        self._loader.forget()
+        self.columns = None
+        self._rows.clear()
         self.refresh()
 
     def _set_columns(self, columns: td.EventColumns) -> None:
