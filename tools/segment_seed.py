@@ -22,6 +22,9 @@ import re
 import sys
 from pathlib import Path
 
+from cgt_desktop.core.corpus.sources import seed_paragraphs
+from cgt_desktop.core.domain import ids
+
 _ZH_END = re.compile(r"[。！？!?][”’」』）)]*\s*")
 _EN_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“(])")
 
@@ -63,17 +66,11 @@ def skeleton(seed: Path, lang: str) -> list[dict]:
             "date_note": "",
         }
     ]
-    number = 0
-    for line in seed.read_text(encoding="utf-8").splitlines():
-        text = line.strip()
-        if not text:
-            continue
-        number += 1
-        pid = f"{key}#p{number:02d}"
-        records.append({"type": "paragraph", "id": pid, "role": "body"})
+    for number, text in enumerate(seed_paragraphs(seed.read_text(encoding="utf-8")), start=1):
+        records.append({"type": "paragraph", "id": ids.paragraph_id(key, number), "role": "body"})
         for s, sentence in enumerate(split_sentences(text, lang), start=1):
             records.append(
-                {"type": "sentence", "id": f"{pid}.s{s:02d}", "orig": sentence, "trans": ""}
+                {"type": "sentence", "id": ids.sentence_id(key, number, s), "orig": sentence, "trans": ""}
             )
     return records
 

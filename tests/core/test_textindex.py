@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cgt_desktop.core.text.textindex import (
-    MAX_TERMS, fold, index_tokens, parse_query, pinyin_tokens, snippet, snippet_html, unigram_tokens,
+    MAX_TERMS, fold, index_tokens, parse_query, pinyin_tokens, snippet, unigram_tokens,
 )
 
 # -- tokens ----------------------------------------------------------------------------
@@ -171,14 +171,6 @@ def test_snippet_marks_every_chinese_match_exactly():
 def test_snippet_without_match_shows_the_start():
     assert snippet(PASSAGE_EN, "nothing-here", width=30).startswith("The summit")
     assert snippet("", "x") == ""
-
-
-def test_snippet_html_escapes_text_and_bolds_only_our_markers():
-    cut = snippet("<script>alert(1)</script> «quoted» CAR-T & co", "car-t")
-    html_text = snippet_html(cut)
-    assert "<script>" not in html_text and "&lt;script&gt;" in html_text
-    assert html_text.count("<b>") == 1 and "<b>CAR-T</b>" in html_text
-    assert "&amp; co" in html_text
 
 
 def test_fold_maps_back_to_original_positions():

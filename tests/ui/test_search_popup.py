@@ -144,3 +144,14 @@ def test_counts_past_the_cap_are_shown_as_at_least(window, qtbot, store, monkeyp
     _type(qtbot, window, "细胞")
     capped = _headers(window)
     assert len(capped) == len(shown) and all(h.endswith("+)") for h in capped)
+
+
+def test_snippet_html_escapes_text_and_bolds_only_our_markers():
+    from cgt_desktop.core.text.textindex import snippet
+    from cgt_desktop.ui.search.results import snippet_html
+
+    cut = snippet("<script>alert(1)</script> «quoted» CAR-T & co", "car-t")
+    html_text = snippet_html(cut)
+    assert "<script>" not in html_text and "&lt;script&gt;" in html_text
+    assert html_text.count("<b>") == 1 and "<b>CAR-T</b>" in html_text
+    assert "&amp; co" in html_text

@@ -164,3 +164,8 @@ def create_tables(db: sqlite_utils.Database) -> None:
 def create_indexes(db: sqlite_utils.Database) -> None:
     """Create the indexes (after the bulk insert, which is faster)."""
     db.conn.executescript(INDEXES)
+
+
+def key_origin(key: int) -> str:
+    """Where the row with this key comes from: ``"user"`` (an item the user added) or ``"reference"``."""
+    return "user" if key >= USER_ROWID_BASE else "reference"

@@ -137,7 +137,7 @@ class Hit:
         name_en: English name (a passage: its document's title).
         name_zh: Chinese name (likewise).
         snippet: Matching text with ``«»`` around matches (see
-            :func:`cgt_desktop.core.text.textindex.snippet_html`).
+            :func:`cgt_desktop.ui.search.results.snippet_html`).
         score: Relevance within the hit's tier, higher is better: negated
             bm25, or ``1 / (1 + text length)`` for very common terms. The
             list order is authoritative (name hits first).

@@ -15,7 +15,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-from cgt_desktop.core.corpus.sources import SEEDS_DIR, Corpus, Problem, load_corpus, relation_id
+from cgt_desktop.core.domain.ids import kind_of, slug_of
+from cgt_desktop.core.corpus.sources import SEEDS_DIR, Corpus, Problem, load_corpus, relation_id, seed_paragraphs
 from cgt_desktop.core.domain.dates import DateError, parse_partial
 from cgt_desktop.core.domain.kinds import TYPE_VOCABULARY
 from cgt_desktop.core.text.mentions import MENTION_RULES
@@ -40,7 +41,7 @@ def _check_id(record: dict[str, Any], kind: str) -> list[Problem]:
     rid = record.get("id")
     if not isinstance(rid, str) or "/" not in rid:
         return [_p(record, f"missing or malformed id {rid!r} (expected '{kind}/slug')")]
-    prefix, slug = rid.split("/", 1)
+    prefix, slug = kind_of(rid), slug_of(rid)
     problems = []
     if prefix != kind:
         problems.append(_p(record, f"id {rid!r} should start with '{kind}/'"))
@@ -149,12 +150,12 @@ def _check_against_seed(doc: Any, seeds_dir: Path) -> list[Problem]:
     source = seeds_dir / str(meta.get("source_file", ""))
     if not source.is_file():
         return [_p(meta, f"source_file {meta.get('source_file')!r} not found in {SEEDS_DIR}/")]
-    seed_paragraphs = [line.strip() for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paragraphs = seed_paragraphs(source.read_text(encoding="utf-8"))
     joined: dict[str, str] = {}
     for sentence in doc.sentences:
         joined[sentence["paragraph_id"]] = joined.get(sentence["paragraph_id"], "") + str(sentence.get("orig", ""))
     problems = []
-    for index, expected in enumerate(seed_paragraphs, start=1):
+    for index, expected in enumerate(paragraphs, start=1):
         if index > len(doc.paragraphs):
             problems.append(_p(meta, f"seed paragraph {index} is missing from the corpus: {expected[:40]!r}…"))
             continue
@@ -162,7 +163,7 @@ def _check_against_seed(doc: Any, seeds_dir: Path) -> list[Problem]:
         got = joined.get(para.get("id"), "")
         if got.strip() != expected:
             problems.append(_p(para, f"original text differs from seed paragraph {index} (it must be verbatim)"))
-    for para in doc.paragraphs[len(seed_paragraphs):]:
+    for para in doc.paragraphs[len(paragraphs):]:
         problems.append(_p(para, "paragraph not in the seed article"))
     return problems
 
@@ -273,7 +274,7 @@ def check_corpus(corpus: Corpus, seeds_dir: Path | None = None) -> list[Problem]
             if target not in ids:
                 problems.append(_p(record, f"{end} {target!r} does not exist (dangling id)"))
             elif spec is not None:
-                kind = str(target).split("/", 1)[0]
+                kind = kind_of(str(target))
                 if kind not in spec.get(end, []):
                     problems.append(_p(record, f"{record.get('predicate')!r} does not take a {kind} as {end}"))
         problems += _check_date(record, "start") + _check_date(record, "end")

@@ -50,7 +50,7 @@ class Document:
 
     @property
     def key(self) -> str:
-        return self.id.split("/", 1)[-1]
+        return ids.document_key(self.id)
 
 
 @dataclass
@@ -177,6 +177,12 @@ def load_corpus(root: Path) -> Corpus:
     for path in _visible((root / RELATIONS_DIR).glob("*.jsonl")):
         corpus.relations.extend(read_jsonl(root, path.relative_to(root).as_posix(), problems))
     return corpus
+
+
+def seed_paragraphs(text: str) -> list[str]:
+    """Split a seed article into its paragraphs: the non-empty lines, surrounding white space dropped,
+    everything inside kept verbatim (the editors' tool and ``cgt-desktop check`` share this rule)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def relation_id(record: dict[str, Any]) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Iterator, Protocol
 
+from cgt_desktop.core.domain import ids
 from cgt_desktop.core.domain.kinds import KINDS
 
 CURRENT_KEY = "selection.current"
@@ -114,8 +115,8 @@ def parse_ref(ref: str) -> ItemRef:
         return ItemRef(ref, "note", "note", uid)
     if "#" in ref:
         return ItemRef(ref, "passage", "passage", ref)
-    kind, sep, rest = ref.partition("/")
-    if sep and rest and kind in KINDS:
+    kind = ids.kind_of(ref)
+    if ids.slug_of(ref) and kind in KINDS:
         return ItemRef(ref, "entity", kind, ref)
     raise SelectionError(f"not an entity, passage, period or note id: {ref!r}")
 

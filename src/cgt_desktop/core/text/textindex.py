@@ -20,14 +20,13 @@ inject FTS5 syntax. Nothing here touches a database or imports Qt.
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["MAX_TERMS", "Query", "Term", "fold", "index_tokens", "parse_query", "pinyin_tokens",
-           "snippet", "snippet_html", "unigram_tokens"]  # fmt: skip
+           "snippet", "unigram_tokens"]  # fmt: skip
 
 MAX_TERMS = 16
 """Terms beyond this many are ignored: keeps every query fast."""
@@ -406,15 +405,3 @@ def snippet(text: str | None, query: Query | str | None, width: int = 80) -> str
             pos = e
     out.append(text[pos:end])
     return ("…" if start else "") + "".join(out).strip() + ("…" if end < len(text) else "")
-
-
-def snippet_html(marked: str) -> str:
-    """HTML-escape a :func:`snippet` and turn its ``«»`` markers into bold.
-
-    Args:
-        marked: Output of :func:`snippet`.
-
-    Returns:
-        Safe HTML such as ``…the <b>CAR-T</b> cell…``.
-    """
-    return html.escape(marked, quote=True).replace("«", "<b>").replace("»", "</b>")

@@ -25,6 +25,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from cgt_desktop.core.domain import ids
 from cgt_desktop.core.text.textindex import fold, index_tokens, parse_query, unigram_tokens
 from cgt_desktop.core.userdata.userdb import UserStore, timestamp, clean_color
 
@@ -230,7 +231,7 @@ def highlights_on_passages(user: UserStore, passage_ids: Iterable[str]) -> list[
 
 def highlights_for_document(user: UserStore, document_id: str, side: str | None = None) -> list[HighlightSpan]:
     """Return the spans of every highlight in a document (``document/<key>`` or ``<key>``)."""
-    key = document_id.split("/", 1)[1] if document_id.startswith("document/") else document_id
+    key = ids.document_key(document_id)
     like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%"
     rows = user.conn.execute(f"SELECT {_HL_COLUMNS} FROM highlights WHERE passage_id LIKE ? ESCAPE '\\' "
                              "AND deleted = 0 ORDER BY passage_id, created, id", [like]).fetchall()
@@ -241,9 +242,7 @@ def highlights_for_document(user: UserStore, document_id: str, side: str | None 
 
 def entity_kind(target_id: str) -> str:
     """Return the kind of item an id names: ``person``, …, ``document``, or ``passage``."""
-    if "#" in target_id:
-        return "passage"
-    return target_id.split("/", 1)[0] if "/" in target_id else ""
+    return "passage" if "#" in target_id else ids.kind_of(target_id)
 
 
 _KIND_SQL = ("(CASE WHEN instr(a.target_id, '#') > 0 THEN 'passage' WHEN instr(a.target_id, '/') > 0 "

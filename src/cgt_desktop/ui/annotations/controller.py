@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFormLayout, QLabel, QLineEdit,
                                QMenu, QPlainTextEdit, QVBoxLayout, QWidget)
 
+from cgt_desktop.core.domain import ids
 from cgt_desktop.core.ops import annotations as note_ops
 from cgt_desktop.core.ops.base import Changes
 from cgt_desktop.core.userdata import annotations as ann
@@ -204,7 +205,7 @@ class AnnotationsController(QObject):
             return
         name = target
         if "#" in target:
-            name = _t("Sentence %1").replace("%1", target.split("#", 1)[1])
+            name = _t("Sentence %1").replace("%1", ids.local_part(target))
         else:
             found = self.window.store.names([target]).get(target)
             if found:
@@ -232,7 +233,7 @@ class AnnotationsController(QObject):
     # -- the Annotations tab --------------------------------------------------------------------
     def _on_panel_item_activated(self, target: str, _uid: str) -> None:
         if "#" in target:
-            self.window.open_page(f"read:document/{target.split('#', 1)[0]}|{target}")
+            self.window.open_page(f"read:{ids.document_of(target)}|{target}")
         else:
             self.window.open_page(target)
 

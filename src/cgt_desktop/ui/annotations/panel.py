@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
 
+from cgt_desktop.core.domain.ids import document_of
 from cgt_desktop.core.userdata import annotations as ann
 from cgt_desktop.core.domain.kinds import KINDS
 from cgt_desktop.core.ops import annotations as note_ops
@@ -95,7 +96,7 @@ class AnnotationsModel(QAbstractTableModel):
             self._names[i] = i
         if self._reference is None:
             return
-        docs = {i: "document/" + i.split("#", 1)[0] for i in wanted if "#" in i}
+        docs = {i: document_of(i) for i in wanted if "#" in i}
         names = self._reference.names([*wanted, *docs.values()])
         for i in wanted:
             if i in names:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from typing import Iterable
 
+from cgt_desktop.core.domain import ids
 from cgt_desktop.core.export.dossier import (
     Dossier, EventLine, FigureLine, Name, NoteItem, PassageBlock, Profile, label,
 )
@@ -270,7 +271,7 @@ class DossierHtml:
     def passage_row(self, b: PassageBlock, with_notes: bool) -> str:
         orig, trans = self.L("original"), self.L("translation")
         en_lab, zh_lab = (orig, trans) if b.orig_lang == "en" else (trans, orig)
-        local = b.passage_id.split("#", 1)[-1]
+        local = ids.local_part(b.passage_id)
         cells = [f'<span class="cite">[{b.cite}]</span><br><span class="pid">{esc(local)}</span>',
                  f'<span class="lab">{en_lab}</span><br>{esc(b.text_en)}',
                  f'<span class="lab">{zh_lab}</span><br>{esc(b.text_zh)}']

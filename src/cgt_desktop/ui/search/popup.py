@@ -248,7 +248,7 @@ class GlobalSearch(QObject):
             self._worker = None
 
     def _rows(self, hits: list[Any], totals: dict[str, tuple[int, bool]]) -> list[dict[str, Any]]:
-        from cgt_desktop.core.text.textindex import snippet_html
+        from cgt_desktop.ui.search.results import snippet_html
 
         order: dict[str, list[Any]] = {}
         for hit in hits:

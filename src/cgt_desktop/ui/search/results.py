@@ -6,6 +6,8 @@ its list view, style and text-document classes are not needed for the window's f
 
 from __future__ import annotations
 
+import html
+
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRectF, \
@@ -173,3 +175,15 @@ class SearchPopup(QFrame):
         if page is None and self.model.hit_rows():
             page = self.model.index(self.model.hit_rows()[0], 0).data(PageRole)
         return page
+
+
+def snippet_html(marked: str) -> str:
+    """HTML-escape a :func:`~cgt_desktop.core.text.textindex.snippet` and turn its ``«»`` markers into bold.
+
+    Args:
+        marked: Output of :func:`~cgt_desktop.core.text.textindex.snippet`.
+
+    Returns:
+        Safe HTML such as ``…the <b>CAR-T</b> cell…``.
+    """
+    return html.escape(marked, quote=True).replace("«", "<b>").replace("»", "</b>")

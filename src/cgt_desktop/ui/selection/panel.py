@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QListView,
                                QPushButton, QVBoxLayout, QWidget)
 
+from cgt_desktop.core.domain import ids
 from cgt_desktop.core.domain.selection import Selection, SelectionError, SelectionStore, parse_ref
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -53,7 +54,7 @@ class RefLabels:
                 found_p = self.store.passages([item.value])
                 text = found_p[0].orig if found_p else ""
                 text = text if len(text) <= 70 else text[:70] + "…"
-                self.cache[ref] = (_t("Passage %1: %2").replace("%1", item.value.split("#")[-1]).replace("%2", text)
+                self.cache[ref] = (_t("Passage %1: %2").replace("%1", ids.local_part(item.value)).replace("%2", text)
                                    if found_p else _t("(not in the data) %1").replace("%1", ref))
             elif item.type == "period":
                 self.cache[ref] = _t("Period %1 – %2").replace("%1", item.first or "").replace("%2", item.last or "")
