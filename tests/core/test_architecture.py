@@ -86,3 +86,42 @@ def test_the_sql_check_finds_sql_where_it_is(tmp_path):
     sample.write_text("import sqlite3\nc = sqlite3.connect('x')\nstore.conn.execute('SELECT 1')\n"
                       "button.clicked.connect(f)\n", encoding="utf-8")
     assert _sql_uses(sample) == ["connect (line 2)", "execute (line 3)", "conn (line 3)"]
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module -> the package's modules it imports, at the top or inside a function (a lazy import)."""
+    src = CORE.parent.parent
+    modules = {}
+    for path in sorted(CORE.parent.rglob("*.py")):
+        parts = path.relative_to(src).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = []
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            graph[name].update(t for t in targets if t in modules and t != name)
+    return graph
+
+
+def test_no_module_imports_another_that_imports_it_back_even_lazily():
+    graph = _import_graph()
+    cycles = []
+    state: dict[str, int] = {}
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for target in sorted(graph[name]):
+            if state.get(target) == 1:
+                cycles.append(" -> ".join(path[path.index(target):] + [target]))
+            elif target not in state:
+                visit(target, [*path, target])
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []

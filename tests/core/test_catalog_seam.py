@@ -121,3 +121,20 @@ def test_a_relation_to_a_missing_item_and_a_bad_date_are_refused(store, user):
                                                      "object": "organization/ustc", "sources": [CITED]})
     with pytest.raises(item_ops.ItemError, match="YYYY"):
         item_ops.save_item(store, user, "event", {"title_en": "x", "date": "2019-13", "sources": [CITED]})
+
+
+def test_another_users_database_at_the_same_count_is_not_taken_for_this_one(tmp_path, store):
+    from cgt_desktop.core.startup import sync_user_items
+    from cgt_desktop.core.userdata.items import revision, save_item
+
+    mine, theirs = UserStore(tmp_path / "mine.sqlite"), UserStore(tmp_path / "theirs.sqlite")
+    try:
+        _, my_id = _add(store, mine, "person", _person())
+        their_id = "person/~li-hua-000001"  # written by their own app, not compiled into this catalog
+        save_item(theirs, their_id, "person", dict(_person("Li Hua", "李华"), id=their_id))
+        assert revision(mine).split(":")[1] == revision(theirs).split(":")[1]  # the same number of changes
+        assert sync_user_items(store, theirs) is None  # e.g. their backup restored here: copied in whole
+        assert not store.exists(my_id) and store.entity_page(their_id).name_en == "Li Hua"
+    finally:
+        mine.close()
+        theirs.close()

@@ -68,12 +68,9 @@ class _Transaction:
         self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
-def stored_revision(conn: sqlite3.Connection) -> int | None:
+def stored_revision(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT value FROM build_info WHERE key = ?", [REVISION_KEY]).fetchone()
-    try:
-        return int(row[0]) if row else None
-    except ValueError:
-        return None
+    return str(row[0]) if row else None
 
 
 def _corpus_of(items: Iterable[Item]) -> tuple[Any, dict[str, str]]:
@@ -192,12 +189,12 @@ def _refresh_derived(conn: sqlite3.Connection, kinds: set[str]) -> None:
         write_mentions(conn)
 
 
-def _set_revision(conn: sqlite3.Connection, revision: int) -> None:
+def _set_revision(conn: sqlite3.Connection, revision: str) -> None:
     with _Transaction(conn):
         conn.execute("INSERT OR REPLACE INTO build_info (key, value) VALUES (?, ?)", [REVISION_KEY, str(revision)])
 
 
-def sync(path: Path, items: Iterable[Item], revision: int) -> OverlayReport | None:
+def sync(path: Path, items: Iterable[Item], revision: str) -> OverlayReport | None:
     """Make the catalog's copy of the user's items whole again unless it is of *revision* already.
 
     Returns ``None`` when the copy was current, else what was compiled.
@@ -221,8 +218,8 @@ def sync(path: Path, items: Iterable[Item], revision: int) -> OverlayReport | No
         conn.close()
 
 
-def apply(path: Path, removed: Iterable[tuple[str, str]], added: Iterable[Item], revision_before: int,
-          revision: int, everything: Iterable[Item]) -> OverlayReport:
+def apply(path: Path, removed: Iterable[tuple[str, str]], added: Iterable[Item], revision_before: str,
+          revision: str, everything: Iterable[Item]) -> OverlayReport:
     """Change the copy by one operation: take out *removed* ``(item id, kind)``, compile *added*.
 
     If the copy is not of *revision_before* (it missed a change), it is made whole from *everything*

@@ -71,7 +71,7 @@ def new_id(kind: str, record: dict[str, Any]) -> str:
     return f"{kind}/{ids.user_slug(_name(kind, record), secrets.token_hex(3))}"
 
 
-def _compile(catalog: Any, user: UserStore, before: int, removed: list[tuple[str, str]],
+def _compile(catalog: Any, user: UserStore, before: str, removed: list[tuple[str, str]],
              added: list[user_items.UserItem]) -> None:
     overlay.apply(catalog.path, removed, added, before, user_items.revision(user), user_items.items(user))
     catalog.data_changed()

@@ -39,10 +39,14 @@ def _item(row: tuple[Any, ...]) -> UserItem:
 _COLUMNS = "item_id, kind, record, created, edited, deleted"
 
 
-def revision(user: UserStore) -> int:
-    """The number of changes ever made to the user's items (0 for a database without any)."""
-    row = user.conn.execute("SELECT n FROM user_items_revision").fetchone()
-    return int(row[0]) if row else 0
+def revision(user: UserStore) -> str:
+    """Which state the user's items are in: ``<lineage>:<changes ever made>``.
+
+    The same string means the same items (a backup restored at the same count holds the same items);
+    a copy of another database, or any change, gives another string.
+    """
+    row = user.conn.execute("SELECT lineage, n FROM user_items_revision").fetchone()
+    return f"{row[0]}:{row[1]}" if row else "none:0"
 
 
 def get_item(user: UserStore, item_id: str, *, deleted: bool = False) -> UserItem | None:

@@ -101,8 +101,10 @@ MIGRATIONS: list[str] = [
         edited TEXT NOT NULL,
         deleted INTEGER NOT NULL DEFAULT 0
     );
-    CREATE TABLE user_items_revision (only INTEGER PRIMARY KEY CHECK (only = 1), n INTEGER NOT NULL);
-    INSERT INTO user_items_revision VALUES (1, 0);
+    -- lineage: made once per database, so that a copy from another machine at the same count differs.
+    CREATE TABLE user_items_revision (only INTEGER PRIMARY KEY CHECK (only = 1), n INTEGER NOT NULL,
+                                      lineage TEXT NOT NULL);
+    INSERT INTO user_items_revision VALUES (1, 0, lower(hex(randomblob(8))));
     CREATE TRIGGER user_items_rev_insert AFTER INSERT ON user_items BEGIN
         UPDATE user_items_revision SET n = n + 1; END;
     CREATE TRIGGER user_items_rev_update AFTER UPDATE ON user_items BEGIN

@@ -188,7 +188,7 @@ class AnnotationsController(QObject):
         With *only_if_changed*, skip the check if it already ran against this reference data
         (``None``; see :func:`~cgt_desktop.core.userdata.annotations.check_anchors_if_changed`).
         """
-        if self.window._closed:
+        if self.window.is_closed:
             return []
         check = ann.check_anchors_if_changed if only_if_changed else ann.check_anchors
         orphans = check(self.user, self.window.store)

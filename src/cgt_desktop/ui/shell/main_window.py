@@ -308,6 +308,11 @@ class MainWindow(RememberedState, QMainWindow):
             self.set_preferences(dialog.preferences())
 
     # -- navigation -----------------------------------------------------------------------
+    @property
+    def is_closed(self) -> bool:
+        """Whether the window has been closed (panels then stop updating it)."""
+        return self._closed
+
     def current_kind(self) -> str | None:
         index = self.tabs.currentIndex()
         return KINDS[index] if 0 <= index < len(KINDS) else None
