@@ -697,6 +697,11 @@ def run(corpus: Path, repeat: int = 5, only: set[str] | None = None, quiet: bool
         apply_app_font(app)
     except ImportError:
         pass
+    from cgt_desktop.core.catalog.refresh import ensure_reference_db
+
+    # Up to date before the in-process figures open it (a start child would otherwise rebuild it under
+    # an open connection, which would go on reading the replaced file).
+    ensure_reference_db(corpus / "db", home / "cache" / "reference.sqlite")
     store = Catalog(home / "cache" / "reference.sqlite")
     scratch = Path(tempfile.mkdtemp(prefix="cgt-bench-"))
     ctx = {"store": store, "home": home, "db": corpus / "db", "manifest": manifest, "repeat": max(1, repeat),

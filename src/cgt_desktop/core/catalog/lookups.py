@@ -114,6 +114,19 @@ class LookupsMixin:
             "WHERE e.kind = 'event' AND r.subject IN ({marks})", ids))
         return found
 
+    # -- the user's items ------------------------------------------------------------------
+    def user_revision(self) -> str | None:
+        """Which revision of the user's items this file holds a copy of (``None``: none was ever copied)."""
+        row = self.conn.execute("SELECT value FROM build_info WHERE key = 'user_revision'").fetchone()
+        return str(row[0]) if row else None
+
+    def has_user_rows(self) -> bool:
+        """Whether the file holds any of the user's rows (a cheap check: row keys in a range)."""
+        from cgt_desktop.core.catalog.schema import USER_ROWID_BASE
+
+        return any(self.conn.execute(f"SELECT 1 FROM {table} WHERE rowid >= ? LIMIT 1", [USER_ROWID_BASE]
+                                     ).fetchone() for table in ("entities", "relations", "passages"))
+
     # -- mentions -----------------------------------------------------------------------------
     def mention_matcher(self) -> MentionMatcher:
         """Return the matcher of every entity's names (reference and user), made once per change."""

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
-from cgt_desktop.core.catalog import search
 from cgt_desktop.core.catalog.schema import USER_ROWID_BASE
 from cgt_desktop.core.domain.kinds import FACETS
 
@@ -104,6 +103,8 @@ def _corpus_of(items: Iterable[Item]) -> tuple[Any, dict[str, str]]:
 
 def _remove_rows(conn: sqlite3.Connection, items: list[tuple[str, str]] | None) -> None:
     """Remove the compiled rows of ``(item id, kind)`` pairs (all the user's rows when ``None``)."""
+    from cgt_desktop.core.catalog import search
+
     base = USER_ROWID_BASE
     if items is None:
         for table in TABLES:
@@ -127,6 +128,7 @@ def _remove_rows(conn: sqlite3.Connection, items: list[tuple[str, str]] | None) 
 
 def _add_rows(conn: sqlite3.Connection, items: list[Item], report: OverlayReport) -> None:
     """Compile *items* into rows and the search index, each item whole or (refused) not at all."""
+    from cgt_desktop.core.catalog import search
     from cgt_desktop.core.catalog.build import collect, search_items
 
     next_key: dict[str, int] = {}
@@ -189,6 +191,11 @@ def _refresh_derived(conn: sqlite3.Connection, kinds: set[str]) -> None:
         write_mentions(conn)
 
 
+def _has_user_rows(conn: sqlite3.Connection) -> bool:
+    return any(conn.execute(f"SELECT 1 FROM {table} WHERE rowid >= ? LIMIT 1", [USER_ROWID_BASE]).fetchone()
+               for table in TABLES)
+
+
 def _set_revision(conn: sqlite3.Connection, revision: str) -> None:
     with _Transaction(conn):
         conn.execute("INSERT OR REPLACE INTO build_info (key, value) VALUES (?, ?)", [REVISION_KEY, str(revision)])
@@ -203,6 +210,9 @@ def sync(path: Path, items: Iterable[Item], revision: str) -> OverlayReport | No
     try:
         if stored_revision(conn) == revision:
             return None
+        items = list(items)
+        if not items and not _has_user_rows(conn):  # nothing to copy, nothing to take out: write nothing
+            return None
         report = OverlayReport(whole=True)
         touched = {kind for (kind,) in conn.execute("SELECT DISTINCT kind FROM entities WHERE rowid >= ?",
                                                     [USER_ROWID_BASE])}
@@ -210,7 +220,7 @@ def sync(path: Path, items: Iterable[Item], revision: str) -> OverlayReport | No
             touched.add("relation")
         with _Transaction(conn):
             _remove_rows(conn, None)
-            _add_rows(conn, list(items), report)
+            _add_rows(conn, items, report)
         _refresh_derived(conn, touched | report.kinds)
         _set_revision(conn, revision)
         return report

@@ -49,6 +49,11 @@ def revision(user: UserStore) -> str:
     return f"{row[0]}:{row[1]}" if row else "none:0"
 
 
+def has_items(user: UserStore) -> bool:
+    """Whether the user has any live item."""
+    return user.conn.execute("SELECT 1 FROM user_items WHERE deleted = 0 LIMIT 1").fetchone() is not None
+
+
 def get_item(user: UserStore, item_id: str, *, deleted: bool = False) -> UserItem | None:
     """Return the item *item_id*; a deleted one only with *deleted*."""
     row = user.conn.execute(f"SELECT {_COLUMNS} FROM user_items WHERE item_id = ?", [item_id]).fetchone()
