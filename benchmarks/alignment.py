@@ -11,9 +11,15 @@ Data (kept outside the repository; their licences are their own):
   (github.com/bfsujason/mac, GPL-3.0): literary chapters with gold beads in InterText XML.
   ``git clone https://github.com/bfsujason/mac DIR`` (or any copy of its ``dev/`` and ``test/``).
 
+* ``--corpus DIR``: the reference corpus (``db/``): five news articles, one Chinese and four English,
+  each aligned sentence by sentence with the project's translation by the editors. The source side is
+  the editors' sentences, the target side the translation split by the app's own segmenter; gold is which
+  translation sentences each editor's passage holds (news, both directions).
+
 Usage::
 
     python benchmarks/alignment.py --mac /tmp/mac --split dev [--no-dictionary]
+    python benchmarks/alignment.py --corpus db
 """
 
 from __future__ import annotations
@@ -90,12 +96,57 @@ def score(pairs: list[tuple[list, list]]) -> dict[str, float]:
             "precision_lax": pl, "recall_lax": rl, "f1_lax": f1(pl, rl)}
 
 
+def corpus_pairs(root: Path, lexicon: Lexicon) -> list[tuple[str, list, list, int]]:
+    """``(document, gold, test, sentences)`` for each document of the reference corpus."""
+    import json
+
+    from cgt_desktop.core.text.segment import split_sentences
+
+    out = []
+    for path in sorted((root / "documents").glob("*.jsonl")):
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lang = lines[0]["lang"]
+        tlang = "en" if lang == "zh" else "zh"
+        roles, paragraph, number = {}, None, -1
+        src, groups, tgt, gold = [], [], [], []
+        for line in lines[1:]:
+            if line["type"] == "paragraph":
+                paragraph, number = line["id"], number + 1
+                roles[paragraph] = line.get("role", "body")
+            elif line["type"] == "sentence" and roles.get(paragraph) != "boilerplate":
+                parts = [s for s in split_sentences(line.get("trans", "").strip(), tlang) if s.strip()]
+                gold.append(((len(src),), tuple(range(len(tgt), len(tgt) + len(parts)))))
+                src.append(line["orig"])
+                groups.append(number)
+                tgt += parts
+        beads = align(src, tgt, lang, tlang, lexicon, src_groups=groups)
+        out.append((path.stem, gold, [(b.src, b.tgt) for b in beads], len(src) + len(tgt)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mac", type=Path, required=True)
+    parser.add_argument("--mac", type=Path)
+    parser.add_argument("--corpus", type=Path, help="a corpus folder (db/)")
     parser.add_argument("--split", default="dev", choices=("dev", "test"))
     parser.add_argument("--no-dictionary", action="store_true", help="names, numbers and lengths only")
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        from cgt_desktop.core.catalog.store import Catalog  # noqa: F401  (only to fail early on a bad install)
+
+        names = []
+        lexicon = Lexicon(names, use_cedict=not args.no_dictionary)
+        found = corpus_pairs(args.corpus, lexicon)
+        for name, gold, test, n in found:
+            one = score([(gold, test)])
+            print(f"{name}: {n} sentences, strict F1 {one['f1_strict']:.3f}, lax F1 {one['f1_lax']:.3f}")
+        total = score([(g, t) for _, g, t, _ in found])
+        print(f"reference corpus, {len(found)} documents, {sum(n for *_, n in found)} sentences:")
+        print(f"  strict  P {total['precision_strict']:.3f}  R {total['recall_strict']:.3f}  F1 {total['f1_strict']:.3f}")
+        print(f"  lax     P {total['precision_lax']:.3f}  R {total['recall_lax']:.3f}  F1 {total['f1_lax']:.3f}")
+        return 0
+    if args.mac is None:
+        parser.error("give --mac DIR or --corpus DIR")
     folder = args.mac / args.split / "intertext"
     links = sorted(folder.glob("*_zh.*_en.xml"))
     if not links:

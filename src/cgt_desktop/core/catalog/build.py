@@ -117,7 +117,9 @@ def collect(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
                 "id": sentence.get("id"), "document_id": doc.id, "paragraph_id": sentence["paragraph_id"],
                 "seq": sentence["seq"], "orig": orig, "trans": trans, "lang": lang,
                 "text_en": orig if lang == "en" else trans, "text_zh": orig if lang == "zh" else trans,
-                "role": roles.get(sentence["paragraph_id"], "body")})
+                "role": roles.get(sentence["paragraph_id"], "body"),
+                "confidence": sentence.get("confidence") if isinstance(sentence.get("confidence"), (int, float))
+                else None})
 
     for record in corpus.entities:
         rid = record.get("id")

@@ -57,12 +57,13 @@ class LookupsMixin:
                           "SELECT id, seq, role, repeat_of, repeat_note FROM paragraphs WHERE document_id = ? "
                           "ORDER BY seq", [doc_id])]
         by_id = {p["id"]: p["sentences"] for p in paragraphs}
-        for sid, pid, orig, trans, role in self.conn.execute(
-                "SELECT id, paragraph_id, orig, trans, role FROM passages WHERE document_id = ? ORDER BY seq",
-                [doc_id]):
+        for sid, pid, orig, trans, role, confidence in self.conn.execute(
+                "SELECT id, paragraph_id, orig, trans, role, confidence FROM passages WHERE document_id = ? "
+                "ORDER BY seq", [doc_id]):
             target = by_id.get(pid)
             if target is not None:
-                target.append({"id": sid, "paragraph_id": pid, "orig": orig, "trans": trans, "role": role})
+                target.append({"id": sid, "paragraph_id": pid, "orig": orig, "trans": trans, "role": role,
+                               "confidence": confidence})
         meta["paragraphs"] = paragraphs
         return meta
 
@@ -113,6 +114,12 @@ class LookupsMixin:
             "AND r.object IN ({marks}) UNION SELECT r.object FROM relations r JOIN entities e ON e.id = r.object "
             "WHERE e.kind = 'event' AND r.subject IN ({marks})", ids))
         return found
+
+    def name_pairs(self) -> list[tuple[str, str]]:
+        """``(Chinese, English)`` names of the entities that have both (the aligner's own dictionary)."""
+        return [(zh, en) for zh, en in self.conn.execute(
+            "SELECT name_zh, name_en FROM entities WHERE kind IN ('person', 'organization', 'place', 'policy', "
+            "'technology') AND name_zh != '' AND name_en != ''")]
 
     # -- the user's items ------------------------------------------------------------------
     def user_revision(self) -> str | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 USER_ROWID_BASE = 1 << 40
 """Row keys of the user's rows (imported documents, their own entries) start here in every table: where a
@@ -69,7 +69,8 @@ CREATE TABLE paragraphs (
 CREATE TABLE passages (
     id TEXT PRIMARY KEY, document_id TEXT REFERENCES entities(id),
     paragraph_id TEXT REFERENCES paragraphs(id), seq INTEGER,
-    orig TEXT, trans TEXT, lang TEXT, text_en TEXT, text_zh TEXT, role TEXT
+    orig TEXT, trans TEXT, lang TEXT, text_en TEXT, text_zh TEXT, role TEXT,
+    confidence REAL         -- an imported article's automatic alignment (0-1); NULL: aligned by the editors
 );
 CREATE TABLE relations (
     id TEXT PRIMARY KEY, subject TEXT, predicate TEXT, object TEXT,

@@ -114,7 +114,7 @@ class Catalog(ListsMixin, LookupsMixin):
         if self._counts is None:  # counted once per change
             if self._built_counts is not None:  # the reference's, as built, and the user's (a row key range)
                 found = dict(self._built_counts)
-                for kind, n in self.conn.execute("SELECT kind, count(*) FROM entities WHERE rowid >= ? "
+                for kind, n in self.conn.execute("SELECT kind, count(*) FROM entities NOT INDEXED WHERE rowid >= ? "
                                                  "GROUP BY kind", [USER_ROWID_BASE]):
                     found[kind] = found.get(kind, 0) + n
             else:

