@@ -54,7 +54,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode *data* (UTF-8 with or without BOM, UTF-16, GB18030/GBK, Big5, …); ``(text, encoding)``."""
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(codec), codec
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise ImportProblem(f"{name} says it is {codec.upper()} but is damaged ({exc.reason} at byte "
+                                    f"{exc.start}); save it again as UTF-8 and import that") from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -71,7 +75,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     encoding = best.encoding
     if encoding in ("gb2312", "gbk"):
         encoding = "gb18030"  # their superset: a rarer character never fails
-    text = data.decode(encoding, errors="strict")
+    try:
+        text = data.decode(encoding, errors="strict")
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise ImportProblem(f"cannot read {name} as {encoding} ({exc}); save it as UTF-8 and import it again") from exc
     return text, encoding
 
 

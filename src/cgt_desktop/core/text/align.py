@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-__all__ = ["Bead", "Lexicon", "align", "bead_confidence"]
+__all__ = ["Bead", "Lexicon", "align", "bead_confidence", "numbers_in"]
 
 #: Bead shapes and their prior cost (-log probability, from Gale and Church's counts, 2–2 and
 #: insertions a little dearer: a news translation is mostly sentence by sentence).
@@ -89,6 +89,11 @@ def _numbers(text: str, zh: bool) -> list[str]:
             if value is not None and (value > 10 or len(m.group()) > 1):
                 found.append(str(value))
     return found
+
+
+def numbers_in(text: str, chinese: bool) -> set[str]:
+    """The numbers a text states, normalised (``1,200`` and ``1200``, ``3.50`` and ``3.5``, 二〇一九 and 2019)."""
+    return set(_numbers(text, chinese))
 
 
 class Lexicon:
@@ -261,6 +266,7 @@ class Bead:
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     confidence: float
+    anchors: float = 0.0  # the lexical anchors the two sides share (numbers, names, dictionary words)
 
 
 def bead_confidence(delta: float, shared: float, possible: float, shape: tuple[int, int]) -> float:
@@ -269,7 +275,10 @@ def bead_confidence(delta: float, shared: float, possible: float, shape: tuple[i
         return round(0.25 if possible <= 0.5 else 0.1, 3)
     length = math.exp(-min(delta * delta, 50.0) / 8.0)
     lexical = min(1.0, shared / max(possible, 1.0))
-    value = 0.35 + 0.35 * length + 0.3 * lexical if shared else 0.15 + 0.55 * length
+    if shared:
+        value = 0.35 + 0.35 * length + 0.3 * lexical
+    else:  # no anchor in common: lengths alone, worth less the more anchors either side offered
+        value = 0.15 + 0.45 * length * max(0.2, 1.0 - (possible - 0.5) / 4.0)
     if shape != (1, 1):
         value *= 0.9
     return round(max(0.0, min(1.0, value)), 3)
@@ -371,7 +380,7 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
         di, dj = step
         _, delta, got, possible = cost(i - di, i, j - dj, j)
         beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)),
-                          bead_confidence(delta, got, possible, (di, dj))))
+                          bead_confidence(delta, got, possible, (di, dj)), got))
         i, j = i - di, j - dj
     beads.reverse()
     return beads
