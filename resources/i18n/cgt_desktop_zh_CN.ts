@@ -4,122 +4,122 @@
   <context>
     <name>AnnotationsController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="35" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="40" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="35" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="40" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="35" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="40" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="35" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="40" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="36" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="41" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="54" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="59" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="60" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="65" />
       <source>Optional comment</source>
       <translation>可选评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="66" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="71" />
       <source>Select words above to highlight only them; otherwise the whole sentence is highlighted.</source>
       <translation>在上方选中词语可只高亮所选部分；不选则高亮整句。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="69" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="74" />
       <source>Colour:</source>
       <translation>颜色：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="70" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="75" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="167" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="166" />
       <source>&amp;Highlight Sentence…</source>
       <translation>高亮句子(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="168" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="167" />
       <source>Highlight the selected sentence of the reader (Ctrl+H)</source>
       <translation>高亮阅读器中选中的句子（Ctrl+H）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="169" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="168" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="172" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="171" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="173" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="172" />
       <source>Every note, highlight and tag; double-click one to open it</source>
       <translation>全部笔记、高亮和标签；双击打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="177" />
       <source>&amp;Undo %1</source>
       <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="179" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
       <source>&amp;Redo %1</source>
       <translation>重做(&amp;R) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="205" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="204" />
       <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
       <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="209" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="208" />
       <source>Sentence %1</source>
       <translation>句子 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="214" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="213" />
       <source>On: %1</source>
       <translation>对象：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="308" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="296" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="334" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="313" />
       <source>Select a sentence in the reader to highlight it.</source>
       <translation>请先在阅读器中选中一句再高亮。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="351" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="330" />
       <source>Highlight with Comment…</source>
       <translation>高亮并添加评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="358" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="337" />
       <source>Delete Highlight (%1)</source>
       <translation>删除高亮（%1）</translation>
     </message>
@@ -127,247 +127,247 @@
   <context>
     <name>AnnotationsPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="37" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="37" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="37" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
       <source>Tag</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="45" />
       <source>Person</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="45" />
       <source>Organization</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="45" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
       <source>Event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
       <source>Policy</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
       <source>Technology</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="43" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
       <source>Figure</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="43" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="43" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="114" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="118" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="114" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="118" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="114" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="118" />
       <source>Item</source>
       <translation>条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="114" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="118" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="115" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
       <source>Edited</source>
       <translation>编辑时间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="146" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="150" />
       <source>Orphaned: {0}</source>
       <translation>已失去对象：{0}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="184" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="192" />
       <source>Search notes and highlights (中文 or English)…</source>
       <translation>搜索笔记和高亮（中文或英文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="187" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="195" />
       <source>All kinds</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="188" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="196" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="188" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="196" />
       <source>Highlights</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="193" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="201" />
       <source>Any item</source>
       <translation>全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="205" />
       <source>Any time</source>
       <translation>任何时间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="205" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="205" />
       <source>Past 7 days</source>
       <translation>过去 7 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="198" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="206" />
       <source>Past 30 days</source>
       <translation>过去 30 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="198" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="206" />
       <source>Past year</source>
       <translation>过去一年</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="219" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="227" />
       <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
       <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="221" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="229" />
       <source>Rename tag…</source>
       <translation>重命名标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="222" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="230" />
       <source>Merge into another tag…</source>
       <translation>合并到另一个标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="223" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="231" />
       <source>Colour…</source>
       <translation>颜色…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="224" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="232" />
       <source>Delete tag</source>
       <translation>删除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="226" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="234" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="226" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="234" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="266" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="275" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="266" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="275" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="266" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="275" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="266" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="275" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="267" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="276" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="268" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="277" />
       <source>Any colour</source>
       <translation>全部颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="270" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="279" />
       <source>Any tag</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="291" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="300" />
       <source>No annotations match these filters.</source>
       <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="292" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="301" />
       <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
       <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="295" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
       <source>1 annotation</source>
       <translation>1 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="295" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
       <source>{0} annotations</source>
       <translation>{0} 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="309" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="314" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
       <source>Untag</source>
       <translation>移除标签</translation>
     </message>
@@ -377,67 +377,67 @@
       <translation>更改高亮颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="328" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="325" />
       <source>Edit comment</source>
       <translation>编辑评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="372" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="367" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="374" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="369" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="379" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="374" />
       <source>Edit comment…</source>
       <translation>编辑评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="380" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="375" />
       <source>Remove tag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="380" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="375" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="384" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="379" />
       <source>Highlight comment</source>
       <translation>高亮评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="384" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="379" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="391" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="386" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="391" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="386" />
       <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="399" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="394" />
       <source>Merge tag</source>
       <translation>合并标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="399" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="394" />
       <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="408" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="403" />
       <source>Tag colour</source>
       <translation>标签颜色</translation>
     </message>
@@ -838,42 +838,42 @@
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="356" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="360" />
       <source>Nothing matches these filters. Change the filter text, choose other values above, or clear the filters.</source>
       <translation>没有符合筛选条件的条目。请修改筛选文字、在上方选择其他值，或清除筛选。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="360" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="364" />
       <source>This list is empty: the corpus has no entries of this kind yet.</source>
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="437" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="441" />
       <source>… %1 more: type in the filter box</source>
       <translation>…另有 %1 项：请在筛选框中输入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="447" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="451" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="449" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="453" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="451" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="455" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="452" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="456" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="453" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="457" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
     </message>
@@ -1050,159 +1050,317 @@
     </message>
   </context>
   <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="86" />
+      <source>Import Article</source>
+      <translation>导入文章</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="90" />
+      <source>optional: the same article in the other language</source>
+      <translation>可选：同一篇文章的另一语言版本</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="92" />
+      <source>the file's own title if empty</source>
+      <translation>留空则使用文件自身的标题</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="94" />
+      <source>YYYY, YYYY-MM or YYYY-MM-DD; unknown if empty</source>
+      <translation>YYYY、YYYY-MM 或 YYYY-MM-DD；留空即日期未知</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="97" />
+      <source>recorded, never opened</source>
+      <translation>仅记录，不会打开</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="99" />
+      <source>Find from the text</source>
+      <translation>根据文本判断</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="102" />
+      <source>Article</source>
+      <translation>文章</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="103" />
+      <source>Translation</source>
+      <translation>译文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="104" />
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="105" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="106" />
+      <source>Outlet</source>
+      <translation>媒体</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="107" />
+      <source>Web address</source>
+      <translation>网址</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="108" />
+      <source>Original language</source>
+      <translation>原文语言</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="109" />
+      <source>Text, HTML, PDF (with a text layer) or DOCX. The original is kept as it is; your translation is labelled as yours, and each pair gets a confidence you can check.</source>
+      <translation>支持纯文本、HTML、带文本层的 PDF 或 DOCX。原文保持原样；您的译文标注为您提供，每一对句子都有可供核对的置信度。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="117" />
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="135" />
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="141" />
+      <source>Choose a file</source>
+      <translation>选择文件</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="153" />
+      <source>Choose the article's file first.</source>
+      <translation>请先选择文章文件。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="164" />
+      <source>Reading the article…</source>
+      <translation>正在读取文章…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="170" />
+      <source>Reading the translation…</source>
+      <translation>正在读取译文…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="171" />
+      <source>Loading the dictionary…</source>
+      <translation>正在加载词典…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="171" />
+      <source>Aligning the translation…</source>
+      <translation>正在对齐译文…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="183" />
+      <source>Cancelled; nothing was imported.</source>
+      <translation>已取消，未导入任何内容。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="189" />
+      <source>The import failed ({error}); nothing was saved.</source>
+      <translation>导入失败（{error}），未保存任何内容。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="198" />
+      <source>Import article</source>
+      <translation>导入文章</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="199" />
+      <source>The article could not be saved.</source>
+      <translation>无法保存该文章。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="204" />
+      <source>Imported {count} passages; {low} to check.</source>
+      <translation>已导入 {count} 个段落对，其中 {low} 个需要核对。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="215" />
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="233" />
+      <source>Imported {doc}; Undo removes it again</source>
+      <translation>已导入 {doc}；撤销即可将其移除</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="197" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="208" />
       <source>China cell &amp; gene therapy reference</source>
       <translation>中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="198" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="209" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="199" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="200" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="201" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="212" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="202" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="203" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="204" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="218" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="220" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="222" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="212" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="223" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="224" />
+      <source>&amp;Import Article…</source>
+      <translation>导入文章(&amp;I)…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="225" />
+      <source>Add an article of your own, with its translation if you have one (or drop the files on the window)</source>
+      <translation>添加您自己的文章，如有译文可一并添加（也可将文件拖到窗口上）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="227" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="228" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="229" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="233" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="227" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="241" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="228" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="242" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="244" />
       <source>Loading the timeline…</source>
       <translation>正在载入时间线…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="232" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="246" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="336" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="355" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="539" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="594" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="544" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="599" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="547" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="602" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="567" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="622" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="571" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="626" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1210,122 +1368,122 @@
   <context>
     <name>NotesWidget</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="135" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="114" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="137" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="116" />
       <source>Star this item</source>
       <translation>为此条目加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="141" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="120" />
       <source>Add a tag…</source>
       <translation>添加标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="151" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="130" />
       <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
       <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="160" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="139" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="163" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="142" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="171" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="150" />
       <source>New note</source>
       <translation>新建笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="173" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="152" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="175" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="154" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="180" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="159" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="180" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="159" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="225" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="204" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="236" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="215" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="269" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="248" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="278" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="254" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="286" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="261" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="294" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="269" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="299" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="273" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="313" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="278" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="344" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="309" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="347" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="312" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="358" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="323" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="379" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="344" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="379" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="344" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>
@@ -1381,7 +1539,7 @@
   <context>
     <name>ReaderController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="123" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="97" />
       <source>Repeated paragraph: repeats {paragraph}</source>
       <translation>重复段落：重复 {paragraph}</translation>
     </message>
@@ -1389,169 +1547,207 @@
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="384" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="359" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="386" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="361" />
       <source>{current} of {total}</source>
       <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="420" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="395" />
       <source>Swap sides</source>
       <translation>交换左右</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="421" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="396" />
       <source>Put the translation on the left</source>
       <translation>把译文放在左侧</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="425" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="400" />
       <source>Both languages</source>
       <translation>双语</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="425" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="400" />
       <source>Original only</source>
       <translation>仅原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="426" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="401" />
       <source>Translation only</source>
       <translation>仅译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="429" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="404" />
       <source>Sync scrolling</source>
       <translation>同步滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="430" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="405" />
       <source>Scroll both columns together</source>
       <translation>两栏一起滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="431" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="406" />
       <source>A+</source>
       <translation>A+</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="432" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="407" />
       <source>Larger text (Ctrl+=)</source>
       <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="433" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="408" />
       <source>A−</source>
       <translation>A−</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="434" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="409" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="435" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="410" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="436" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="411" />
       <source>Find in both languages (Ctrl+F)</source>
       <translation>在两种语言中查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="437" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="412" />
       <source>Find in document (both languages)</source>
       <translation>在文献中查找（两种语言）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="438" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="413" />
       <source>Previous</source>
       <translation>上一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="439" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="414" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="440" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="415" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="446" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="421" />
       <source>Show boilerplate ({count})</source>
       <translation>显示页面杂项（{count}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="447" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="422" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
       <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="451" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="426" />
       <source>Original</source>
       <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="451" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="426" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="456" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="431" />
+      <source>your translation, aligned automatically</source>
+      <translation>您的译文，自动对齐</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="432" />
+      <source>no translation imported</source>
+      <translation>未导入译文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="434" />
+      <source>project translation</source>
+      <translation>项目译文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="436" />
       <source>Original · {language}</source>
       <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="457" />
-      <source>Translation · {language} · project translation</source>
-      <translation>译文 · {language} · 项目译文</translation>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="437" />
+      <source>Translation · {language} · {whose}</source>
+      <translation>译文 · {language} · {whose}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="465" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="445" />
       <source>No document open</source>
       <translation>未打开文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="466" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="446" />
       <source>Open a document from the Documents tab or a source link.</source>
       <translation>请从“文献”标签页或来源链接打开一篇文献。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="474" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="454" />
       <source>outlet not stated</source>
       <translation>媒体未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="477" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="457" />
       <source>date unknown</source>
       <translation>日期不详</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="479" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="459" />
       <source>(printed: {stated})</source>
       <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="481" />
-      <source>Original language: {language}</source>
-      <translation>原文语言：{language}</translation>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="462" />
+      <source>Imported by you from {file}</source>
+      <translation>由您从 {file} 导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="483" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="464" />
+      <source>{count} pairs to check</source>
+      <translation>{count} 对需核对</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="466" />
       <source>Project translation by {translator}</source>
       <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="467" />
+      <source>Original language: {language}</source>
+      <translation>原文语言：{language}</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="470" />
       <source>Date as printed: {stated}</source>
       <translation>原文日期：{stated}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReaderView</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/view.py" line="463" />
+      <source>Aligned automatically, confidence {value:.2f}{check}</source>
+      <translation>自动对齐，置信度 {value:.2f}{check}</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/view.py" line="464" />
+      <source>: check this pair</source>
+      <translation>：请核对这一对</translation>
     </message>
   </context>
   <context>
@@ -1565,6 +1761,11 @@
       <location filename="src/cgt_desktop/ui/search/popup.py" line="149" />
       <source>Search names, descriptions and documents in Chinese, English or pinyin; ↑/↓ choose, Enter opens</source>
       <translation>用中文、英文或拼音搜索名称、简介和文献；↑/↓ 选择，回车打开</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/search/results.py" line="152" />
+      <source>No results for “%1”. Try fewer or other words, pinyin, or an English term.</source>
+      <translation>没有“%1”的结果。请尝试更少或其他的词、拼音或英文术语。</translation>
     </message>
   </context>
   <context>
@@ -1638,104 +1839,104 @@
   <context>
     <name>SelectionPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="51" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="52" />
       <source>(not in the data) %1</source>
       <translation>（数据中不存在）%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="56" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="57" />
       <source>Passage %1: %2</source>
       <translation>段落 %1：%2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="59" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="60" />
       <source>Period %1 – %2</source>
       <translation>时间段 %1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="64" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="65" />
       <source>Note: %1</source>
       <translation>笔记：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="65" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="66" />
       <source>(note deleted) %1</source>
       <translation>（笔记已删除）%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="247" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="248" />
       <source>named selections need the user data</source>
       <translation>命名选择集需要用户数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="286" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="287" />
       <source>%1 item(s) selected</source>
       <translation>已选择 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="303" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="304" />
       <source>Nothing selected yet.
 Press Ctrl+E on a person, organization, event, timeline period or reader passage to add it here.</source>
       <translation>尚未选择任何内容。
 在人物、机构、事件、时间线时间段或阅读器段落上按 Ctrl+E，即可添加到这里。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="306" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="307" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="308" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="309" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="309" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="310" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="310" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="311" />
       <source>Clear</source>
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="312" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="312" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="313" />
       <source>Save as…</source>
       <translation>另存为…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="313" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="314" />
       <source>Load</source>
       <translation>载入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="314" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="315" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="315" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="316" />
       <source>Named selections</source>
       <translation>命名选择集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="358" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="359" />
       <source>Save selection</source>
       <translation>保存选择集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="358" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="359" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="378" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="379" />
       <source>Add to selection</source>
       <translation>添加到选择集</translation>
     </message>
@@ -1783,32 +1984,32 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <translation>无</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="225" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="237" />
       <source>organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="225" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="237" />
       <source>people</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="449" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="461" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="453" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="465" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="455" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="467" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="457" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="469" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
     </message>
@@ -1816,57 +2017,57 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="445" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="457" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="492" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="504" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="496" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="508" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="496" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="508" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="496" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="508" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="499" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="511" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="500" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="512" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="501" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="513" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="502" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="514" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="503" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="515" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="504" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="516" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
     </message>

@@ -27,6 +27,8 @@ ENTITY = QColor(255, 214, 120)
 FOUND = QColor(255, 250, 130)
 FOUND_CURRENT = QColor(255, 150, 50)
 REPEAT = QColor(230, 140, 40)
+DOUBTFUL = QColor(200, 60, 40)  # the gutter beside a pair the aligner was unsure of
+LOW_CONFIDENCE = 0.5  # as cgt_desktop.core.imports.article.LOW_CONFIDENCE
 MUTED = QColor(110, 110, 110)
 
 MARGIN = 10      # left/right margin of the content
@@ -48,6 +50,12 @@ class ReaderRow:
     trans: str = ""
     first_in_paragraph: bool = False
     repeated: bool = False         # part of a paragraph that repeats another
+    confidence: float | None = None  # an imported article's automatic alignment; None: the editors'
+
+    @property
+    def doubtful(self) -> bool:
+        """An automatic pairing the user should check (below the import's threshold)."""
+        return self.confidence is not None and self.confidence < LOW_CONFIDENCE
 
     def text(self, side: str) -> str:
         return self.orig if side == "orig" else self.trans

@@ -44,6 +44,8 @@ class ReaderController(QObject):
         self.meta: dict[str, Any] | None = None
         self.show_boilerplate = False
         self.boilerplate_count = 0
+        self.translated = False  # any passage has a translation
+        self.doubtful_count = 0  # automatic pairs below the import's confidence threshold
         self._paragraphs: list[dict[str, Any]] = []
         self._row_of: dict[str, int] = {}
         self._rows_of_paragraph: dict[str, list[int]] = {}
@@ -51,9 +53,11 @@ class ReaderController(QObject):
         self._query = ""
         self.matches: list[tuple[int, str, int, int]] = []
         self.current = -1
-        matcher = store.mention_matcher()
-        view.mention_finder = matcher.find
+        view.mention_finder = self._find_mentions
         view.entity_namer = self._entity_name
+
+    def _find_mentions(self, *args: Any) -> list[tuple[int, int, str]]:
+        return self.store.mention_matcher().find(*args)  # the catalog's current one (the user's names too)
 
     def _entity_name(self, entity_id: str) -> str:
         kind, name_en, name_zh = self.store.names([entity_id]).get(entity_id, ("", entity_id, ""))
@@ -72,6 +76,9 @@ class ReaderController(QObject):
         self._paragraphs = meta.pop("paragraphs")
         self.meta = meta
         self.boilerplate_count = sum(1 for p in self._paragraphs if p["role"] == "boilerplate")
+        sentences = [s for p in self._paragraphs for s in p["sentences"]]
+        self.translated = any((s["trans"] or "").strip() for s in sentences)
+        self.doubtful_count = sum(1 for s in sentences if s.get("confidence") is not None and s["confidence"] < 0.5)
         self._cited = None
         self._rebuild()
         self.document_changed.emit(meta["id"])
@@ -95,7 +102,8 @@ class ReaderController(QObject):
                 first = False
             for s in p["sentences"]:
                 rows.append(ReaderRow("sentence", s["id"], p["id"], p["role"], s["orig"] or "", s["trans"] or "",
-                                      first_in_paragraph=first, repeated=bool(p.get("repeat_of"))))
+                                      first_in_paragraph=first, repeated=bool(p.get("repeat_of")),
+                                      confidence=s.get("confidence")))
                 first = False
         self._row_of = {r.passage_id: i for i, r in enumerate(rows) if r.kind == "sentence"}
         self._rows_of_paragraph = {}
@@ -419,10 +427,15 @@ class ReaderPanel(QWidget):
             return
         orig = meta.get("lang") or "zh"
         trans = "en" if orig == "zh" else "zh"
+        if ids.is_user(meta.get("id") or ""):
+            whose = self.tr("your translation, aligned automatically") if self.controller.translated else \
+                self.tr("no translation imported")
+        else:
+            whose = self.tr("project translation")
         self.view.column_labels = {
             "orig": self.tr("Original · {language}").format(language=LANGUAGE_NAMES.get(orig, orig)),
-            "trans": self.tr("Translation · {language} · project translation").format(
-                language=LANGUAGE_NAMES.get(trans, trans))}
+            "trans": self.tr("Translation · {language} · {whose}").format(
+                language=LANGUAGE_NAMES.get(trans, trans), whose=whose)}
         self.view.viewport().update()
         self.view._header.update()
 
@@ -445,9 +458,14 @@ class ReaderPanel(QWidget):
         if meta.get("date_stated") and not meta.get("date"):
             when += " " + self.tr("(printed: {stated})").format(stated=meta["date_stated"])
         translator = re.sub(r"\s*\(project translation\)\s*$", "", meta.get("translator") or "") or "cgt-desktop editors"
+        if ids.is_user(meta.get("id") or ""):
+            last = self.tr("Imported by you from {file}").format(file=meta.get("source_file") or "?")
+            if self.controller.doubtful_count:
+                last += " · " + self.tr("{count} pairs to check").format(count=self.controller.doubtful_count)
+        else:
+            last = self.tr("Project translation by {translator}").format(translator=translator)
         parts = [outlet, when, self.tr("Original language: {language}").format(
-            language=LANGUAGE_NAMES.get(orig, orig)),
-            self.tr("Project translation by {translator}").format(translator=translator)]
+            language=LANGUAGE_NAMES.get(orig, orig)), last]
         self.meta_label.setText("  ·  ".join(parts))
         tip = [self.tr("Date as printed: {stated}").format(stated=meta.get("date_stated") or "—")]
         if meta.get("date_note"):

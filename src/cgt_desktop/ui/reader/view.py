@@ -23,7 +23,7 @@ from PySide6.QtGui import (QColor, QFont, QGuiApplication, QKeySequence, QPainte
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QToolTip, QWidget
 
 from cgt_desktop.ui.reader.layout import (
-    CITED, ENTITY, FOUND, FOUND_CURRENT, GUTTER, HEADER_H, HOVER, MARGIN, MENTION, MUTED, PAD, REPEAT,
+    CITED, DOUBTFUL, ENTITY, FOUND, FOUND_CURRENT, GUTTER, HEADER_H, HOVER, MARGIN, MENTION, MUTED, PAD, REPEAT,
     ROW_GAP, SELECTED, SIDES, ReaderRow, RowGeometry,
 )
 
@@ -274,6 +274,8 @@ class ReaderView(RowGeometry, QAbstractScrollArea):
                 painter.fillRect(box, HOVER)
         if row.repeated or row.kind == "note":
             painter.fillRect(QRectF(x, top, 3, box.height()), REPEAT)
+        elif row.doubtful:
+            painter.fillRect(QRectF(x, top, 3, box.height()), DOUBTFUL)
         laid = self._layout(i, side)
         if laid is None:
             return
@@ -455,7 +457,12 @@ class ReaderView(RowGeometry, QAbstractScrollArea):
             if entity_id:
                 QToolTip.showText(event.globalPos(), self.entity_namer(entity_id), self)
             elif index >= 0:
-                QToolTip.showText(event.globalPos(), self.rows[index].passage_id, self)
+                row = self.rows[index]
+                tip = row.passage_id
+                if row.confidence is not None:
+                    tip += "\n" + self.tr("Aligned automatically, confidence {value:.2f}{check}").format(
+                        value=row.confidence, check=self.tr(": check this pair") if row.doubtful else "")
+                QToolTip.showText(event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
             return True

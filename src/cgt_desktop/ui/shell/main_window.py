@@ -8,6 +8,7 @@ controllers do the work. Pages are addressed by page strings (see
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -67,6 +68,7 @@ class MainWindow(RememberedState, QMainWindow):
         # controllers (children) that listen to it are destroyed first, so it never signals a deleted one.
         self.ops = OperationStack()
         self.ops.data_changed.connect(self._on_ops_data_changed)
+        self.setAcceptDrops(True)  # drop an article (and its translation) on the window to import it
         self.setObjectName("main_window")
         self.setMinimumSize(800, 520)
         # No icon of its own: the application's (set just after the first paint, see ui.app) is every window's.
@@ -130,6 +132,7 @@ class MainWindow(RememberedState, QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
+        self.act_import = self._action(QKeySequence("Ctrl+I"), self._on_import_triggered)
         self.act_prefs = self._action(QKeySequence(keys.Preferences), self._on_prefs_triggered)
         self.act_prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_quit = self._action(QKeySequence(keys.Quit), self.close)
@@ -153,6 +156,8 @@ class MainWindow(RememberedState, QMainWindow):
 
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_import)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_prefs)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -216,6 +221,9 @@ class MainWindow(RememberedState, QMainWindow):
         self.act_forward.setText(self.tr("&Forward"))
         self.act_forward.setToolTip(self.tr("Forward to the next page (Alt+Right)"))
         self.act_clear_period.setText(self.tr("Clear &Period Filter"))
+        self.act_import.setText(self.tr("&Import Article…"))
+        self.act_import.setToolTip(self.tr("Add an article of your own, with its translation if you have one "
+                                           "(or drop the files on the window)"))
         self.act_about.setText(self.tr("&About cgt-desktop"))
         self.act_about_qt.setText(self.tr("About &Qt"))
         self.toolbar.setWindowTitle(self.tr("Navigation"))
@@ -540,6 +548,26 @@ class MainWindow(RememberedState, QMainWindow):
         self.set_period(None)
 
     # -- status, menus --------------------------------------------------------------------
+    # -- importing articles (ui/imports/) -----------------------------------------------------
+    def import_article(self, files: list[Path] | None = None) -> Any:
+        """Open the import dialog (with *files*: the article, then its translation); return it."""
+        from cgt_desktop.ui.imports.dialog import open_import
+
+        return open_import(self, files)
+
+    def _on_import_triggered(self) -> None:
+        self.import_article()
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_article(files[:2])
+
     def _on_ops_data_changed(self, changes: Changes) -> None:
         """The user's items changed: recount, and refresh every list, the timeline and the page shown."""
         if not changes.items:

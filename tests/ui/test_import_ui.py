@@ -1,0 +1,91 @@
+"""File → Import Article…: an article and its translation imported from the window, cancelled, refused, undone."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from cgt_desktop.core.domain.kinds import KINDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+from import_files import reference_pair  # noqa: E402
+
+
+def test_an_article_with_its_translation_is_imported_shown_in_the_reader_and_undone(qtbot, window, tmp_path):
+    original, translation, _ = reference_pair(tmp_path)
+    docs = KINDS.index("document")
+    before = window.tabs.tabText(docs)
+    dialog = window.import_article([original, translation])
+    qtbot.addWidget(dialog)
+    dialog.date_edit.setText("2019-11")
+    with qtbot.waitSignal(dialog.imported, timeout=30000) as signal:
+        dialog.import_button.click()
+    doc = signal.args[0]
+    assert doc.startswith("document/~") and not dialog.isVisible()
+    qtbot.waitUntil(lambda: window.reader is not None and window.reader.current_document() == doc)
+    reader = window.reader
+    assert "your translation, aligned automatically" in reader.view.column_labels["trans"]
+    assert "Imported by you from" in reader.meta_label.text()
+    assert reader.view.rows and all(r.confidence is not None for r in reader.view.rows if r.kind == "sentence"
+                                    and r.role != "boilerplate")
+    assert window.tabs.tabText(docs) != before
+    assert doc in [h.document_id for h in window.store.search("张江细胞治疗国际峰会", limit=50)]
+    window.ops.undo_stack.undo()
+    assert window.tabs.tabText(docs) == before and not window.store.exists(doc)
+
+
+def test_a_bad_file_is_explained_in_the_dialog_and_nothing_is_saved(qtbot, window, tmp_path):
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4\nnot really")
+    dialog = window.import_article([bad])
+    qtbot.addWidget(dialog)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.running)
+    assert "not a readable PDF" in dialog.status.text() and dialog.isVisible()
+    assert window.ops.undo_stack.count() == 0
+    dialog.reject()
+
+
+def test_cancel_stops_a_long_import_and_saves_nothing(qtbot, window, tmp_path, monkeypatch):
+    from cgt_desktop.core.imports import pipeline
+
+    started = threading.Event()
+
+    def slow_extract(path, progress=None):
+        for page in range(100000):  # a very long PDF, page by page, until Cancel
+            started.set()
+            if not progress(page, 100000):
+                from cgt_desktop.core.imports.model import ImportCancelled
+
+                raise ImportCancelled()
+            threading.Event().wait(0.001)
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr(pipeline, "extract", slow_extract)
+    article = tmp_path / "long.pdf"
+    article.write_bytes(b"%PDF-1.4")
+    dialog = window.import_article([article])
+    qtbot.addWidget(dialog)
+    dialog.import_button.click()
+    qtbot.waitUntil(started.is_set)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 100000)
+    dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=10000)
+    assert "Cancelled" in dialog.status.text() and window.ops.undo_stack.count() == 0
+    dialog.reject()
+
+
+def test_dropping_two_files_on_the_window_opens_the_import_with_both(qtbot, window, tmp_path):
+    original, translation, _ = reference_pair(tmp_path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(original)), QUrl.fromLocalFile(str(translation))])
+    opened = []
+    window.import_article = lambda files=None: opened.append(files)  # the dialog itself is tested above
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert opened == [[original, translation]]
