@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>AlignmentActions</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="29" />
+      <source>Split Pair</source>
+      <translation>拆分句对</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="37" />
+      <source>(nothing: all goes to the new pair)</source>
+      <translation>（无：全部归入新句对）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="41" />
+      <source>The first pair's original ends with</source>
+      <translation>第一个句对的原文结束于</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="42" />
+      <source>The first pair's translation ends with</source>
+      <translation>第一个句对的译文结束于</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="83" />
+      <source>Split pair</source>
+      <translation>拆分句对</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="85" />
+      <source>Alignment</source>
+      <translation>对齐</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="86" />
+      <source>Merge with the Next Pair</source>
+      <translation>与下一句对合并</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="87" />
+      <source>Merge pairs</source>
+      <translation>合并句对</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="88" />
+      <source>Split This Pair…</source>
+      <translation>拆分此句对…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="89" />
+      <source>Move First Translation Sentence to the Pair Above</source>
+      <translation>将首个译文句子移到上一句对</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="91" />
+      <source>Move translation sentence</source>
+      <translation>移动译文句子</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="92" />
+      <source>Move Last Translation Sentence to the Pair Below</source>
+      <translation>将末个译文句子移到下一句对</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="95" />
+      <source>Confirm This Pair</source>
+      <translation>确认此句对</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="96" />
+      <source>Confirm pair</source>
+      <translation>确认句对</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnotationsController</name>
     <message>
       <location filename="src/cgt_desktop/ui/annotations/controller.py" line="40" />
@@ -1340,27 +1413,27 @@
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="594" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="606" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="599" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="611" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="602" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="614" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="622" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="634" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="626" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="638" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1547,192 +1620,192 @@
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="359" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="374" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="361" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="376" />
       <source>{current} of {total}</source>
       <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="395" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="410" />
       <source>Swap sides</source>
       <translation>交换左右</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="396" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="411" />
       <source>Put the translation on the left</source>
       <translation>把译文放在左侧</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="400" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="415" />
       <source>Both languages</source>
       <translation>双语</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="400" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="415" />
       <source>Original only</source>
       <translation>仅原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="401" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="416" />
       <source>Translation only</source>
       <translation>仅译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="404" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="419" />
       <source>Sync scrolling</source>
       <translation>同步滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="405" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="420" />
       <source>Scroll both columns together</source>
       <translation>两栏一起滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="406" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="421" />
       <source>A+</source>
       <translation>A+</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="407" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="422" />
       <source>Larger text (Ctrl+=)</source>
       <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="408" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="423" />
       <source>A−</source>
       <translation>A−</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="409" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="424" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="410" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="425" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="411" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="426" />
       <source>Find in both languages (Ctrl+F)</source>
       <translation>在两种语言中查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="412" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="427" />
       <source>Find in document (both languages)</source>
       <translation>在文献中查找（两种语言）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="413" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="428" />
       <source>Previous</source>
       <translation>上一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="414" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="429" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="415" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="430" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="421" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="436" />
       <source>Show boilerplate ({count})</source>
       <translation>显示页面杂项（{count}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="422" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="437" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
       <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="426" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="441" />
       <source>Original</source>
       <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="426" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="441" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="431" />
-      <source>your translation, aligned automatically</source>
-      <translation>您的译文，自动对齐</translation>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="446" />
+      <source>yours, aligned automatically</source>
+      <translation>您提供，自动对齐</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="432" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="447" />
       <source>no translation imported</source>
       <translation>未导入译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="434" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="449" />
       <source>project translation</source>
       <translation>项目译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="436" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="451" />
       <source>Original · {language}</source>
       <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="437" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="452" />
       <source>Translation · {language} · {whose}</source>
       <translation>译文 · {language} · {whose}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="445" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="460" />
       <source>No document open</source>
       <translation>未打开文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="446" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="461" />
       <source>Open a document from the Documents tab or a source link.</source>
       <translation>请从“文献”标签页或来源链接打开一篇文献。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="454" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="469" />
       <source>outlet not stated</source>
       <translation>媒体未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="457" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="472" />
       <source>date unknown</source>
       <translation>日期不详</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="459" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="474" />
       <source>(printed: {stated})</source>
       <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="462" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="477" />
       <source>Imported by you from {file}</source>
       <translation>由您从 {file} 导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="464" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="479" />
       <source>{count} pairs to check</source>
       <translation>{count} 对需核对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="466" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="481" />
       <source>Project translation by {translator}</source>
       <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="467" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="482" />
       <source>Original language: {language}</source>
       <translation>原文语言：{language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="470" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
       <source>Date as printed: {stated}</source>
       <translation>原文日期：{stated}</translation>
     </message>

@@ -71,7 +71,7 @@ def new_id(kind: str, record: dict[str, Any]) -> str:
     return f"{kind}/{ids.user_slug(_name(kind, record), secrets.token_hex(3))}"
 
 
-def _compile(catalog: Any, user: UserStore, before: str, removed: list[tuple[str, str]],
+def compile_items(catalog: Any, user: UserStore, before: str, removed: list[tuple[str, str]],
              added: list[user_items.UserItem]) -> None:
     overlay.apply(catalog.path, removed, added, before, user_items.revision(user), user_items.items(user))
     catalog.data_changed()
@@ -98,13 +98,13 @@ def save_item(catalog: Any, user: UserStore, kind: str, record: dict[str, Any],
     def write(kind_: str, record_: dict[str, Any]) -> None:
         before = user_items.revision(user)
         saved = user_items.save_item(user, item_id, kind_, record_)
-        _compile(catalog, user, before, [(item_id, (previous.kind if previous else kind_))], [saved])
+        compile_items(catalog, user, before, [(item_id, (previous.kind if previous else kind_))], [saved])
 
     def revert() -> None:
         if previous is None or previous.deleted:
             before = user_items.revision(user)
             user_items.set_deleted(user, item_id, True)
-            _compile(catalog, user, before, [(item_id, kind)], [])
+            compile_items(catalog, user, before, [(item_id, kind)], [])
         else:
             write(previous.kind, previous.record)
 
@@ -127,7 +127,7 @@ def delete_item(catalog: Any, user: UserStore, item_id: str) -> Operation:
         before = user_items.revision(user)
         user_items.set_deleted(user, item_id, deleted)
         again = [] if deleted else [user_items.get_item(user, item_id)]
-        _compile(catalog, user, before, [(item_id, found.kind)], [i for i in again if i is not None])
+        compile_items(catalog, user, before, [(item_id, found.kind)], [i for i in again if i is not None])
 
     return Operation("Delete item", lambda: mark(True), lambda: mark(False),
                      Changes(items=True, targets=frozenset([item_id])))
@@ -162,12 +162,12 @@ def import_document(catalog: Any, user: UserStore, record: dict[str, Any]) -> Op
     def write() -> None:
         before = user_items.revision(user)
         saved = user_items.save_item(user, doc_id, "document", record)
-        _compile(catalog, user, before, [(doc_id, "document")], [saved])
+        compile_items(catalog, user, before, [(doc_id, "document")], [saved])
 
     def revert() -> None:
         before = user_items.revision(user)
         user_items.set_deleted(user, doc_id, True)
-        _compile(catalog, user, before, [(doc_id, "document")], [])
+        compile_items(catalog, user, before, [(doc_id, "document")], [])
 
     return Operation("Import article", write, revert, Changes(items=True, targets=frozenset([doc_id])),
                      result=lambda: doc_id)

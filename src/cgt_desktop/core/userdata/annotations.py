@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from cgt_desktop.core.domain import ids
 from cgt_desktop.core.text.textindex import fold, index_tokens, parse_query, unigram_tokens
@@ -497,3 +497,26 @@ def check_anchors(user: UserStore, reference: Any) -> list[Orphan]:
             conn.executemany("UPDATE highlights SET orphan = ? WHERE uid = ?", hl_flags)
             conn.executemany("UPDATE highlights SET range_start = ?, range_end = ? WHERE uid = ?", moves)
     return orphans
+
+
+def move_annotations(user: UserStore, old: str, new: str, orig_shift: int = 0, trans_shift: int = 0
+                     ) -> Callable[[], None]:
+    """Move the notes and highlights of passage *old* to passage *new* (whose text now holds *old*'s, at
+    *orig_shift* characters into its original and *trans_shift* into its translation); return the undo."""
+    with user.transaction() as conn:
+        notes = [r[0] for r in conn.execute("SELECT uid FROM notes WHERE target_id = ?", [old])]
+        marks = [r[0] for r in conn.execute("SELECT uid FROM highlights WHERE passage_id = ?", [old])]
+        conn.execute("UPDATE notes SET target_id = ? WHERE target_id = ?", [new, old])
+        conn.execute("UPDATE highlights SET passage_id = ?, range_start = range_start + CASE side WHEN 'orig' "
+                     "THEN ? ELSE ? END, range_end = range_end + CASE side WHEN 'orig' THEN ? ELSE ? END "
+                     "WHERE passage_id = ?", [new, orig_shift, trans_shift, orig_shift, trans_shift, old])
+
+    def undo() -> None:
+        with user.transaction() as conn:
+            conn.executemany("UPDATE notes SET target_id = ? WHERE uid = ?", [(old, uid) for uid in notes])
+            conn.executemany("UPDATE highlights SET passage_id = ?, range_start = range_start - CASE side WHEN "
+                             "'orig' THEN ? ELSE ? END, range_end = range_end - CASE side WHEN 'orig' THEN ? ELSE ? "
+                             "END WHERE uid = ?", [(old, orig_shift, trans_shift, orig_shift, trans_shift, uid)
+                                                   for uid in marks])
+
+    return undo

@@ -340,4 +340,7 @@ class AnnotationsController(QObject):
         if add is not None:
             menu.addSeparator()
             menu.addAction(add.act_add)
+        extend = getattr(self.window, "extend_reader_menu", None)  # e.g. an imported document's alignment
+        if extend is not None:
+            extend(menu, passage_id)
         return menu

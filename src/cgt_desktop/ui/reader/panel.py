@@ -304,6 +304,21 @@ class ReaderPanel(QWidget):
         return button
 
     # -- the contract the main window uses ----------------------------------------------------
+    def reload(self) -> None:
+        """Read the open document again (the user changed it: an alignment edit), keeping the place."""
+        current = self.controller.meta["id"] if self.controller.meta else None
+        if current is None:
+            return
+        bar = self.view.verticalScrollBar()
+        where, selected = bar.value(), self.controller.selected_passage()
+        self.controller.load(current)
+        self._update_labels()
+        self._show_header()
+        rows = self.controller.rows_of(selected) if selected else []
+        if rows:
+            self.view.select_row(rows[0])
+        bar.setValue(where)
+
     def open_document(self, doc_id: str, passage_id: str | None = None) -> None:
         """Show a document; with *passage_id* (sentence or paragraph), scroll to it and highlight it."""
         current = self.controller.meta["id"] if self.controller.meta else None
@@ -428,7 +443,7 @@ class ReaderPanel(QWidget):
         orig = meta.get("lang") or "zh"
         trans = "en" if orig == "zh" else "zh"
         if ids.is_user(meta.get("id") or ""):
-            whose = self.tr("your translation, aligned automatically") if self.controller.translated else \
+            whose = self.tr("yours, aligned automatically") if self.controller.translated else \
                 self.tr("no translation imported")
         else:
             whose = self.tr("project translation")

@@ -555,6 +555,16 @@ class MainWindow(RememberedState, QMainWindow):
 
         return open_import(self, files)
 
+    def extend_reader_menu(self, menu: Any, passage_id: str) -> None:
+        """Add to the reader's context menu what other panels offer for a pair (alignment corrections)."""
+        from cgt_desktop.ui.reader.alignment import add_alignment_actions
+
+        add_alignment_actions(menu, self, passage_id)
+
+    def ask_split(self, dialog: Any) -> bool:
+        """Show the reader's Split Pair dialog; whether the user chose a split (tests replace this)."""
+        return bool(dialog.exec())
+
     def _on_import_triggered(self) -> None:
         self.import_article()
 
@@ -579,6 +589,8 @@ class MainWindow(RememberedState, QMainWindow):
             controller.reload()
         if self.timeline is not None:
             self.timeline.controller.reload_events()
+        if self.reader is not None and self.reader.current_document() in changes.targets:
+            self.reader.reload()
         detail = self.current_detail()
         if detail is not None and detail.page:
             detail.show_page(detail.page)
