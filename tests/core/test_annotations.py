@@ -308,7 +308,7 @@ def test_export_then_import_into_a_fresh_home_twice(tmp_path, user):
     _fill(user)
     out = tmp_path / "exports" / "all.json"
     counts = AIO.export_annotations(user, out)
-    assert counts == {"tags": 2, "item_tags": 2, "stars": 1, "notes": 2, "highlights": 1}
+    assert counts == {"tags": 2, "item_tags": 2, "stars": 1, "notes": 2, "highlights": 1, "items": 0}
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == AIO.FORMAT_VERSION
     assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
 

@@ -154,3 +154,36 @@ def test_a_date_is_never_invented_and_a_bad_one_is_refused(tmp_path):
     assert record["lines"][0]["date"] is None and "no date" in record["lines"][0]["date_note"]
     with pytest.raises(ImportProblem, match="YYYY"):
         build_record(extract(article), ArticleMeta(source_file="news.txt", date="2021-13"))
+
+
+def test_the_bundle_carries_imported_documents_and_entries_to_another_home_once(tmp_path, home, corpus_dir, capsys):
+    from cgt_desktop.core.ops.items import save_item
+    from cgt_desktop.core.userdata.userdb import UserStore
+
+    article = tmp_path / "news.txt"
+    article.write_text(EN_ARTICLE, encoding="utf-8")
+    code, out, err = _run(capsys, "--corpus", str(corpus_dir), "import", str(article), "--json")
+    assert code == 0, err
+    doc = json.loads(out)["id"]
+    first = json.loads(out)["pairs"][1]["id"]
+    with Catalog(home.reference_db) as store:
+        user = UserStore(home.user_db)
+        op = save_item(store, user, "person", {"name_en": "Zhang Weiming", "name_zh": "张伟明", "sources": [first]})
+        op.apply()
+        user.add_note(op.result, "met at the summit")
+        user.close()
+    bundle = tmp_path / "bundle.json"
+    assert _run(capsys, "--corpus", str(corpus_dir), "notes", "export", str(bundle))[0] == 0
+    other = tmp_path / "other-home"
+    code, out, err = _run(capsys, "--home", str(other), "--corpus", str(corpus_dir), "notes", "import", str(bundle),
+                          "--json")
+    assert code == 0, err
+    assert json.loads(out)["counts"]["items"]["added"] == 2
+    code, out, _ = _run(capsys, "--home", str(other), "--corpus", str(corpus_dir), "search", "张伟明", "--json")
+    assert [hit["id"] for hit in json.loads(out)] == [op.result]
+    code, out, _ = _run(capsys, "--home", str(other), "--corpus", str(corpus_dir), "search", "regulators approved",
+                        "--json")
+    assert any(hit.get("document_id") == doc for hit in json.loads(out))
+    code, out, _ = _run(capsys, "--home", str(other), "--corpus", str(corpus_dir), "notes", "import", str(bundle),
+                        "--json")
+    assert json.loads(out)["counts"]["items"] == {"added": 0, "updated": 0, "unchanged": 2}  # twice adds nothing

@@ -28,12 +28,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     q.add_argument("--tag", metavar="T", action="append", default=[], help="also tag the item T (repeatable)")
     q.add_argument("--json", action="store_true")
 
-    q = notes.add_parser("export", help="write all annotations (or one tag's) to a JSON file")
+    q = notes.add_parser("export", help="write all annotations and your own items (entries, imported articles), or one "
+                                            "tag's annotations, to a JSON file")
     q.add_argument("file", metavar="FILE")
     q.add_argument("--tag", metavar="T", help="only annotations on items tagged T")
     q.add_argument("--json", action="store_true")
 
-    q = notes.add_parser("import", help="merge annotations from a JSON file (importing twice adds nothing)")
+    q = notes.add_parser("import", help="merge annotations and items from a JSON file (importing twice adds nothing)")
     q.add_argument("file", metavar="FILE")
     q.add_argument("--json", action="store_true")
     return p

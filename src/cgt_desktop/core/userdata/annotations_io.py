@@ -25,7 +25,7 @@ __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "AnnotationFileError", "ImportReport
            "export_annotations", "import_annotations", "validate_annotation_file"]
 
 FORMAT_NAME = "cgt-desktop-annotations"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the user's own items (entries, imported documents) travel too
 
 class AnnotationFileError(Exception):
     """An annotations file cannot be imported; the message says why. Nothing was changed."""
@@ -87,6 +87,9 @@ def export_annotations(user: UserStore, path: Path, tag: str | None = None,
         "notes": rows("SELECT uid, target_id, body, created, edited FROM notes WHERE deleted = 0", "target_id"),
         "highlights": rows("SELECT uid, passage_id, side, range_start AS start, range_end AS end, color, comment, "
                            "quote, created, edited FROM highlights WHERE deleted = 0", "passage_id"),
+        # The record as JSON text: an imported document is one item however long, and stays a flat record.
+        "items": [] if tag is not None else rows(
+            "SELECT item_id, kind, record, created, edited FROM user_items WHERE deleted = 0", "item_id"),
     }
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,6 +108,7 @@ _SECTIONS: dict[str, dict[str, tuple[type, ...]]] = {
     "notes": {"uid": _STR, "target_id": _STR, "body": _STR, "created": _STR, "edited": _STR},
     "highlights": {"uid": _STR, "passage_id": _STR, "side": _STR, "start": _OPT_INT, "end": _OPT_INT,
                    "color": _STR, "comment": _STR, "quote": _STR, "created": _STR, "edited": _STR},
+    "items": {"item_id": _STR, "kind": _STR, "record": _STR, "created": _STR, "edited": _STR},
 }
 _OPTIONAL = {"tags": {"color"}, "highlights": {"start", "end"}}  # may be missing: taken as null
 MAX_OFFSET = 10_000_000  # a highlight's character offsets within one sentence
@@ -147,6 +151,33 @@ def _bad_record(where: str, section: str, rec: Any) -> str | None:
         return f"{where}: {exc}"
     if section in ("notes", "highlights") and not rec["uid"]:
         return f"{where}.uid is empty"
+    if section == "items":
+        return _bad_item(where, rec)
+    return None
+
+
+def _bad_item(where: str, rec: dict[str, Any]) -> str | None:
+    """Why a user item cannot be imported: its kind, its id, or a record that is not one."""
+    from cgt_desktop.core.domain import ids
+    from cgt_desktop.core.userdata.items import ITEM_KINDS
+
+    if rec["kind"] not in ITEM_KINDS:
+        return f"{where}.kind {rec['kind']!r} is not one of {', '.join(ITEM_KINDS)}"
+    if rec["kind"] != "relation" and not (ids.is_user(rec["item_id"]) and ids.kind_of(rec["item_id"]) == rec["kind"]):
+        return f"{where}.item_id {rec['item_id']!r} is not the id of a {rec['kind']} of yours"
+    try:
+        record = json.loads(rec["record"])
+    except ValueError as exc:
+        return f"{where}.record is not a JSON object ({exc})"
+    if not isinstance(record, dict):
+        return f"{where}.record is not a JSON object"
+    if rec["kind"] == "document":
+        lines = record.get("lines")
+        if not (isinstance(lines, list) and lines and isinstance(lines[0], dict)
+                and lines[0].get("id") == rec["item_id"]):
+            return f"{where}.record is not the document {rec['item_id']}"
+    elif rec["kind"] != "relation" and record.get("id") != rec["item_id"]:
+        return f"{where}.record is not the item {rec['item_id']}"
     return None
 
 
@@ -368,9 +399,22 @@ def _merge_highlight(conn: sqlite3.Connection, rec: dict[str, Any]) -> str:
     return "unchanged"
 
 
+def _merge_item(conn: sqlite3.Connection, rec: dict[str, Any]) -> str:
+    local = conn.execute("SELECT edited, deleted FROM user_items WHERE item_id = ?", [rec["item_id"]]).fetchone()
+    if local is None:
+        return _outcome(conn.execute("INSERT INTO user_items(item_id, kind, record, created, edited) VALUES "
+                                     "(?, ?, ?, ?, ?)", [rec["item_id"], rec["kind"], rec["record"], rec["created"],
+                                                         rec["edited"]]))
+    if rec["edited"] > local[0]:
+        conn.execute("UPDATE user_items SET kind = ?, record = ?, edited = ?, deleted = 0 WHERE item_id = ?",
+                     [rec["kind"], rec["record"], rec["edited"], rec["item_id"]])
+        return "updated"
+    return "unchanged"
+
+
 _MERGE: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], str]] = {
     "tags": _merge_tag, "item_tags": _merge_item_tag, "stars": _merge_star, "notes": _merge_note,
-    "highlights": _merge_highlight}
+    "highlights": _merge_highlight, "items": _merge_item}
 
 
 def annotation_to_json(a: Annotation) -> dict[str, Any]:
