@@ -518,192 +518,212 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="124" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="126" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="124" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="126" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="126" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="128" />
       <source>not stated in the sources</source>
       <translation>来源中未提及</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="129" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="131" />
       <source>editor's rendering, not attested in the sources</source>
       <translation>编者译名，来源中未见</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="161" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="163" />
       <source>%1 of %2</source>
       <translation>%1 / 共 %2 项</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="177" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="179" />
       <source>Also known as</source>
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="179" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="181" />
       <source>Description</source>
       <translation>简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="187" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="189" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="197" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="199" />
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="209" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="215" />
+      <source>%1 passages</source>
+      <translation>%1 处</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="215" />
+      <source>1 passage</source>
+      <translation>1 处</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="216" />
+      <source>imported by you</source>
+      <translation>由您导入</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="218" />
+      <source>Mentioned in</source>
+      <translation>提及于</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="224" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="211" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="226" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="213" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="228" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="214" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="229" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="217" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="232" />
       <source>Value as stated</source>
       <translation>原文数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="219" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="234" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="221" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="236" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="223" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="238" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="227" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="242" />
       <source>Scope</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="231" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="246" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="238" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="253" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="238" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="253" />
       <source>not stated</source>
       <translation>未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="239" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="254" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="241" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="256" />
       <source>Read</source>
       <translation>阅读</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="241" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="256" />
       <source>Open in the reader</source>
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="260" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="275" />
       <source>since %1</source>
       <translation>%1起</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="262" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="277" />
       <source>until %1</source>
       <translation>至%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="275" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="290" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="282" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="297" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="289" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="304" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="289" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="304" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="305" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="320" />
       <source>%1 more — show all</source>
       <translation>另有 %1 项 — 全部显示</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="325" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="340" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="337" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="352" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="343" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="358" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="344" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="359" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="420" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="435" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="429" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="444" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="462" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="477" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>

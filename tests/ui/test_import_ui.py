@@ -112,3 +112,20 @@ def test_the_readers_menu_corrects_an_imported_alignment_with_undo(qtbot, window
     qtbot.waitUntil(lambda: len([r for r in window.reader.view.rows if r.kind == "sentence"]) == count)
     reference = window.annotations.reader_menu("003_f3128c6eecc96df2#p03.s01", "orig")
     assert not any(a.text() == "Alignment" for a in reference.actions())  # the editors' alignment is not edited
+
+
+def test_entity_pages_list_the_documents_that_mention_them_imported_ones_too(qtbot, window, tmp_path):
+    assert window.open_page("organization/journal-cell")
+    text = window.current_detail().toPlainText()
+    assert "Mentioned in" in text and text.count("passage") >= 1
+    assert [d["id"] for d in window.store.mentioned_in("organization/journal-cell")] == [
+        "document/001_02b24beee2f111b4"]  # "cell" elsewhere is not the journal
+    original, translation, _ = reference_pair(tmp_path)
+    dialog = window.import_article([original, translation])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=30000) as signal:
+        dialog.import_button.click()
+    found = {d["id"] for d in window.store.mentioned_in("person/tian-zhigang")}
+    assert {"document/003_f3128c6eecc96df2", signal.args[0]} <= found
+    assert window.open_page("person/tian-zhigang")
+    assert "imported by you" in window.current_detail().toPlainText()

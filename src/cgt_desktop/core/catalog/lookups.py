@@ -121,6 +121,41 @@ class LookupsMixin:
             "SELECT name_zh, name_en FROM entities WHERE kind IN ('person', 'organization', 'place', 'policy', "
             "'technology') AND name_zh != '' AND name_en != ''")]
 
+    def mentioned_in(self, entity_id: str, candidates: int = 300) -> list[dict[str, Any]]:
+        """The documents whose passages name *entity_id* (as the reader links it), most mentions first.
+
+        Passages holding one of its names are found in the search index (at most *candidates* per name),
+        then kept only where the mention matcher links that very entity (so "cell" in a sentence is not a
+        mention of the journal *Cell*). Each: ``id``, ``title_en``, ``title_zh``, ``count``, ``first``
+        (the first passage naming it).
+        """
+        from cgt_desktop.core.catalog.search import passages_matching
+
+        row = self.conn.execute("SELECT name_en, name_zh FROM entities WHERE id = ?", [entity_id]).fetchone()
+        if row is None:
+            return []
+        names = [n for n in (*row, *(a for (a,) in self.conn.execute(
+            "SELECT alias FROM aliases WHERE entity_id = ?", [entity_id]))) if n and len(n) > 1]
+        found: dict[str, str] = {}
+        for name in dict.fromkeys(names):
+            for passage, doc in passages_matching(self, name, candidates):
+                found.setdefault(passage, doc)
+        texts = self.passage_texts(found)
+        matcher = self.mention_matcher()
+        counts: dict[str, list[str]] = {}
+        folded = [n.casefold() for n in names]
+        for passage, doc in found.items():
+            orig, trans = texts.get(passage, ("", ""))
+            sides = [text for text in (orig, trans) if any(n in text.casefold() for n in folded)]  # cheap first
+            if any(e == entity_id for text in sides for _s, _e, e in matcher.find(text, passage)):
+                counts.setdefault(doc, []).append(passage)
+        if not counts:
+            return []
+        titles = self.names(counts)
+        out = [{"id": doc, "title_en": titles.get(doc, ("", "", ""))[1], "title_zh": titles.get(doc, ("", "", ""))[2],
+                "count": len(passages), "first": min(passages)} for doc, passages in counts.items()]
+        return sorted(out, key=lambda d: (-d["count"], d["id"]))
+
     # -- the user's items ------------------------------------------------------------------
     def user_revision(self) -> str | None:
         """Which revision of the user's items this file holds a copy of (``None``: none was ever copied)."""

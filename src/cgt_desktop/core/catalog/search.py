@@ -555,3 +555,17 @@ def count_capped(
     order = [k for (k,) in db.conn.execute(f"SELECT kind FROM {KINDS_TABLE} ORDER BY lo")]
     after = order[order.index(visited[-1]) + 1:] if visited else order
     return {**{kind: (counts[kind], kind != visited[-1]) for kind in visited}, **{kind: (0, False) for kind in after}}
+
+
+def passages_matching(db: Connected, text: str, limit: int = 300) -> list[tuple[str, str]]:
+    """``(passage id, document id)`` of up to *limit* passages whose text contains every word of *text*
+    (in index order: the reference's documents first, then the user's); ``[]`` for an unsearchable text."""
+    query = parse_query(text)
+    bounds = _bounds(db.conn, "passage")
+    if query is None or bounds is None or limit <= 0:
+        return []
+    rows = db.conn.execute(
+        f"SELECT i.item_id, i.document_id FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid "
+        f"BETWEEN ? AND ? LIMIT ?) f JOIN {ITEMS_TABLE} i ON i.rowid = f.rowid",
+        (query.match_expression(min_prefix=MIN_BODY_PREFIX), *bounds, limit))
+    return [(r[0], r[1]) for r in rows]

@@ -20,6 +20,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from cgt_desktop.core.domain import dates
+from cgt_desktop.core.domain import ids
+from cgt_desktop.core.text.mentions import MENTION_KINDS
 from cgt_desktop.core.catalog.store import Catalog, UnknownId
 from cgt_desktop.ui.browse.entity_table import kind_label
 
@@ -199,8 +201,21 @@ class PageRenderer:
                                        len(d.figures), d.figure_total))
         if d.kind == "document":
             parts.append(self._document_text(d.id))
+        if d.kind in MENTION_KINDS:
+            parts.append(self._mentioned_in(d.id))
         parts.append(self._sources(d.sources))
         return "".join(parts)
+
+    def _mentioned_in(self, item_id: str) -> str:
+        found = self.store.mentioned_in(item_id)
+        if not found:
+            return ""
+        rows = "".join(
+            f"<li><a href='{read_url(doc['id'], doc['first'])}'>{self._name(doc['title_en'], doc['title_zh'])}</a> "
+            + self._note(_t("%1 passages").replace("%1", str(doc["count"])) if doc["count"] > 1 else _t("1 passage"))
+            + (" " + self._note(_t("imported by you")) if ids.is_user(doc["id"]) else "") + "</li>"
+            for doc in found)
+        return self._section(_t("Mentioned in"), f"<ul>{rows}</ul>")
 
     def _details(self, d: EntityPage) -> str:
         info = d.details or {}
