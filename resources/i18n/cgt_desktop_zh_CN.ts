@@ -24,54 +24,89 @@
       <translation>第一个句对的译文结束于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="83" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="65" />
+      <source>Your Translation</source>
+      <translation>您的译文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="68" />
+      <source>Original</source>
+      <translation>原文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="69" />
+      <source>Your translation</source>
+      <translation>您的译文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="110" />
       <source>Split pair</source>
       <translation>拆分句对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="85" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="119" />
+      <source>Write translation</source>
+      <translation>撰写译文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="124" />
+      <source>Delete imported document</source>
+      <translation>删除导入的文档</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="126" />
       <source>Alignment</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="86" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="127" />
       <source>Merge with the Next Pair</source>
       <translation>与下一句对合并</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="87" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="128" />
       <source>Merge pairs</source>
       <translation>合并句对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="88" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="129" />
       <source>Split This Pair…</source>
       <translation>拆分此句对…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="89" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="130" />
       <source>Move First Translation Sentence to the Pair Above</source>
       <translation>将首个译文句子移到上一句对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="91" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="132" />
       <source>Move translation sentence</source>
       <translation>移动译文句子</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="92" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="133" />
       <source>Move Last Translation Sentence to the Pair Below</source>
       <translation>将末个译文句子移到下一句对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="95" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="136" />
       <source>Confirm This Pair</source>
       <translation>确认此句对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="96" />
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="137" />
       <source>Confirm pair</source>
       <translation>确认句对</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="138" />
+      <source>Write the Translation…</source>
+      <translation>撰写译文…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/alignment.py" line="140" />
+      <source>Delete This Imported Document</source>
+      <translation>删除此导入文档</translation>
     </message>
   </context>
   <context>
@@ -518,212 +553,222 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="126" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="129" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="126" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="129" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="128" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="131" />
       <source>not stated in the sources</source>
       <translation>来源中未提及</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="131" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="134" />
       <source>editor's rendering, not attested in the sources</source>
       <translation>编者译名，来源中未见</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="163" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="153" />
+      <source>imported by you from %1</source>
+      <translation>由您从 %1 导入</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="153" />
+      <source>your own entry</source>
+      <translation>您自己的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="170" />
       <source>%1 of %2</source>
       <translation>%1 / 共 %2 项</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="179" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="186" />
       <source>Also known as</source>
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="181" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="188" />
       <source>Description</source>
       <translation>简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="189" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="196" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="199" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="206" />
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="215" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="224" />
       <source>%1 passages</source>
       <translation>%1 处</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="215" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="224" />
       <source>1 passage</source>
       <translation>1 处</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="216" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="225" />
       <source>imported by you</source>
       <translation>由您导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="218" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="227" />
       <source>Mentioned in</source>
       <translation>提及于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="224" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="233" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="226" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="235" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="228" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="237" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="229" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="238" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="232" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="241" />
       <source>Value as stated</source>
       <translation>原文数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="234" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="243" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="236" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="245" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="238" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="247" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="242" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="251" />
       <source>Scope</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="246" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="255" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="253" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="262" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="253" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="262" />
       <source>not stated</source>
       <translation>未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="254" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="263" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="256" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="265" />
       <source>Read</source>
       <translation>阅读</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="256" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="265" />
       <source>Open in the reader</source>
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="275" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="284" />
       <source>since %1</source>
       <translation>%1起</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="277" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="286" />
       <source>until %1</source>
       <translation>至%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="290" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="299" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="297" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="306" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="304" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="313" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="304" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="313" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="320" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="329" />
       <source>%1 more — show all</source>
       <translation>另有 %1 项 — 全部显示</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="340" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="349" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="352" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="361" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="358" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="367" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="359" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="368" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="435" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="478" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="444" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="487" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="477" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="551" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -1145,147 +1190,147 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="86" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="102" />
       <source>Import Article</source>
       <translation>导入文章</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="90" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="106" />
       <source>optional: the same article in the other language</source>
       <translation>可选：同一篇文章的另一语言版本</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="92" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="108" />
       <source>the file's own title if empty</source>
       <translation>留空则使用文件自身的标题</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="94" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="110" />
       <source>YYYY, YYYY-MM or YYYY-MM-DD; unknown if empty</source>
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD；留空即日期未知</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="97" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="113" />
       <source>recorded, never opened</source>
       <translation>仅记录，不会打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="99" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="115" />
       <source>Find from the text</source>
       <translation>根据文本判断</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="102" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="118" />
       <source>Article</source>
       <translation>文章</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="103" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="119" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="104" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="120" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="105" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="121" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="106" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="122" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="107" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="123" />
       <source>Web address</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="108" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="124" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="109" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="125" />
       <source>Text, HTML, PDF (with a text layer) or DOCX. The original is kept as it is; your translation is labelled as yours, and each pair gets a confidence you can check.</source>
       <translation>支持纯文本、HTML、带文本层的 PDF 或 DOCX。原文保持原样；您的译文标注为您提供，每一对句子都有可供核对的置信度。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="117" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="133" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="135" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="152" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="141" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="158" />
       <source>Choose a file</source>
       <translation>选择文件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="153" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="170" />
       <source>Choose the article's file first.</source>
       <translation>请先选择文章文件。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="164" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="181" />
       <source>Reading the article…</source>
       <translation>正在读取文章…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="170" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="187" />
       <source>Reading the translation…</source>
       <translation>正在读取译文…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="171" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="188" />
       <source>Loading the dictionary…</source>
       <translation>正在加载词典…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="171" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="188" />
       <source>Aligning the translation…</source>
       <translation>正在对齐译文…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="183" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="200" />
       <source>Cancelled; nothing was imported.</source>
       <translation>已取消，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="189" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="206" />
       <source>The import failed ({error}); nothing was saved.</source>
       <translation>导入失败（{error}），未保存任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="198" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="215" />
       <source>Import article</source>
       <translation>导入文章</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="199" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="216" />
       <source>The article could not be saved.</source>
       <translation>无法保存该文章。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="204" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="221" />
       <source>Imported {count} passages; {low} to check.</source>
       <translation>已导入 {count} 个段落对，其中 {low} 个需要核对。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="215" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="232" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="233" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="250" />
       <source>Imported {doc}; Undo removes it again</source>
       <translation>已导入 {doc}；撤销即可将其移除</translation>
     </message>
@@ -1433,27 +1478,27 @@
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="606" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="609" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="611" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="614" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="614" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="617" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="634" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="637" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="638" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="641" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1761,8 +1806,8 @@
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader/panel.py" line="447" />
-      <source>no translation imported</source>
-      <translation>未导入译文</translation>
+      <source>no translation yet: write one from a pair's menu</source>
+      <translation>尚无译文：可在句对菜单中撰写</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/reader/panel.py" line="449" />

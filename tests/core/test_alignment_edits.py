@@ -97,3 +97,35 @@ def test_only_your_documents_can_be_realigned(imported):
     store, user, _ = imported
     with pytest.raises(ItemError, match="only those can be realigned"):
         edits.confirm_pair(store, user, "document/003_f3128c6eecc96df2", "003_f3128c6eecc96df2#p03.s01")
+
+
+def test_without_a_translation_the_user_writes_one_labelled_as_theirs(tmp_path, store):
+    user = UserStore(tmp_path / "user.sqlite")
+    article = tmp_path / "news.txt"
+    article.write_text("Regulators approved the trial.\n\nThe company was founded in 2013.", encoding="utf-8")
+    op = import_document(store, user, build_record(extract(article), ArticleMeta(source_file="news.txt")))
+    op.apply()
+    doc = op.result
+    first = store.document(doc)["paragraphs"][0]["sentences"][0]
+    assert first["trans"] == "" and "No translation" in store.document(doc)["translation_note"] if "translation_note" \
+        in store.document(doc) else first["trans"] == ""
+    write = edits.set_translation(store, user, doc, first["id"], "监管机构批准了该试验。")
+    write.apply()
+    again = store.document(doc)["paragraphs"][0]["sentences"][0]
+    assert again["trans"] == "监管机构批准了该试验。" and again["confidence"] == 1.0
+    from cgt_desktop.core.userdata.items import get_item
+
+    assert "written by you" in get_item(user, doc).record["lines"][0]["translation_note"]
+    write.revert()
+    assert store.document(doc)["paragraphs"][0]["sentences"][0]["trans"] == ""
+    user.close()
+
+
+def test_the_dossier_marks_an_imported_source_as_the_users(imported):
+    from cgt_desktop.core.export.dossier import DossierOptions, build_dossier
+
+    store, user, doc = imported
+    passage = store.document(doc)["paragraphs"][2]["sentences"][0]["id"]
+    dossier = build_dossier([passage], store, user, DossierOptions())
+    names = [e.document for e in dossier.sources]
+    assert any("imported by you" in (n.en or "") or "由您导入" in (n.zh or "") for n in names)

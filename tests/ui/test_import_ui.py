@@ -116,8 +116,7 @@ def test_the_readers_menu_corrects_an_imported_alignment_with_undo(qtbot, window
 
 def test_entity_pages_list_the_documents_that_mention_them_imported_ones_too(qtbot, window, tmp_path):
     assert window.open_page("organization/journal-cell")
-    text = window.current_detail().toPlainText()
-    assert "Mentioned in" in text and text.count("passage") >= 1
+    qtbot.waitUntil(lambda: "Mentioned in" in window.current_detail().toPlainText())  # found after the page
     assert [d["id"] for d in window.store.mentioned_in("organization/journal-cell")] == [
         "document/001_02b24beee2f111b4"]  # "cell" elsewhere is not the journal
     original, translation, _ = reference_pair(tmp_path)
@@ -128,4 +127,30 @@ def test_entity_pages_list_the_documents_that_mention_them_imported_ones_too(qtb
     found = {d["id"] for d in window.store.mentioned_in("person/tian-zhigang")}
     assert {"document/003_f3128c6eecc96df2", signal.args[0]} <= found
     assert window.open_page("person/tian-zhigang")
-    assert "imported by you" in window.current_detail().toPlainText()
+    qtbot.waitUntil(lambda: "imported by you" in window.current_detail().toPlainText())
+
+
+def test_an_imported_document_is_deleted_from_the_readers_menu_and_undo_brings_it_back(qtbot, window, tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text("Regulators approved the CAR-T trial.\n\nThe company was founded in 2013.", encoding="utf-8")
+    dialog = window.import_article([article])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=30000) as signal:
+        dialog.import_button.click()
+    doc = signal.args[0]
+    qtbot.waitUntil(lambda: window.reader is not None and window.reader.current_document() == doc)
+    assert "no translation yet" in window.reader.view.column_labels["trans"]
+    first = next(r for r in window.reader.view.rows if r.kind == "sentence")
+    window.ask_split = lambda d: (d.edit.setPlainText("监管机构批准了该试验。"), True)[1]
+    menu = window.annotations.reader_menu(first.passage_id, "orig")
+    alignment = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "Alignment")
+    next(a for a in alignment.actions() if a.text().startswith("Write")).trigger()
+    qtbot.waitUntil(lambda: next(r for r in window.reader.view.rows if r.kind == "sentence").trans ==
+                    "监管机构批准了该试验。")
+    assert "yours, aligned automatically" in window.reader.view.column_labels["trans"]
+    menu = window.annotations.reader_menu(first.passage_id, "orig")
+    alignment = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "Alignment")
+    next(a for a in alignment.actions() if a.text().startswith("Delete")).trigger()
+    assert not window.store.exists(doc)
+    window.ops.undo_stack.undo()
+    assert window.store.exists(doc)

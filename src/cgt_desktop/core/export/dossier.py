@@ -335,10 +335,13 @@ class _Citations:
                 docs[c.document_id] = self.store.document_source_meta(c.document_id)
             meta = docs[c.document_id]
             approx = bool(meta.get("approximate"))
+            title_en, title_zh = c.document_title_en, c.document_title_zh
+            if ids.is_user(c.document_id):  # the user's own article: said so wherever it is cited
+                title_en = f"{title_en or title_zh} (imported by you)"
+                title_zh = f"{title_zh or title_en}（由您导入）" if title_zh else ""
             out.append(SourceEntry(
                 n=n, passage_id=pid, document_id=c.document_id,
-                document=_name(c.document_title_en, c.document_title_zh, meta.get("name_en_status"),
-                               meta.get("name_zh_status")),
+                document=_name(title_en, title_zh, meta.get("name_en_status"), meta.get("name_zh_status")),
                 date_en=_safe_display(c.document_date, None, approx, "en"),
                 date_zh=_safe_display(c.document_date, None, approx, "zh"),
                 outlet_en=meta.get("outlet_en") or "", outlet_zh=meta.get("outlet_zh") or "",

@@ -172,3 +172,20 @@ def confirm_pair(catalog: Any, user: UserStore, doc_id: str, passage_id: str) ->
 def _retire(record: dict[str, Any], passage_id: str) -> None:
     head = record["lines"][0]
     head["retired_ids"] = sorted(set(head.get("retired_ids") or ()) | {passage_id})
+
+
+def set_translation(catalog: Any, user: UserStore, doc_id: str, passage_id: str, text: str) -> Operation:
+    """Write (or replace) the translation of one pair yourself; it is labelled as yours, confidence 1.0."""
+    def change(record: dict[str, Any]) -> list[tuple[str, str, int, int]]:
+        lines = record["lines"]
+        pair = lines[_find(lines, passage_id)]
+        pair["trans"] = text.strip()
+        pair["confidence"] = CONFIRMED
+        head = lines[0]
+        if "written by you" not in (head.get("translation_note") or ""):
+            note = head.get("translation_note") or ""
+            base = "" if note.startswith("No translation") else note + "; "
+            head["translation_note"] = base + "some pairs' translation written by you"
+        return []
+
+    return _edit(catalog, user, doc_id, "Write translation", change)

@@ -11,11 +11,13 @@ in the corpus can be loaded.
 
 from __future__ import annotations
 
+import sqlite3
+
 from html import escape
 from typing import TYPE_CHECKING, Any, Iterable
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -87,8 +89,9 @@ class PageRenderer:
 
     def __init__(self, store: Catalog, language: str = "en", name_order: str = "en_first",
                  muted: str = "#777777", reader_available: bool = False, limit: int | None = 50,
-                 expand: Iterable[str] = ()) -> None:
+                 expand: Iterable[str] = (), mentions: dict[str, list[dict[str, Any]]] | None = None) -> None:
         self.store = store
+        self.mentions = mentions  # entity id -> the documents mentioning it, once found (None: find them now)
         self.limit = limit  # items shown per list before "show all" (None: everything)
         self.expand = frozenset(expand)  # lists shown whole anyway (see expand_url)
         self.page_id = ""
@@ -144,7 +147,11 @@ class PageRenderer:
             title = escape(first or second or "—")
             sub = escape(second) if first and second else ""
         subtype = "" if d.kind == "document" else (d.subtype_zh if self.language == "zh" else d.subtype_en)
-        meta = " · ".join(x for x in (kind_label(d.kind, plural=False), subtype) if x)
+        mine = ""
+        if ids.is_user(d.id):  # the user's own: always said so
+            source = (d.details or {}).get("source_file") if d.kind == "document" else ""
+            mine = _t("imported by you from %1").replace("%1", source) if source else _t("your own entry")
+        meta = " · ".join(x for x in (kind_label(d.kind, plural=False), subtype, mine) if x)
         html = f"<h1 style='margin-bottom:0'>{title}</h1>"
         if sub:
             html += f"<p style='font-size:large; margin-top:2px'>{sub}</p>"
@@ -202,12 +209,14 @@ class PageRenderer:
         if d.kind == "document":
             parts.append(self._document_text(d.id))
         if d.kind in MENTION_KINDS:
-            parts.append(self._mentioned_in(d.id))
+            if self.mentions is None:
+                parts.append(self._mentioned_in(d.id, self.store.mentioned_in(d.id)))
+            elif d.id in self.mentions:
+                parts.append(self._mentioned_in(d.id, self.mentions[d.id]))
         parts.append(self._sources(d.sources))
         return "".join(parts)
 
-    def _mentioned_in(self, item_id: str) -> str:
-        found = self.store.mentioned_in(item_id)
+    def _mentioned_in(self, item_id: str, found: list[dict[str, Any]]) -> str:
         if not found:
             return ""
         rows = "".join(
@@ -361,8 +370,35 @@ class PageRenderer:
         return "".join(parts)
 
 
+class _MentionsRelay(QObject):
+    """Carries the documents mentioning an entity, found on a worker thread, to the GUI thread.
+
+    Signals:
+        found(str, object): the entity id and its ``mentioned_in`` list.
+    """
+
+    found = Signal(str, object)
+
+
+class _FindMentions(QRunnable):
+    def __init__(self, store: Catalog, item_id: str, relay: _MentionsRelay) -> None:
+        super().__init__()
+        self.store, self.item_id, self.relay = store, item_id, relay
+
+    def run(self) -> None:
+        try:
+            found: Any = self.store.mentioned_in(self.item_id)
+        except Exception:  # noqa: BLE001 - the page simply goes without the section
+            found = []
+        self.relay.found.emit(self.item_id, found)
+
+
 class DetailView(QTextBrowser):
     """Shows one page; links are reported, not followed.
+
+    An entity's "Mentioned in" section is found on a worker thread after the page is shown (it reads
+    the search index and runs the mention matcher: tens of milliseconds, more the first time), and the
+    page is shown again with it.
 
     Signals:
         link_activated(str): the user clicked a link to this page string.
@@ -379,6 +415,13 @@ class DetailView(QTextBrowser):
         self.language = language
         self.name_order = name_order
         self.reader_available = False
+        self.mentions: dict[str, list[dict[str, Any]]] = {}
+        self._finding: set[str] = set()
+        self._mention_store: Catalog | None = None  # the worker's own connection (never the GUI's)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _MentionsRelay(self)
+        self._relay.found.connect(self._on_relay_found)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setMinimumWidth(280)
@@ -410,7 +453,7 @@ class DetailView(QTextBrowser):
     def renderer(self, expand: Iterable[str] = ()) -> PageRenderer:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         return PageRenderer(self.store, self.language, self.name_order, muted, self.reader_available,
-                            limit=50, expand=expand)
+                            limit=50, expand=expand, mentions=self.mentions)
 
     def set_display(self, language: str, name_order: str) -> None:
         """Apply the interface language and name order, re-rendering the page shown."""
@@ -445,7 +488,38 @@ class DetailView(QTextBrowser):
             return False
         self.setHtml(html)
         self._mark_editor_names()
+        kind = page.split("/", 1)[0]
+        if kind in MENTION_KINDS and page not in self.mentions and page not in self._finding:
+            self._finding.add(page)
+            if self._mention_store is None:
+                self._mention_store = Catalog(self.store.path)
+            self._pool.start(_FindMentions(self._mention_store, page, self._relay))
         return True
+
+    def forget_mentions(self) -> None:
+        """The documents changed (an import, a deletion): find each page's mentions again."""
+        self.shutdown()
+        self.mentions.clear()
+
+    def shutdown(self) -> None:
+        """Wait for a search of mentions still running and close the worker's connection."""
+        self._pool.waitForDone()
+        self._finding.clear()
+        if self._mention_store is not None:
+            self._mention_store.close()
+            self._mention_store = None
+
+    def _on_relay_found(self, item_id: str, found: Any) -> None:
+        self._finding.discard(item_id)
+        self.mentions[item_id] = found
+        if found and self.page == item_id and self.isVisible():
+            bar = self.verticalScrollBar()
+            where = bar.value()
+            try:
+                self.show_page(item_id)
+            except sqlite3.ProgrammingError:  # the catalog was closed meanwhile (the window is going away)
+                return
+            bar.setValue(where)
 
     def _mark_editor_names(self) -> None:
         """Underline names that are the editors' rendering with a dotted line (HTML cannot say so).

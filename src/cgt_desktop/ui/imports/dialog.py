@@ -61,6 +61,22 @@ class _Job(QRunnable):
         self.relay.finished.emit(result)
 
 
+class _WarmUp(QRunnable):
+    """Digest (or read back) the aligner's dictionary before the user presses Import (~1.5 s the first time)."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        super().__init__()
+        self.cache_dir = cache_dir
+
+    def run(self) -> None:
+        from cgt_desktop.core.text.align import Lexicon
+
+        try:
+            Lexicon.load((), self.cache_dir)
+        except Exception:  # noqa: BLE001 - a cache only: the import itself loads it again and reports
+            pass
+
+
 class ImportDialog(QDialog):
     """Import one article; the imported document's id is in :attr:`document_id` once accepted.
 
@@ -126,6 +142,7 @@ class ImportDialog(QDialog):
         self.resize(640, self.sizeHint().height())
         for i, path in enumerate((files or [])[:2]):
             (self.original_edit if i == 0 else self.translation_edit).setText(str(path))
+        self.pool.start(_WarmUp(cache_dir))  # the dictionary, while the user fills in the form
 
     def _with_browse(self, edit: QLineEdit) -> QWidget:
         box = QWidget()

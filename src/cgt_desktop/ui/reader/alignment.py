@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMenu, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMenu, QPlainTextEdit, QWidget
 
 from cgt_desktop.core.domain import ids
 from cgt_desktop.core.ops import alignment as edits
@@ -57,6 +57,33 @@ class SplitDialog(QDialog):
         return self.orig_combo.currentData(), self.trans_combo.currentData()
 
 
+class TranslationDialog(QDialog):
+    """Write or paste the translation of one pair (it is labelled as yours)."""
+
+    def __init__(self, orig: str, trans: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_t("Your Translation"))
+        self.edit = QPlainTextEdit(trans)
+        form = QFormLayout(self)
+        form.addRow(_t("Original"), _read_only(orig))
+        form.addRow(_t("Your translation"), self.edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(560, 280)
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+
+def _read_only(text: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(text)
+    box.setReadOnly(True)
+    box.setMaximumHeight(90)
+    return box
+
+
 def add_alignment_actions(menu: QMenu, window: Any, passage_id: str) -> None:
     """Add the alignment corrections for *passage_id* to *menu*, when its document is one of the user's."""
     doc = ids.document_of(passage_id)
@@ -82,6 +109,20 @@ def add_alignment_actions(menu: QMenu, window: Any, passage_id: str) -> None:
             orig_at, trans_at = dialog.choice()
             run(lambda: edits.split_pair(store, user, doc, passage_id, orig_at, trans_at), _t("Split pair"))
 
+    def write() -> None:
+        found = store.document(doc)
+        pair = next((s for p in found["paragraphs"] for s in p["sentences"] if s["id"] == passage_id), None)
+        if pair is None:
+            return
+        dialog = TranslationDialog(pair["orig"], pair["trans"] or "", window)
+        if window.ask_split(dialog):
+            run(lambda: edits.set_translation(store, user, doc, passage_id, dialog.text()), _t("Write translation"))
+
+    def delete() -> None:
+        from cgt_desktop.core.ops.items import delete_item
+
+        run(lambda: delete_item(store, user, doc), _t("Delete imported document"))
+
     section = menu.addMenu(_t("Alignment"))
     section.addAction(_t("Merge with the Next Pair"),
                       lambda: run(lambda: edits.merge_with_next(store, user, doc, passage_id), _t("Merge pairs")))
@@ -94,3 +135,6 @@ def add_alignment_actions(menu: QMenu, window: Any, passage_id: str) -> None:
                                   _t("Move translation sentence")))
     section.addAction(_t("Confirm This Pair"),
                       lambda: run(lambda: edits.confirm_pair(store, user, doc, passage_id), _t("Confirm pair")))
+    section.addAction(_t("Write the Translation…"), write)
+    section.addSeparator()
+    section.addAction(_t("Delete This Imported Document"), delete)

@@ -444,7 +444,7 @@ class ReaderPanel(QWidget):
         trans = "en" if orig == "zh" else "zh"
         if ids.is_user(meta.get("id") or ""):
             whose = self.tr("yours, aligned automatically") if self.controller.translated else \
-                self.tr("no translation imported")
+                self.tr("no translation yet: write one from a pair's menu")
         else:
             whose = self.tr("project translation")
         self.view.column_labels = {

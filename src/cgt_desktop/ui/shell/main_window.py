@@ -562,7 +562,8 @@ class MainWindow(RememberedState, QMainWindow):
         add_alignment_actions(menu, self, passage_id)
 
     def ask_split(self, dialog: Any) -> bool:
-        """Show the reader's Split Pair dialog; whether the user chose a split (tests replace this)."""
+        """Show one of the reader's alignment dialogs (split, write a translation); whether the user said OK
+        (tests replace this)."""
         return bool(dialog.exec())
 
     def _on_import_triggered(self) -> None:
@@ -591,6 +592,8 @@ class MainWindow(RememberedState, QMainWindow):
             self.timeline.controller.reload_events()
         if self.reader is not None and self.reader.current_document() in changes.targets:
             self.reader.reload()
+        for view in self.details.values():
+            view.forget_mentions()
         detail = self.current_detail()
         if detail is not None and detail.page:
             detail.show_page(detail.page)
@@ -650,6 +653,8 @@ class MainWindow(RememberedState, QMainWindow):
             app.removeEventFilter(self)
         self.search.hide_popup()
         self.search.shutdown()
+        for view in self.details.values():
+            view.shutdown()
         if self._selections is not None:
             self._selections.shutdown()
         super().closeEvent(event)
