@@ -138,3 +138,24 @@ def test_another_users_database_at_the_same_count_is_not_taken_for_this_one(tmp_
     finally:
         mine.close()
         theirs.close()
+
+
+def test_a_crash_between_saving_an_item_and_copying_it_loses_nothing(store, user, monkeypatch):
+    """The item is saved in user.sqlite first; if the process dies before the catalog copy is made, the next
+    start sees the catalog is behind and copies it in."""
+    from cgt_desktop.core.catalog import overlay
+    from cgt_desktop.core.startup import sync_user_items
+    from cgt_desktop.core.userdata.items import items
+
+    def killed(*_args, **_kwargs):
+        raise SystemExit("killed after the user database was written")
+
+    monkeypatch.setattr(overlay, "apply", killed)
+    op = item_ops.save_item(store, user, "person", _person())
+    with pytest.raises(SystemExit):
+        op.apply()
+    saved = [i.item_id for i in items(user)]
+    assert len(saved) == 1 and not store.exists(saved[0])  # saved, not yet in the views
+    monkeypatch.undo()
+    assert sync_user_items(store, user) is None  # the next start
+    assert store.entity_page(saved[0]).name_en == "Zhang Weiming"

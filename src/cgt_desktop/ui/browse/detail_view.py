@@ -17,7 +17,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any, Iterable
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -91,7 +91,7 @@ class PageRenderer:
                  muted: str = "#777777", reader_available: bool = False, limit: int | None = 50,
                  expand: Iterable[str] = (), mentions: dict[str, list[dict[str, Any]]] | None = None) -> None:
         self.store = store
-        self.mentions = mentions  # entity id -> the documents mentioning it, once found (None: find them now)
+        self.mentions = mentions or {}  # entity id -> the documents mentioning it, once found (DetailView)
         self.limit = limit  # items shown per list before "show all" (None: everything)
         self.expand = frozenset(expand)  # lists shown whole anyway (see expand_url)
         self.page_id = ""
@@ -208,11 +208,8 @@ class PageRenderer:
                                        len(d.figures), d.figure_total))
         if d.kind == "document":
             parts.append(self._document_text(d.id))
-        if d.kind in MENTION_KINDS:
-            if self.mentions is None:
-                parts.append(self._mentioned_in(d.id, self.store.mentioned_in(d.id)))
-            elif d.id in self.mentions:
-                parts.append(self._mentioned_in(d.id, self.mentions[d.id]))
+        if d.kind in MENTION_KINDS and d.id in self.mentions:  # found off the page's path (DetailView)
+            parts.append(self._mentioned_in(d.id, self.mentions[d.id]))
         parts.append(self._sources(d.sources))
         return "".join(parts)
 
@@ -370,6 +367,10 @@ class PageRenderer:
         return "".join(parts)
 
 
+#: How long after a page is shown its "Mentioned in" is looked for (the page paints first).
+MENTIONS_DELAY_MS = 200
+
+
 class _MentionsRelay(QObject):
     """Carries the documents mentioning an entity, found on a worker thread, to the GUI thread.
 
@@ -422,6 +423,10 @@ class DetailView(QTextBrowser):
         self._pool.setMaxThreadCount(1)
         self._relay = _MentionsRelay(self)
         self._relay.found.connect(self._on_relay_found)
+        self._mention_timer = QTimer(self)  # a child: it dies with the view, never firing after it
+        self._mention_timer.setSingleShot(True)
+        self._mention_timer.setInterval(MENTIONS_DELAY_MS)
+        self._mention_timer.timeout.connect(self._on_mention_timer_timeout)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setMinimumWidth(280)
@@ -490,11 +495,19 @@ class DetailView(QTextBrowser):
         self._mark_editor_names()
         kind = page.split("/", 1)[0]
         if kind in MENTION_KINDS and page not in self.mentions and page not in self._finding:
-            self._finding.add(page)
-            if self._mention_store is None:
-                self._mention_store = Catalog(self.store.path)
-            self._pool.start(_FindMentions(self._mention_store, page, self._relay))
+            self._finding.add(page)  # after the page is painted, so that the search never delays it
+            self._mention_timer.start()
         return True
+
+    def _on_mention_timer_timeout(self) -> None:
+        page = self.page
+        waiting = [p for p in self._finding if p != page]
+        self._finding.difference_update(waiting)  # pages the user left: found when shown again
+        if page is None or page not in self._finding:
+            return
+        if self._mention_store is None:
+            self._mention_store = Catalog(self.store.path)
+        self._pool.start(_FindMentions(self._mention_store, page, self._relay))
 
     def forget_mentions(self) -> None:
         """The documents changed (an import, a deletion): find each page's mentions again."""
