@@ -132,13 +132,12 @@ def sync_user_items(catalog: Catalog, user: Any) -> str | None:
     Returns a message for the user when something could not be shown (an item the catalog refused, a copy
     that could not be written), else ``None``. The user's items themselves are never changed here.
     """
-    from cgt_desktop.core.userdata.items import has_items, items, revision
-
     try:
-        current = revision(user)
-        if catalog.user_revision() == current or (not has_items(user) and not catalog.has_user_rows()):
+        current = user.item_revision()
+        if catalog.user_revision() == current or (not user.has_items() and not catalog.has_user_rows()):
             return None  # the start's usual case: read two values, write nothing
         from cgt_desktop.core.catalog import overlay
+        from cgt_desktop.core.userdata.items import items
 
         report = overlay.sync(catalog.path, items(user), current)
     except sqlite3.Error as exc:

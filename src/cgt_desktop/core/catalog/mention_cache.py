@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from cgt_desktop.core.text.mentions import MATCHER_VERSION, MENTION_KINDS, MentionMatcher
+from cgt_desktop.core.domain.kinds import MENTION_KINDS
+from cgt_desktop.core.text.mentions import MATCHER_VERSION, MentionMatcher
 
 _CACHE_KEY = f"matcher-v{MATCHER_VERSION}"
 

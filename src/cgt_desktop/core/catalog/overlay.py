@@ -173,7 +173,7 @@ def _add_rows(conn: sqlite3.Connection, items: list[Item], report: OverlayReport
 def _refresh_derived(conn: sqlite3.Connection, kinds: set[str]) -> None:
     """Recount the facets of *kinds* and store the timeline's and the mentions' tables again if they changed."""
     from cgt_desktop.core.catalog.lists import facet_count_sql
-    from cgt_desktop.core.text.mentions import MENTION_KINDS
+    from cgt_desktop.core.domain.kinds import MENTION_KINDS
 
     with _Transaction(conn):
         for kind in kinds & set(FACETS):

@@ -18,7 +18,6 @@ and retires the second number of a merge, so a note or a highlight never moves t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 USER_MARK = "~"
 DOCUMENT = "document"
@@ -33,13 +32,23 @@ class UnknownId(KeyError):
         return f"unknown id: {self.args[0]!r}"
 
 
-@dataclass(frozen=True)
 class PassageId:
-    """A parsed passage id: the document's key, the paragraph number, the sentence number (or ``None``)."""
+    """A parsed passage id: the document's key, the paragraph number, the sentence number (or ``None``).
 
-    key: str
-    paragraph: int
-    sentence: int | None
+    (A plain class, not a dataclass: this module is imported on the start path.)
+    """
+
+    __slots__ = ("key", "paragraph", "sentence")
+
+    def __init__(self, key: str, paragraph: int, sentence: int | None) -> None:
+        self.key, self.paragraph, self.sentence = key, paragraph, sentence
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PassageId) and (self.key, self.paragraph, self.sentence) == (
+            other.key, other.paragraph, other.sentence)
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.paragraph, self.sentence))
 
     @property
     def document_id(self) -> str:

@@ -81,3 +81,7 @@ def facet_sql(kind: str, facet: str) -> str:
         KeyError: if *kind* has no such facet.
     """
     return FACETS[kind][facet]
+
+
+#: The entity kinds whose names the reader marks in texts (:mod:`cgt_desktop.core.text.mentions`).
+MENTION_KINDS = ("person", "organization", "place", "policy", "technology")

@@ -29,8 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-#: The entity kinds whose names are marked in texts.
-MENTION_KINDS = ("person", "organization", "place", "policy", "technology")
+
 
 #: Per-entity rules in the sources (``"mention": "cited"``): a name that is also a common word (the
 #: journal *Cell*) is marked only in the passages the entity cites, where the editors read it as a name.

@@ -45,13 +45,12 @@ def revision(user: UserStore) -> str:
     The same string means the same items (a backup restored at the same count holds the same items);
     a copy of another database, or any change, gives another string.
     """
-    row = user.conn.execute("SELECT lineage, n FROM user_items_revision").fetchone()
-    return f"{row[0]}:{row[1]}" if row else "none:0"
+    return user.item_revision()
 
 
 def has_items(user: UserStore) -> bool:
     """Whether the user has any live item."""
-    return user.conn.execute("SELECT 1 FROM user_items WHERE deleted = 0 LIMIT 1").fetchone() is not None
+    return user.has_items()
 
 
 def get_item(user: UserStore, item_id: str, *, deleted: bool = False) -> UserItem | None:

@@ -271,6 +271,16 @@ class UserStore:
                 conn.execute(f"PRAGMA user_version={number + 1}")
         return self.schema_version()
 
+    # -- the user's items (core/userdata/items.py holds the rest) --------------------------------
+    def item_revision(self) -> str:
+        """Which state the user's items are in: ``<lineage>:<changes ever made>`` (see ``items.revision``)."""
+        row = self.conn.execute("SELECT lineage, n FROM user_items_revision").fetchone()
+        return f"{row[0]}:{row[1]}" if row else "none:0"
+
+    def has_items(self) -> bool:
+        """Whether the user has any live item."""
+        return self.conn.execute("SELECT 1 FROM user_items WHERE deleted = 0 LIMIT 1").fetchone() is not None
+
     # -- settings ---------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()

@@ -22,8 +22,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from cgt_desktop.core.domain import dates
+from cgt_desktop.core.domain.kinds import MENTION_KINDS
 from cgt_desktop.core.domain import ids
-from cgt_desktop.core.text.mentions import MENTION_KINDS
 from cgt_desktop.core.catalog.store import Catalog, UnknownId
 from cgt_desktop.ui.browse.entity_table import kind_label
 

@@ -20,8 +20,6 @@ from cgt_desktop import __version__
 from cgt_desktop.core.domain.kinds import KINDS
 from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.core.userdata.userdb import UserStore
-from cgt_desktop.core.ops.base import Changes
-from cgt_desktop.ui.common.operations import OperationStack
 from cgt_desktop.ui.browse.detail_view import DetailView
 from cgt_desktop.ui.browse.entity_table import EntityListController, LazyByKind, kind_label
 from cgt_desktop.ui.shell.history import History
@@ -32,7 +30,9 @@ from cgt_desktop.ui.common.settings import Preferences, UiState
 from cgt_desktop.ui.shell.window_state import RememberedState
 
 if TYPE_CHECKING:
+    from cgt_desktop.core.ops.base import Changes
     from cgt_desktop.ui.annotations.controller import AnnotationsController
+    from cgt_desktop.ui.common.operations import OperationStack
     from cgt_desktop.ui.selection.controller import SelectionController
 
 
@@ -64,10 +64,7 @@ class MainWindow(RememberedState, QMainWindow):
         self._last_page: str | None = None  # see restore_state
         self._keep_tab = False
         self.counts = store.counts()
-        # Every change to user data is one of its undo steps. Not a Qt child of the window: the panels and
-        # controllers (children) that listen to it are destroyed first, so it never signals a deleted one.
-        self.ops = OperationStack()
-        self.ops.data_changed.connect(self._on_ops_data_changed)
+        self._ops: OperationStack | None = None  # made when first needed (see ops): not on the start path
         self.setAcceptDrops(True)  # drop an article (and its translation) on the window to import it
         self.setObjectName("main_window")
         self.setMinimumSize(800, 520)
@@ -316,6 +313,20 @@ class MainWindow(RememberedState, QMainWindow):
             self.set_preferences(dialog.preferences())
 
     # -- navigation -----------------------------------------------------------------------
+    @property
+    def ops(self) -> OperationStack:
+        """The one undo stack: every change to user data is one of its steps (made on first use).
+
+        Not a Qt child of the window: the panels and controllers (children) that listen to it are
+        destroyed first, so it never signals a deleted one.
+        """
+        if self._ops is None:
+            from cgt_desktop.ui.common.operations import OperationStack
+
+            self._ops = OperationStack()
+            self._ops.data_changed.connect(self._on_ops_data_changed)
+        return self._ops
+
     @property
     def is_closed(self) -> bool:
         """Whether the window has been closed (panels then stop updating it)."""
