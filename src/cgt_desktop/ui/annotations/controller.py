@@ -174,8 +174,12 @@ class AnnotationsController(QObject):
 
     def _on_undo_stack_index_changed(self, *_args: Any) -> None:
         stack = self.undo_stack
-        for action, can, text, label in ((self.act_undo, stack.canUndo(), stack.undoText(), _t("&Undo %1")),
-                                         (self.act_redo, stack.canRedo(), stack.redoText(), _t("&Redo %1"))):
+        try:
+            states = ((self.act_undo, stack.canUndo(), stack.undoText(), _t("&Undo %1")),
+                      (self.act_redo, stack.canRedo(), stack.redoText(), _t("&Redo %1")))
+        except RuntimeError:  # the stack is being destroyed as the app quits: nothing to show any more
+            return
+        for action, can, text, label in states:
             action.setEnabled(can)
             action.setText(label.replace("%1", text).strip() if can else label.replace("%1", "").strip())
 
