@@ -32,17 +32,56 @@ def extract_html(page: str) -> tuple[str, list[Paragraph]]:
     if not text or not text.strip():
         raise ImportProblem("no article text was found in this page; save the article's own page (or its "
                             "text) and import that")
-    main = [p for p in paragraphs_of(text.replace("\n", "\n\n"))]
+    main = paragraphs_of(text.replace("\n", "\n\n"))
     title = (getattr(found, "title", "") or "").strip()
-    everything = [p for p in paragraphs_of((trafilatura.html2txt(page) or "").replace("\n", "\n\n"))]
-    keys = [_key(p) for p in everything]
-    first, last = _key(main[0]), _key(main[-1])
-    start = next((i for i, k in enumerate(keys) if first and (k == first or first in k)), None)
-    end = next((i for i in range(len(keys) - 1, -1, -1) if last and (keys[i] == last or last in keys[i])), None)
-    head = everything[:start] if start is not None else []
-    tail = everything[end + 1:] if end is not None and start is not None and end >= start else []
-    out = [Paragraph(p, "boilerplate") for p in head]
-    out += [Paragraph(p, "title" if i == 0 and title and _key(p) == _key(title) else "body")
-            for i, p in enumerate(main)]
-    out += [Paragraph(p, "boilerplate") for p in tail]
+    out: list[Paragraph] = []
+    keys = [_key(p) for p in main]
+    shown = 0  # main paragraphs emitted so far, in trafilatura's order
+    for block in _leaf_blocks(page):
+        key = _key(block)
+        if not key:
+            continue
+        at = next((i for i in range(shown, len(keys)) if keys[i] == key or (len(key) > 20 and key in keys[i])), None)
+        if at is None:
+            if not any(key in k for k in keys):  # text of the page that is not the article: furniture, kept
+                out.append(Paragraph(block, "boilerplate"))
+            continue
+        while shown <= at:
+            out.append(_main(main[shown], shown, title))
+            shown += 1
+    out += [_main(main[i], i, title) for i in range(shown, len(main))]
     return title, out
+
+
+def _main(text: str, index: int, title: str) -> Paragraph:
+    return Paragraph(text, "title" if index == 0 and title and _key(text) == _key(title) else "body")
+
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "td", "th",
+           "caption", "figcaption", "address", "nav", "header", "footer", "aside", "div", "section", "article",
+           "main", "form", "ul", "ol", "table", "tr", "body"}
+
+
+def _leaf_blocks(page: str) -> list[str]:
+    """The text of the page's innermost block elements, in document order (scripts and styles left out)."""
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(page)
+    except (ValueError, TypeError, SyntaxError):  # lxml's ParserError is a SyntaxError
+        return []
+    for bad in root.xpath("//script|//style|//noscript|//template|//head"):
+        bad.drop_tree()
+    out = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCKS:
+            continue
+        if any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in element.iterdescendants()):
+            own = " ".join((element.text or "").split())  # text directly in a container, before its blocks
+            if own:
+                out.append(own)
+            continue
+        text = " ".join(element.text_content().split())
+        if text:
+            out.append(text)
+    return out
