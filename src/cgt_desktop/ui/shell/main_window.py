@@ -8,7 +8,6 @@ controllers do the work. Pages are addressed by page strings (see
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -27,16 +26,16 @@ from cgt_desktop.ui.common.icons import arrow_icon
 from cgt_desktop.ui.common.i18n import Translations
 from cgt_desktop.ui.search.popup import GlobalSearch
 from cgt_desktop.ui.common.settings import Preferences, UiState
+from cgt_desktop.ui.shell.user_data import UserDataMixin
 from cgt_desktop.ui.shell.window_state import RememberedState
 
 if TYPE_CHECKING:
-    from cgt_desktop.core.ops.base import Changes
     from cgt_desktop.ui.annotations.controller import AnnotationsController
     from cgt_desktop.ui.common.operations import OperationStack
     from cgt_desktop.ui.selection.controller import SelectionController
 
 
-class MainWindow(RememberedState, QMainWindow):
+class MainWindow(UserDataMixin, RememberedState, QMainWindow):
     """The cgt-desktop browser window.
 
     Signals:
@@ -314,20 +313,6 @@ class MainWindow(RememberedState, QMainWindow):
 
     # -- navigation -----------------------------------------------------------------------
     @property
-    def ops(self) -> OperationStack:
-        """The one undo stack: every change to user data is one of its steps (made on first use).
-
-        Not a Qt child of the window: the panels and controllers (children) that listen to it are
-        destroyed first, so it never signals a deleted one.
-        """
-        if self._ops is None:
-            from cgt_desktop.ui.common.operations import OperationStack
-
-            self._ops = OperationStack()
-            self._ops.data_changed.connect(self._on_ops_data_changed)
-        return self._ops
-
-    @property
     def is_closed(self) -> bool:
         """Whether the window has been closed (panels then stop updating it)."""
         return self._closed
@@ -559,57 +544,6 @@ class MainWindow(RememberedState, QMainWindow):
         self.set_period(None)
 
     # -- status, menus --------------------------------------------------------------------
-    # -- importing articles (ui/imports/) -----------------------------------------------------
-    def import_article(self, files: list[Path] | None = None) -> Any:
-        """Open the import dialog (with *files*: the article, then its translation); return it."""
-        from cgt_desktop.ui.imports.dialog import open_import
-
-        return open_import(self, files)
-
-    def extend_reader_menu(self, menu: Any, passage_id: str) -> None:
-        """Add to the reader's context menu what other panels offer for a pair (alignment corrections)."""
-        from cgt_desktop.ui.reader.alignment import add_alignment_actions
-
-        add_alignment_actions(menu, self, passage_id)
-
-    def ask_split(self, dialog: Any) -> bool:
-        """Show one of the reader's alignment dialogs (split, write a translation); whether the user said OK
-        (tests replace this)."""
-        return bool(dialog.exec())
-
-    def _on_import_triggered(self) -> None:
-        self.import_article()
-
-    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
-            self.import_article(files[:2])
-
-    def _on_ops_data_changed(self, changes: Changes) -> None:
-        """The user's items changed: recount, and refresh every list, the timeline and the page shown."""
-        if not changes.items:
-            return
-        self.counts = self.store.counts()
-        for i, kind in enumerate(KINDS):
-            self.tabs.setTabText(i, f"{kind_label(kind)} ({self.counts.get(kind, 0)})")
-        for controller in self.lists.values():
-            controller.reload()
-        if self.timeline is not None:
-            self.timeline.controller.reload_events()
-        if self.reader is not None and self.reader.current_document() in changes.targets:
-            self.reader.reload()
-        for view in self.details.values():
-            view.forget_mentions()
-        detail = self.current_detail()
-        if detail is not None and detail.page:
-            detail.show_page(detail.page)
-        self._update_status()
-
     def _on_list_rows_changed(self, _shown: int, _total: int) -> None:
         self._update_status()
 

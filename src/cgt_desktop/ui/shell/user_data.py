@@ -1,0 +1,88 @@
+"""The main window's part that concerns the user's own data: the undo stack, imports, refreshing views.
+
+Mixed into :class:`~cgt_desktop.ui.shell.main_window.MainWindow` (it uses the window's store, user,
+tabs, lists, details, timeline and reader).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cgt_desktop.core.domain.kinds import KINDS
+from cgt_desktop.ui.browse.entity_table import kind_label
+
+if TYPE_CHECKING:
+    from cgt_desktop.core.ops.base import Changes
+    from cgt_desktop.ui.common.operations import OperationStack
+
+
+class UserDataMixin:
+    """The window's undo stack and what it does when the user's data changes; article import and drop."""
+
+    _ops: OperationStack | None
+
+    @property
+    def ops(self) -> OperationStack:
+        """The one undo stack: every change to user data is one of its steps (made on first use).
+
+        Not a Qt child of the window: the panels and controllers (children) that listen to it are
+        destroyed first, so it never signals a deleted one.
+        """
+        if self._ops is None:
+            from cgt_desktop.ui.common.operations import OperationStack
+
+            self._ops = OperationStack()
+            self._ops.data_changed.connect(self._on_ops_data_changed)
+        return self._ops
+
+    # -- importing articles (ui/imports/) ------------------------------------------------
+    def import_article(self, files: list[Path] | None = None) -> Any:
+        """Open the import dialog (with *files*: the article, then its translation); return it."""
+        from cgt_desktop.ui.imports.dialog import open_import
+
+        return open_import(self, files)
+
+    def extend_reader_menu(self, menu: Any, passage_id: str) -> None:
+        """Add to the reader's context menu what other panels offer for a pair (alignment corrections)."""
+        from cgt_desktop.ui.reader.alignment import add_alignment_actions
+
+        add_alignment_actions(menu, self, passage_id)
+
+    def ask_split(self, dialog: Any) -> bool:
+        """Show one of the reader's alignment dialogs (split, write a translation); whether the user said OK
+        (tests replace this)."""
+        return bool(dialog.exec())
+
+    def _on_import_triggered(self) -> None:
+        self.import_article()
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_article(files[:2])
+
+    def _on_ops_data_changed(self, changes: Changes) -> None:
+        """The user's items changed: recount, and refresh every list, the timeline and the page shown."""
+        if not changes.items:
+            return
+        self.counts = self.store.counts()
+        for i, kind in enumerate(KINDS):
+            self.tabs.setTabText(i, f"{kind_label(kind)} ({self.counts.get(kind, 0)})")
+        for controller in self.lists.values():
+            controller.reload()
+        if self.timeline is not None:
+            self.timeline.controller.reload_events()
+        if self.reader is not None and self.reader.current_document() in changes.targets:
+            self.reader.reload()
+        for view in self.details.values():
+            view.forget_mentions()
+        detail = self.current_detail()
+        if detail is not None and detail.page:
+            detail.show_page(detail.page)
+        self._update_status()
