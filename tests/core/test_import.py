@@ -189,3 +189,18 @@ def test_the_bundle_carries_imported_documents_and_entries_to_another_home_once(
     code, out, _ = _run(capsys, "--home", str(other), "--corpus", str(corpus_dir), "notes", "import", str(bundle),
                         "--json")
     assert json.loads(out)["counts"]["items"] == {"added": 0, "updated": 0, "unchanged": 2}  # twice adds nothing
+
+
+def test_show_and_search_say_an_imported_document_is_the_users(tmp_path, home, corpus_dir, capsys):
+    article = tmp_path / "news.txt"
+    article.write_text(EN_ARTICLE, encoding="utf-8")
+    doc = json.loads(_run(capsys, "--corpus", str(corpus_dir), "import", str(article), "--json")[1])["id"]
+    code, out, _ = _run(capsys, "--corpus", str(corpus_dir), "show", doc)
+    assert code == 0 and "imported by you from news.txt" in out
+    code, out, _ = _run(capsys, "--corpus", str(corpus_dir), "show", doc, "--json")
+    assert json.loads(out)["origin"] == "user"
+    code, out, _ = _run(capsys, "--corpus", str(corpus_dir), "search", "regulators approved", "--json")
+    origins = {hit["document_id"]: hit["origin"] for hit in json.loads(out) if hit.get("document_id")}
+    assert origins[doc] == "user"
+    code, out, _ = _run(capsys, "--corpus", str(corpus_dir), "show", "person/qian-qijun", "--json")
+    assert json.loads(out)["origin"] == "reference"

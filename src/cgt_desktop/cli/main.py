@@ -23,6 +23,7 @@ from cgt_desktop.cli.data import cmd_backup, cmd_restore
 from cgt_desktop.cli.export import cmd_export_pdf
 from cgt_desktop.cli.imports import cmd_import
 from cgt_desktop.cli.notes import cmd_notes
+from cgt_desktop.core.domain import ids
 from cgt_desktop.core.domain.kinds import KINDS
 
 class _Parser(argparse.ArgumentParser):
@@ -111,7 +112,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     store = open_store(args)
     hits = store.search(args.query, kind=args.kind, limit=args.limit)
     data = [{"id": h.id, "kind": h.kind, "name_en": h.name_en, "name_zh": h.name_zh, "snippet": h.snippet,
-             **({"document_id": h.document_id} if h.document_id else {})} for h in hits]
+             "origin": ids.origin_of(h.id), **({"document_id": h.document_id} if h.document_id else {})}
+            for h in hits]
     lines = [f"{h.kind:<12} {h.id}\n             {h.name_en} · {h.name_zh}\n             {h.snippet}" for h in hits]
     print_data(data, args.json, "\n".join(lines) if lines else "No results.")
     return 0
@@ -126,11 +128,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     except UnknownId as exc:
         raise CliError(f"{exc}; try 'cgt-desktop search'") from None
     data = detail.to_json()
+    data["origin"] = ids.origin_of(detail.id)  # "user": imported or entered by you
     data["sources"] = [{"document_id": c.document_id, "passage_id": c.passage_id,
                         "text_en": c.text_en, "text_zh": c.text_zh} for c in detail.sources]
     out = [f"{detail.name_en} · {detail.name_zh}" + ("  [Chinese name: editor's rendering]"
                                                       if detail.name_zh_status == "editor" else ""),
-           f"{detail.kind} · {detail.subtype_en}", "", detail.desc_en, detail.desc_zh]
+           f"{detail.kind} · {detail.subtype_en}" + (
+               f" · imported by you from {detail.details.get('source_file') or '?'}" if detail.kind == "document"
+               and ids.is_user(detail.id) else " · your own entry" if ids.is_user(detail.id) else ""),
+           "", detail.desc_en, detail.desc_zh]
     if detail.aliases:
         out += ["", "Aliases: " + "; ".join(a["alias"] for a in detail.aliases)]
     if detail.relations:
