@@ -346,3 +346,21 @@ def test_many_notes_on_one_profile_are_all_printed_after_it_in_parts(export, hom
     qian = [i for i, page in enumerate(reader.pages) if "Qian Qijun" in page.extract_text()[:200]]
     assert qian and "zjnote" not in reader.pages[qian[-1]].extract_text()  # the next profile starts its own page
     user.close()
+
+
+def test_an_imported_article_is_in_the_pdf_with_its_text_and_marked_as_yours(home, corpus_dir, capsys, tmp_path):
+    import json
+
+    from cgt_desktop.cli.main import main
+
+    article = tmp_path / "news.txt"
+    article.write_text("Shanghai approves a CAR-T trial\n\nThe Shanghai Cell Therapy Group said on Monday that "
+                       "regulators approved its CAR-T trial.", encoding="utf-8")
+    assert main(["--home", str(home.root), "--corpus", str(corpus_dir), "import", str(article), "--json"]) == 0
+    pairs = json.loads(capsys.readouterr().out)["pairs"]
+    target = tmp_path / "imported.pdf"
+    code = main(["--home", str(home.root), "--corpus", str(corpus_dir), "export-pdf", pairs[1]["id"],
+                 "-o", str(target)])
+    assert code == 0, capsys.readouterr().err
+    text = flat(text_of(target))
+    assert "regulators approved its CAR-T trial" in text and "imported by you" in text
