@@ -204,3 +204,32 @@ def test_show_and_search_say_an_imported_document_is_the_users(tmp_path, home, c
     assert origins[doc] == "user"
     code, out, _ = _run(capsys, "--corpus", str(corpus_dir), "show", "person/qian-qijun", "--json")
     assert json.loads(out)["origin"] == "reference"
+
+
+def test_entry_commands_add_edit_list_and_delete_a_cited_entry(home, corpus_dir, capsys):
+    cite = "003_f3128c6eecc96df2#p04.s01"
+    code, out, err = _run(capsys, "--corpus", str(corpus_dir), "entry", "add", "person", "--name-en", "Zhang Weiming",
+                          "--name-zh", "张伟明", "--cite", cite, "--json")
+    assert code == 0, err
+    person = json.loads(out)["id"]
+    assert json.loads(_run(capsys, "--corpus", str(corpus_dir), "show", person, "--json")[1])["origin"] == "user"
+    assert [h["id"] for h in json.loads(_run(capsys, "--corpus", str(corpus_dir), "search", "张伟明", "--json")[1])] == [
+        person]
+    assert _run(capsys, "--corpus", str(corpus_dir), "entry", "edit", person, "--field", "name_en=Zhang Wei-ming")[0] == 0
+    listed = json.loads(_run(capsys, "--corpus", str(corpus_dir), "entry", "list", "--json")[1])
+    assert [(r["id"], r["name_en"]) for r in listed] == [(person, "Zhang Wei-ming")]
+    assert _run(capsys, "--corpus", str(corpus_dir), "entry", "delete", person)[0] == 0
+    assert json.loads(_run(capsys, "--corpus", str(corpus_dir), "entry", "list", "--json")[1]) == []
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["person", "--name-en", "Nobody Known", "--cite", "nowhere#p01.s01"], "no passage has the id"),
+    (["person", "--name-en", "Qian Qijun", "--cite", "003_f3128c6eecc96df2#p04.s01"], "link to it instead"),
+    (["relation", "--subject", "person/nobody", "--predicate", "works_at", "--object", "organization/ustc",
+      "--cite", "003_f3128c6eecc96df2#p04.s01"], "is not an item"),
+    (["event", "--name-en", "A launch", "--date", "2019-02-30", "--cite", "003_f3128c6eecc96df2#p04.s01"], "YYYY"),
+])
+def test_an_entry_that_breaks_a_rule_exits_non_zero_and_saves_nothing(home, corpus_dir, capsys, argv, message):
+    code, _, err = _run(capsys, "--corpus", str(corpus_dir), "entry", "add", *argv)
+    assert code == 1 and message in err and "nothing was saved" in err
+    assert json.loads(_run(capsys, "--corpus", str(corpus_dir), "entry", "list", "--json")[1]) == []

@@ -21,6 +21,7 @@ from cgt_desktop.cli.common import (
 )
 from cgt_desktop.cli.data import cmd_backup, cmd_restore
 from cgt_desktop.cli.export import cmd_export_pdf
+from cgt_desktop.cli.entries import cmd_entry
 from cgt_desktop.cli.imports import cmd_import
 from cgt_desktop.cli.notes import cmd_notes
 from cgt_desktop.core.domain import ids
@@ -83,6 +84,8 @@ def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
     add_export_parser(sub)
     from cgt_desktop.cli.imports import add_parser as add_import_parser
     add_import_parser(sub)
+    from cgt_desktop.cli.entries import add_parser as add_entry_parser
+    add_entry_parser(sub)
     return parser
 
 
@@ -191,6 +194,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 COMMANDS = {"build-db": cmd_build_db, "search": cmd_search, "show": cmd_show, "timeline": cmd_timeline,
             "check": cmd_check, "screenshot": cmd_screenshot, "notes": cmd_notes, "import": cmd_import,
+            "entry": cmd_entry,
             "backup": cmd_backup, "restore": cmd_restore, "export-pdf": cmd_export_pdf}
 
 

@@ -115,6 +115,15 @@ class LookupsMixin:
             "WHERE e.kind = 'event' AND r.subject IN ({marks})", ids))
         return found
 
+    def entities_named(self, kind: str, names: Iterable[str]) -> list[str]:
+        """The ids of entities of *kind* whose English (any case) or Chinese name is one of *names*."""
+        found: list[str] = []
+        for name in dict.fromkeys(n for n in names if n):
+            found += [r[0] for r in self.conn.execute(
+                "SELECT id FROM entities WHERE kind = ? AND name_en = ? COLLATE NOCASE UNION "
+                "SELECT id FROM entities WHERE kind = ? AND name_zh = ?", [kind, name, kind, name])]
+        return list(dict.fromkeys(found))
+
     def name_pairs(self) -> list[tuple[str, str]]:
         """``(Chinese, English)`` names of the entities that have both (the aligner's own dictionary)."""
         return [(zh, en) for zh, en in self.conn.execute(

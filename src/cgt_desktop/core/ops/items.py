@@ -31,8 +31,8 @@ def _name(kind: str, record: dict[str, Any]) -> str:
     return str(record.get(en) or record.get(zh) or "").strip()
 
 
-def validate(catalog: Any, kind: str, record: dict[str, Any]) -> None:
-    """Check *record* as a user item of *kind*.
+def validate(catalog: Any, kind: str, record: dict[str, Any], item_id: str | None = None) -> None:
+    """Check *record* as a user item of *kind* (*item_id*: the item it changes, if it exists).
 
     Raises:
         ItemError: what is wrong, in one sentence.
@@ -56,6 +56,12 @@ def validate(catalog: Any, kind: str, record: dict[str, Any]) -> None:
     if not _name(kind, record):
         fields = " or ".join(NAME_FIELDS.get(kind, ("name_en", "name_zh")))
         raise ItemError(f"a {kind} needs a name: give {fields}")
+    if kind not in ("event", "figure"):
+        en, zh = NAME_FIELDS.get(kind, ("name_en", "name_zh"))
+        same = [i for i in catalog.entities_named(kind, [record.get(en) or "", record.get(zh) or ""]) if i != item_id]
+        if same:
+            raise ItemError(f"{same[0]} already has this name: link to it instead of adding it again (or give the "
+                            "name as the sources print it, if it is another {kind})".replace("{kind}", kind))
     for start, end in (("date", "end"), ("as_of", None)):
         if record.get(start) or (end and record.get(end)):
             try:
@@ -84,7 +90,7 @@ def save_item(catalog: Any, user: UserStore, kind: str, record: dict[str, Any],
     Raises:
         ItemError: the item breaks a rule; nothing is saved.
     """
-    validate(catalog, kind, record)
+    validate(catalog, kind, record, item_id)
     if item_id is not None and not (ids.is_user(item_id) or kind == "relation"):
         raise ItemError(f"{item_id} is a reference item: it cannot be changed, only yours can")
     item_id = item_id or new_id(kind, record)
