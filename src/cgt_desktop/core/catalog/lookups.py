@@ -185,6 +185,7 @@ class LookupsMixin:
             from cgt_desktop.core.catalog.mention_cache import read_cache, matcher_of
 
             self._matcher = read_cache(self.conn) or matcher_of(self.conn)
+            self._matcher.refused = self.refused_mentions()  # type: ignore[attr-defined]  # (CorrectionsMixin)
         return self._matcher
 
 

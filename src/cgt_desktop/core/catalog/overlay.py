@@ -109,10 +109,14 @@ def _remove_rows(conn: sqlite3.Connection, items: list[tuple[str, str]] | None) 
     if items is None:
         for table in TABLES:
             conn.execute(f"DELETE FROM {table} WHERE rowid >= ?", [base])
+        conn.execute("DELETE FROM corrections")
         search.remove_items(conn, None)
         return
     indexed: list[str] = []
     for item_id, kind in items:
+        if kind == "correction":
+            conn.execute("DELETE FROM corrections WHERE item_id = ?", [item_id])
+            continue
         if kind == "document":
             indexed += [r[0] for r in conn.execute("SELECT id FROM passages WHERE document_id = ? AND rowid >= ?",
                                                    [item_id, base])]
@@ -141,6 +145,9 @@ def _add_rows(conn: sqlite3.Connection, items: list[Item], report: OverlayReport
         return next_key[table] - 1
 
     for item in items:
+        if item.kind == "correction":
+            _add_correction(conn, item, report)
+            continue
         corpus, _ = _corpus_of([item])
         if corpus.problems:
             report.refused.append((item.item_id, str(corpus.problems[0])))
@@ -170,6 +177,23 @@ def _add_rows(conn: sqlite3.Connection, items: list[Item], report: OverlayReport
             conn.execute("RELEASE item")
 
 
+def _add_correction(conn: sqlite3.Connection, item: Item, report: OverlayReport) -> None:
+    """Compile one correction into the ``corrections`` table (a record without a target or field is refused)."""
+    import json
+
+    record = item.record
+    if not isinstance(record.get("target"), str) or not isinstance(record.get("field"), str):
+        report.refused.append((item.item_id, "a correction names its target and field"))
+        return
+    edited = getattr(item, "edited", "") or ""
+    conn.execute("INSERT OR REPLACE INTO corrections (item_id, target, field, value, reference_value, passage, note, "
+                 "sources, edited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 [item.item_id, record["target"], record["field"], record.get("value"), record.get("reference_value"),
+                  record.get("passage"), record.get("note") or "",
+                  json.dumps(list(record.get("sources") or []), ensure_ascii=False), edited])
+    report.compiled += 1
+
+
 def _refresh_derived(conn: sqlite3.Connection, kinds: set[str]) -> None:
     """Recount the facets of *kinds* and store the timeline's and the mentions' tables again if they changed."""
     from cgt_desktop.core.catalog.lists import facet_count_sql
@@ -193,7 +217,7 @@ def _refresh_derived(conn: sqlite3.Connection, kinds: set[str]) -> None:
 
 def _has_user_rows(conn: sqlite3.Connection) -> bool:
     return any(conn.execute(f"SELECT 1 FROM {table} WHERE rowid >= ? LIMIT 1", [USER_ROWID_BASE]).fetchone()
-               for table in TABLES)
+               for table in TABLES) or bool(conn.execute("SELECT 1 FROM corrections LIMIT 1").fetchone())
 
 
 def _set_revision(conn: sqlite3.Connection, revision: str) -> None:
@@ -241,7 +265,8 @@ def apply(path: Path, removed: Iterable[tuple[str, str]], added: Iterable[Item],
             conn.close()
             return sync(path, everything, revision) or OverlayReport(whole=True)
         removed, added = list(removed), list(added)
-        report = OverlayReport(kinds={kind if kind in FACETS else "relation" for _, kind in removed})
+        report = OverlayReport(kinds={kind if kind in FACETS else "relation" for _, kind in removed
+                                      if kind != "correction"})
         with _Transaction(conn):
             _remove_rows(conn, removed)
             _add_rows(conn, added, report)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 USER_ROWID_BASE = 1 << 40
 """Row keys of the user's rows (imported documents, their own entries) start here in every table: where a
@@ -87,6 +87,11 @@ CREATE TABLE timeline_cache (key TEXT PRIMARY KEY, n INTEGER, ids TEXT, category
 -- The reader's mention matcher (catalog/mention_cache.py): its tables as JSON, made once per build and per
 -- change to the user's entries.
 CREATE TABLE mention_cache (key TEXT PRIMARY KEY, state TEXT);
+-- The user's corrections of reference entries (compiled from user.sqlite by catalog/overlay.py; a build leaves
+-- it empty): a field's value, a relation or a mention link marked wrong. The reference rows stay as they are.
+CREATE TABLE corrections (item_id TEXT PRIMARY KEY, target TEXT NOT NULL, field TEXT NOT NULL, value TEXT,
+    reference_value TEXT, passage TEXT, note TEXT, sources TEXT, edited TEXT);
+CREATE INDEX corrections_target ON corrections(target, field);
 """
 
 INDEXES = """

@@ -22,6 +22,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from cgt_desktop.core.catalog.corrections import CorrectionsMixin
 from cgt_desktop.core.catalog.lookups import LookupsMixin
 from cgt_desktop.core.catalog.schema import USER_ROWID_BASE
 from cgt_desktop.core.domain.ids import UnknownId
@@ -45,7 +46,7 @@ class StoreError(Exception):
     """The reference database cannot be read (missing, damaged, wrong version)."""
 
 
-class Catalog(ListsMixin, LookupsMixin):
+class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
     """Read-only access to the derived database: the reference rows and the user's, merged.
 
     The catalog caches what it reads once (counts, vocabulary, the mention matcher); a change to the
@@ -198,7 +199,8 @@ class Catalog(ListsMixin, LookupsMixin):
             subtype_en=self.label(group, e["subtype"], "en") if group else (e["subtype"] or ""),
             subtype_zh=self.label(group, e["subtype"], "zh") if group else (e["subtype"] or ""),
             desc_en=e["desc_en"] or "", desc_zh=e["desc_zh"] or "", aliases=aliases,
-            sources=self.citations(item_id), details=details, file=e["file"], line=e["line"])
+            sources=self.citations(item_id), details=details, file=e["file"], line=e["line"],
+            corrections=self.corrections_of(item_id))
 
     def entity(self, item_id: str) -> EntityDetail:
         """Return everything about *item_id*: all relations with their citations, all events and figures.

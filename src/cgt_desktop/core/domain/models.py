@@ -101,6 +101,7 @@ class EntityDetail(EntityHead):
     details: dict[str, Any]
     file: str | None = None
     line: int | None = None
+    corrections: list[Any] = field(default_factory=list)  # the user's (core.domain.corrections.Correction)
 
     def to_json(self) -> dict[str, Any]:
         """Return a JSON-ready dict (the shape of ``cgt-desktop show --json``)."""
@@ -159,3 +160,4 @@ class EntityPage(EntityHead):
     details: dict[str, Any]
     file: str | None = None
     line: int | None = None
+    corrections: list[Any] = field(default_factory=list)  # the user's (core.domain.corrections.Correction)

@@ -152,6 +152,8 @@ class MentionMatcher:
             k for k in exact if order.get((_fold(k), False), -1) > order[k, True])
         self._lengths = {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in lengths.items()}
         self._cited: dict[str, list[list[str]]] = {}  # passage id -> [[name, entity id], …] (rule "cited")
+        #: passage id -> entities not to link there (the user marked such a link wrong); not part of the state.
+        self.refused: dict[str, set[str]] = {}
 
     def state(self) -> dict[str, Any]:
         """The matcher's tables, JSON-ready (:meth:`from_state` gives the same matcher back)."""
@@ -267,6 +269,10 @@ class MentionMatcher:
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, entity_id))
         kept.sort()
+        if passage_id and self.refused:
+            paragraph = passage_id.rsplit(".", 1)[0] if "#" in passage_id else passage_id
+            wrong = self.refused.get(passage_id, set()) | self.refused.get(paragraph, set())
+            kept = [m for m in kept if m[2] not in wrong]
         return kept
 
     def _cited_names(self, passage_id: str) -> list[list[str]]:

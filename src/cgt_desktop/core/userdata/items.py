@@ -1,7 +1,7 @@
 """What the user adds to the corpus: items kept in ``user.sqlite`` as corpus source records.
 
-An item is one entity, event, figure or relation (a record as in ``db/``, with ``sources``), or one
-document (its lines as in a ``db/documents`` file: the document record, then its paragraphs and
+An item is one entity, event, figure or relation (a record as in ``db/``, with ``sources``), one
+correction of a reference entry (:mod:`cgt_desktop.core.domain.corrections`), or one document (its lines as in a ``db/documents`` file: the document record, then its paragraphs and
 sentences). They are the user's data, the truth from which the catalog compiles its copy
 (:mod:`cgt_desktop.core.catalog.overlay`); ``user_items_revision`` counts every change to them, so a
 stale copy is always noticed. Deleting only marks an item, so that undo can bring it back.
@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from cgt_desktop.core.domain.kinds import KINDS
 from cgt_desktop.core.userdata.userdb import UserStore, timestamp
 
-ITEM_KINDS = (*KINDS, "relation")
+ITEM_KINDS = (*KINDS, "relation", "correction")
 
 
 @dataclass(frozen=True)
