@@ -149,3 +149,16 @@ def relation_id(subject: str, predicate: str, obj: str, role: str | None = None)
     """Return the derived id of a relation: ``subject>predicate>object[#role]``."""
     rid = f"{subject}>{predicate}>{obj}"
     return f"{rid}#{role}" if role else rid
+
+
+def parse_relation_id(relation_id: str) -> tuple[str, str, str, str | None]:
+    """Return ``(subject, predicate, object, role or None)`` of an id made by :func:`relation_id`.
+
+    Raises:
+        UnknownId: it is not a relation id.
+    """
+    head, _, role = relation_id.partition("#")
+    parts = head.split(">")
+    if len(parts) != 3 or not all(parts):
+        raise UnknownId(relation_id)
+    return parts[0], parts[1], parts[2], role or None

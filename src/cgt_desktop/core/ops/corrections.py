@@ -68,6 +68,12 @@ def _check(catalog: Any, target: str, field: str, value: str | None, sources: Se
     return reference
 
 
+def check(catalog: Any, target: str, field: str, value: str | None = None, sources: Sequence[str] = (),
+          note: str = "", passage: str | None = None) -> None:
+    """Raise :class:`ItemError` if the correction breaks a rule (what a dialog asks before it closes)."""
+    _check(catalog, target, field, value, [s for s in sources if s], note, passage)
+
+
 def save_correction(catalog: Any, user: UserStore, target: str, field: str, value: str | None = None, *,
                     sources: Sequence[str] = (), note: str = "", passage: str | None = None) -> Operation:
     """Correct *field* of the reference entry *target* (or mark a relation or a mention wrong).

@@ -62,6 +62,12 @@ def validate(catalog: Any, kind: str, record: dict[str, Any], item_id: str | Non
         if same:
             raise ItemError(f"{same[0]} already has this name: link to it instead of adding it again (or give the "
                             "name as the sources print it, if it is another {kind})".replace("{kind}", kind))
+    if kind == "event" and record.get("approximate") and not str(record.get("date_note") or "").strip():
+        raise ItemError("an approximate date says why in a note (what the source says, and what you inferred)")
+    if kind == "event" and record.get("end") and not record.get("date"):
+        raise ItemError("a period needs its first date as well as its last")
+    if kind == "figure" and not str(record.get("value_stated") or "").strip():
+        raise ItemError("a figure gives its value as the source states it (value_stated)")
     for start, end in (("date", "end"), ("as_of", None)):
         if record.get(start) or (end and record.get(end)):
             try:

@@ -25,6 +25,7 @@ from cgt_desktop.core.domain import dates
 from cgt_desktop.core.domain.kinds import MENTION_KINDS
 from cgt_desktop.core.domain import ids
 from cgt_desktop.core.catalog.store import Catalog, UnknownId
+from cgt_desktop.ui.browse import corrections_html as fixes
 from cgt_desktop.ui.browse.entity_table import kind_label
 
 if TYPE_CHECKING:
@@ -134,6 +135,9 @@ class PageRenderer:
                          + self._note(_t("editor's rendering, not attested in the sources")))
             else:
                 shown = escape(name)
+            fix = fixes.by_field(d.corrections, d.id).get(f"name_{lang}")
+            if fix is not None:
+                shown = fixes.corrected(fix, self._note, shown if name and status != "unknown" else "")
             rows.append(f"<tr><td style='color:{self.muted}; padding-right:12px'>{label}</td><td>{shown}</td></tr>")
         return "<table cellspacing=2>" + "".join(rows) + "</table>"
 
@@ -184,7 +188,10 @@ class PageRenderer:
         aliases = list(dict.fromkeys(a["alias"] for a in d.aliases if a["alias"].casefold() not in names))
         if aliases:  # "Also known as: Qian Qijun" under Qian Qijun says nothing
             parts.append(self._section(_t("Also known as"), escape("; ".join(aliases))))
-        desc = "".join(f"<p>{escape(text)}</p>" for _, text in self._pair(d.desc_en, d.desc_zh) if text)
+        mine = fixes.by_field(d.corrections, d.id)
+        desc = "".join(f"<p>{fixes.corrected(mine[f'desc_{lang}'], self._note, escape(text))}</p>"
+                       if f"desc_{lang}" in mine else f"<p>{escape(text)}</p>"
+                       for lang, text in self._pair(d.desc_en, d.desc_zh) if text or f"desc_{lang}" in mine)
         parts.append(self._section(_t("Description"), desc))
         parts.append(self._details(d))
         parts.append(self._relations(d))
@@ -206,12 +213,34 @@ class PageRenderer:
             parts.append(self._section(_t("Key figures"), f"<ul>{rows}</ul>"
                                        + self._more(len(d.figures), d.figure_total, "figures"),
                                        len(d.figures), d.figure_total))
+        if d.corrections:
+            parts.append(self._section(_t("Your corrections"), fixes.evidence(
+                d.corrections, self._note, self._source_link, self._relation_name)))
         if d.kind == "document":
             parts.append(self._document_text(d.id))
         if d.kind in MENTION_KINDS and d.id in self.mentions:  # found off the page's path (DetailView)
             parts.append(self._mentioned_in(d.id, self.mentions[d.id]))
         parts.append(self._sources(d.sources))
         return "".join(parts)
+
+    def _source_link(self, passage_id: str) -> str:
+        target = passage_url(passage_id)
+        found = self.store.passages([passage_id])
+        label = (found[0].document_title_zh if self.language == "zh" else found[0].document_title_en) \
+            if found else ""
+        where = ids.local_part(passage_id)
+        return f"<a href='{escape(target)}'>{escape(f'{label} ¶{where}' if label else where)}</a>"
+
+    def _relation_name(self, relation_id: str) -> str:
+        try:
+            subject, predicate, obj, _role = ids.parse_relation_id(relation_id)
+        except UnknownId:
+            return relation_id
+        names = self.store.names([subject, obj])
+        first = (names.get(subject) or ("", subject, ""))[1] or subject
+        second = (names.get(obj) or ("", obj, ""))[1] or obj
+        label = self.store.label("predicates", predicate, self.language) or predicate
+        return f"{first} — {label} — {second}"
 
     def _mentioned_in(self, item_id: str, found: list[dict[str, Any]]) -> str:
         if not found:
@@ -226,8 +255,10 @@ class PageRenderer:
     def _details(self, d: EntityPage) -> str:
         info = d.details or {}
         rows: list[tuple[str, str]] = []
+        mine = fixes.by_field(d.corrections, d.id)
         if d.kind == "event":
-            rows.append((_t("Date"), self._date(info.get("date"), info.get("end"), bool(info.get("approximate")))))
+            date = self._date(info.get("date"), info.get("end"), bool(info.get("approximate")))
+            rows.append((_t("Date"), fixes.corrected(mine["date"], self._note, date) if "date" in mine else date))
             if info.get("date_stated"):
                 rows.append((_t("As stated"), escape(info["date_stated"])))
             if info.get("date_note"):
@@ -235,7 +266,9 @@ class PageRenderer:
             rows.append((_t("Category"), escape(self.store.label("event_categories", info.get("category"),
                                                                  self.language))))
         elif d.kind == "figure":
-            rows.append((_t("Value as stated"), f"<b>{escape(str(info.get('value_stated') or ''))}</b>"))
+            value = f"<b>{escape(str(info.get('value_stated') or ''))}</b>"
+            rows.append((_t("Value as stated"), fixes.corrected(mine["value_stated"], self._note, value)
+                         if "value_stated" in mine else value))
             if info.get("unit"):
                 rows.append((_t("Unit"), escape(self.store.label("figure_units", info["unit"], self.language))))
             if info.get("as_of"):
@@ -268,6 +301,7 @@ class PageRenderer:
 
     def _relations(self, d: EntityPage) -> str:
         blocks = []
+        wrong = fixes.wrong_relations(d.corrections)
         for group in d.relation_groups:
             items = []
             for i, r in enumerate(group.relations):
@@ -285,6 +319,8 @@ class PageRenderer:
                                                                                      r.other_name_zh)
                 if extra:
                     item += " " + self._note(", ".join(extra))
+                if r.id in wrong:
+                    item = f"<s>{item}</s>" + fixes.wrong_mark(wrong[r.id], self._note)
                 items.append(f"<li>{item}</li>")
             more = self._more(len(group.relations), group.total, group.key, inline=True)
             if more:

@@ -104,6 +104,7 @@ class ReaderView(RowGeometry, QAbstractScrollArea):
         self._tops: list[int] = [0]
         self._layouts: dict[tuple[int, str], tuple[QTextLayout, float]] = {}
         self._mentions: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
+        self.context_entity: str | None = None
         self._fonts: dict[str, QFont] = {}
         self.hover_row = -1
         self.selected_row = -1
@@ -190,6 +191,11 @@ class ReaderView(RowGeometry, QAbstractScrollArea):
         self.viewport().update()
         if emit and self.rows[row].kind == "sentence":
             self.row_activated.emit(self.rows[row].passage_id)
+
+    def forget_mentions(self) -> None:
+        """Find the mentions again when next painted (the names or the user's refused links changed)."""
+        self._mentions.clear()
+        self.viewport().update()
 
     def mentions(self, row: int, side: str) -> list[tuple[int, int, str]]:
         """Return the marked mentions of one cell (found once, then cached)."""
@@ -379,9 +385,10 @@ class ReaderView(RowGeometry, QAbstractScrollArea):
         return None
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
-        index, side, _entity = self.hit(QPointF(event.pos()))
+        index, side, entity = self.hit(QPointF(event.pos()))
         if index < 0 or self.rows[index].kind != "sentence":
             return
+        self.context_entity = entity  # the link under the pointer, for the menu (None: none)
         if index != self.selected_row:
             self.select_row(index)
         self.selected_side = side

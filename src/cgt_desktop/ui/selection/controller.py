@@ -99,6 +99,9 @@ class SelectionController(QObject):
         menu = detail.createStandardContextMenu(pos)
         menu.addSeparator()
         menu.addAction(self.act_add)
+        extend = getattr(self.window, "extend_page_menu", None)  # correct the entry, change the user's own
+        if extend is not None:
+            extend(menu, detail.page)
         menu.popup(detail.viewport().mapToGlobal(pos))
 
     def _popup(self, global_pos: QPoint) -> None:

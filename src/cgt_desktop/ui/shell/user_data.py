@@ -14,6 +14,7 @@ from cgt_desktop.ui.browse.entity_table import kind_label
 
 if TYPE_CHECKING:
     from cgt_desktop.core.ops.base import Changes
+    from cgt_desktop.ui.entries.controller import EntriesController
     from cgt_desktop.ui.common.operations import OperationStack
 
 
@@ -21,6 +22,7 @@ class UserDataMixin:
     """The window's undo stack and what it does when the user's data changes; article import and drop."""
 
     _ops: OperationStack | None
+    _entries: EntriesController | None = None
 
     @property
     def ops(self) -> OperationStack:
@@ -36,6 +38,23 @@ class UserDataMixin:
             self._ops.data_changed.connect(self._on_ops_data_changed)
         return self._ops
 
+    @property
+    def entries(self) -> EntriesController:
+        """The user's entries and corrections in the reader's and the pages' menus (made on first use)."""
+        if self._entries is None:
+            from cgt_desktop.ui.entries.controller import EntriesController
+
+            self._entries = EntriesController(self)
+        return self._entries
+
+    def ask_entry(self, dialog: Any) -> bool:
+        """Show an entry, relation or correction dialog; whether the user saved (tests replace this)."""
+        return bool(dialog.exec())
+
+    def extend_page_menu(self, menu: Any, page_id: str | None) -> None:
+        """Add to a detail page's context menu what the user can do to its entry (correct, change, relate)."""
+        self.entries.add_page_actions(menu, page_id)
+
     # -- importing articles (ui/imports/) ------------------------------------------------
     def import_article(self, files: list[Path] | None = None) -> Any:
         """Open the import dialog (with *files*: the article, then its translation); return it."""
@@ -48,6 +67,10 @@ class UserDataMixin:
         from cgt_desktop.ui.reader.alignment import add_alignment_actions
 
         add_alignment_actions(menu, self, passage_id)
+        reader = getattr(self, "reader", None)
+        view = reader.view if reader is not None else None
+        side = view.selected_side if view is not None else "orig"
+        self.entries.add_reader_actions(menu, passage_id, side, view.context_entity if view is not None else None)
 
     def ask_split(self, dialog: Any) -> bool:
         """Show one of the reader's alignment dialogs (split, write a translation); whether the user said OK
@@ -80,6 +103,8 @@ class UserDataMixin:
             self.timeline.controller.reload_events()
         if self.reader is not None and self.reader.current_document() in changes.targets:
             self.reader.reload()
+        elif self.reader is not None:
+            self.reader.view.forget_mentions()  # a name added, or a link refused
         for view in self.details.values():
             view.forget_mentions()
         detail = self.current_detail()

@@ -1,0 +1,175 @@
+"""The user's own entries made from the reader, and corrections of reference entries from their pages."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor
+
+from cgt_desktop.core.catalog.store import ListQuery
+from cgt_desktop.core.domain import ids
+from cgt_desktop.ui.entries.dialog import EntryDialog
+from cgt_desktop.ui.entries.other_dialogs import CorrectionDialog, RelationDialog
+
+DOC = "document/003_f3128c6eecc96df2"
+PASSAGE = "003_f3128c6eecc96df2#p04.s01"
+PERSON = "person/chen-jing"
+RELATION = "person/chen-jing>works_at>organization/china-news-online#Reporter"
+
+
+def _select(box, text):
+    """Select *text* in a read-only passage box as a user would with the mouse."""
+    start = box.toPlainText().index(text)
+    cursor = box.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    box.setTextCursor(cursor)
+
+
+def _answer(window, fill):
+    """Make the window's dialogs answer with *fill(dialog)*; return the dialogs it was shown."""
+    shown = []
+
+    def ask(dialog):
+        shown.append(dialog)
+        fill(dialog)
+        if dialog.result():  # the dialog accepted itself (Save passed the checks)
+            return True
+        return False
+    window.ask_entry = ask
+    return shown
+
+
+def _words(window, passage_id, lang):
+    found = window.store.passages([passage_id])[0]
+    return found.text_zh if lang == "zh" else found.text_en
+
+
+@pytest.mark.parametrize("kind", ["person", "organization", "place", "policy", "technology", "event", "figure"])
+def test_each_kind_is_made_from_a_reader_selection_and_cites_the_sentence(qtbot, window, kind):
+    assert window.open_page(f"read:{DOC}")
+    zh = _words(window, PASSAGE, "zh")
+    en = _words(window, PASSAGE, "en")
+    zh_name, en_name = zh[:4], " ".join(en.split()[:2])
+
+    def fill(dialog: EntryDialog):
+        _select(dialog.boxes["zh"], zh_name)  # either language, either column: each fills its own name
+        _select(dialog.boxes["en"], en_name)
+        if kind == "event":
+            dialog.date.setText("2019-11")
+        if kind == "figure":
+            dialog.value_stated.setText("8场")
+        dialog.buttons.accepted.emit()
+    shown = _answer(window, fill)
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.entries.new_entry(PASSAGE, kind)
+    assert (shown[0].name_zh.text(), shown[0].name_en.text()) == (zh_name, en_name)
+    (made,) = [i for i in window.store.list_ids(ListQuery(kind=kind)) if ids.is_user(i)]
+    page = window.store.entity_page(made)
+    assert [c.passage_id for c in page.sources] == [PASSAGE]
+    window.open_page(made)
+    text = window.current_detail().toPlainText()
+    assert "your own entry" in text and en_name in text and zh_name in text
+
+
+def test_a_dialog_that_breaks_a_rule_says_why_and_saves_nothing(qtbot, window):
+    def fill(dialog: EntryDialog):
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("event"))
+        dialog.name_en.setText("An approximate event")
+        dialog.date.setText("2019")
+        dialog.approximate.setChecked(True)
+        dialog.buttons.accepted.emit()
+    shown = _answer(window, fill)
+    window.entries.new_entry(PASSAGE, "person")
+    assert "approximate date says why" in shown[0].message.text()
+    assert not shown[0].result() and window.ops.undo_stack.count() == 0
+
+
+def test_a_name_already_there_is_offered_and_used_instead_of_a_duplicate(qtbot, window):
+    def fill(dialog: EntryDialog):
+        dialog.name_en.setText("Qian Qijun")
+        dialog._on_name_edited()
+        assert dialog.existing.results.count() >= 1
+        dialog.existing.results.setCurrentRow(0)
+        dialog.use_button.click()
+    _answer(window, fill)
+    before = window.store.counts()["person"]
+    window.entries.new_entry(PASSAGE, "person")
+    assert window.store.counts()["person"] == before
+    assert window.current_detail().page == "person/qian-qijun"
+
+
+def test_a_relation_between_a_user_entry_and_a_reference_one_cites_the_sentence(qtbot, window):
+    def person(dialog: EntryDialog):
+        dialog.name_en.setText("Zhang Weiming")
+        dialog.buttons.accepted.emit()
+    _answer(window, person)
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.entries.new_entry(PASSAGE, "person")
+    (mine,) = [i for i in window.store.list_ids(ListQuery(kind="person")) if ids.is_user(i)]
+
+    def relate(dialog: RelationDialog):
+        dialog.object.set_text("Fosun Kite")
+        dialog.object.results.setCurrentRow(0)
+        dialog.predicate.setCurrentIndex(dialog.predicate.findData("works_at"))
+        dialog._on_buttons_accepted()
+    _answer(window, relate)
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.entries.new_relation(mine, [PASSAGE])
+    page = window.store.entity_page(mine)
+    (group,) = page.relation_groups
+    assert group.predicate == "works_at" and group.relations[0].sources == [PASSAGE]
+    window.ops.undo_stack.undo()
+    assert window.store.entity_page(mine).relation_groups == []
+
+
+def test_a_correction_shows_your_value_beside_the_reference_and_undo_takes_it_back(qtbot, window):
+    byline = "000_1b6dce599d2df6c2#p01.s01"
+
+    def fill(dialog: CorrectionDialog):
+        dialog.what.setCurrentIndex(dialog.what.findText("English name"))
+        assert dialog.reference.text() == "Chen Jing"
+        dialog.value.setPlainText("Chen Jing (reporter)")
+        dialog.citation.setEditText(byline)
+        dialog._on_buttons_accepted()
+    _answer(window, fill)
+    window.open_page(PERSON)
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.entries.correct(PERSON)
+    text = window.current_detail().toPlainText()
+    assert "Chen Jing (reporter) your correction — reference: Chen Jing" in text
+    assert "Your corrections" in text and window.store.entity_page(PERSON).name_en == "Chen Jing"
+    window.ops.undo_stack.undo()
+    assert "your correction" not in window.current_detail().toPlainText()
+
+
+def test_a_relation_marked_wrong_is_struck_through_with_the_reason(qtbot, window):
+    def fill(dialog: CorrectionDialog):
+        index = next(i for i in range(dialog.what.count()) if dialog.what.itemData(i) == ("wrong", RELATION))
+        dialog.what.setCurrentIndex(index)
+        dialog._on_buttons_accepted()
+        assert "say why" in dialog.message.text()
+        dialog.note.setText("she is freelance")
+        dialog._on_buttons_accepted()
+    _answer(window, fill)
+    window.open_page(PERSON)
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.entries.correct(PERSON)
+    assert "you marked this wrong: she is freelance" in window.current_detail().toPlainText()
+
+
+def test_a_wrong_mention_link_is_unlinked_in_the_reader_from_its_menu(qtbot, window):
+    byline = "000_1b6dce599d2df6c2#p01.s01"
+    assert window.open_page("read:document/000_1b6dce599d2df6c2")
+    reader = window.reader
+    row = reader.controller.rows_of(byline)[0]
+    assert PERSON in [e for _s, _e, e in reader.view.mentions(row, "orig")]
+    reader.view.select_row(row)
+    reader.view.context_entity = PERSON
+    menu = window.annotations.reader_menu(byline, "orig")
+    (action,) = [a for a in menu.actions() if a.text().startswith("The Link to")]
+    assert "Chen Jing" in action.text()
+    with qtbot.waitSignal(window.ops.data_changed):
+        action.trigger()
+    assert PERSON not in [e for _s, _e, e in reader.view.mentions(row, "orig")]
+    window.ops.undo_stack.undo()
+    assert PERSON in [e for _s, _e, e in reader.view.mentions(row, "orig")]
