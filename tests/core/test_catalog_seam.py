@@ -51,7 +51,7 @@ def test_a_user_entity_appears_in_the_list_its_page_search_and_counts(store, use
 def test_a_user_event_is_on_the_timeline_and_linked_to_its_people(store, user):
     _, pid = _add(store, user, "person", _person())
     _, eid = _add(store, user, "event", {"title_en": "Zhang Weiming founds a start-up", "date": "2019-05",
-                                          "category": "company", "sources": [CITED]})
+                                          "category": "industry", "sources": [CITED]})
     _add(store, user, "relation", {"subject": pid, "predicate": "founded", "object": eid, "sources": [CITED]})
     assert eid in [e.id for e in store.timeline(2019, 2019)]
     assert eid in store.timeline_columns()["id"]
@@ -120,7 +120,8 @@ def test_a_relation_to_a_missing_item_and_a_bad_date_are_refused(store, user):
         item_ops.save_item(store, user, "relation", {"subject": "person/nobody", "predicate": "founded",
                                                      "object": "organization/ustc", "sources": [CITED]})
     with pytest.raises(item_ops.ItemError, match="YYYY"):
-        item_ops.save_item(store, user, "event", {"title_en": "x", "date": "2019-13", "sources": [CITED]})
+        item_ops.save_item(store, user, "event", {"title_en": "x", "date": "2019-13", "category": "industry",
+                                                  "sources": [CITED]})
 
 
 def test_another_users_database_at_the_same_count_is_not_taken_for_this_one(tmp_path, store):
@@ -159,3 +160,22 @@ def test_a_crash_between_saving_an_item_and_copying_it_loses_nothing(store, user
     monkeypatch.undo()
     assert sync_user_items(store, user) is None  # the next start
     assert store.entity_page(saved[0]).name_en == "Zhang Weiming"
+
+
+@pytest.mark.parametrize("record, message", [
+    ({"title_en": "No lane", "date": "2019"}, "needs a category"),
+    ({"title_en": "Guessed", "date": "2019", "category": "industry", "approximate": True}, "says why in a note"),
+    ({"title_en": "Open start", "end": "2019", "category": "industry"}, "first date"),
+])
+def test_an_event_keeps_the_corpus_rules_for_honest_dates(store, user, record, message):
+    with pytest.raises(item_ops.ItemError, match=message):
+        item_ops.save_item(store, user, "event", dict(record, sources=[CITED]))
+    _, eid = _add(store, user, "event", {"title_en": "Date unknown", "category": "industry", "sources": [CITED],
+                                          "date_stated": "not stated"})
+    (row,) = store.events_by_id([eid])
+    assert row.date is None and row.date_stated == "not stated"  # shown as unknown, never invented
+
+
+def test_a_figure_keeps_its_value_as_stated(store, user):
+    with pytest.raises(item_ops.ItemError, match="value as the source states it"):
+        item_ops.save_item(store, user, "figure", {"label_en": "Beds", "sources": [CITED]})

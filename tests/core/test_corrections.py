@@ -131,3 +131,18 @@ def test_a_correction_survives_a_rebuild_and_is_flagged_when_its_reference_value
         (desc, wrong) = store.entity_page(PERSON).corrections
         assert desc.stale and desc.reference_now == "Reporter (the editors rewrote this)."
         assert desc.value == "A reporter of China News Online." and not wrong.stale
+
+
+def test_the_lists_keep_yours_or_the_references_and_say_whose_each_row_is(store, user):
+    from cgt_desktop.core.catalog.store import ListQuery
+
+    everyone = store.list_ids(ListQuery(kind="person"))
+    mine = _run(item_ops.save_item(store, user, "person", {"name_en": "Li Hua", "sources": [OTHER]})).result
+    _run(corr.save_correction(store, user, PERSON, "name_en", "Chen Jing (reporter)", sources=[BYLINE]))
+    assert set(store.list_ids(ListQuery(kind="person", origin="user"))) == {mine, PERSON}
+    assert store.list_ids(ListQuery(kind="person", origin="reference")) == everyone
+    assert len(store.list_ids(ListQuery(kind="person"))) == len(everyone) + 1
+    rows = store.rows("person", [mine, PERSON, "person/carl-june"])
+    assert [rows[i]["origin"] for i in (mine, PERSON, "person/carl-june")] == ["user", "corrected", "reference"]
+    with pytest.raises(ValueError, match="origin"):
+        store.list_ids(ListQuery(kind="person", origin="theirs"))

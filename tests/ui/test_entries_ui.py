@@ -173,3 +173,41 @@ def test_a_wrong_mention_link_is_unlinked_in_the_reader_from_its_menu(qtbot, win
     assert PERSON not in [e for _s, _e, e in reader.view.mentions(row, "orig")]
     window.ops.undo_stack.undo()
     assert PERSON in [e for _s, _e, e in reader.view.mentions(row, "orig")]
+
+
+def test_the_origin_box_shows_yours_and_an_empty_state_that_says_how_to_add_one(qtbot, window):
+    from cgt_desktop.core.ops import items as item_ops
+
+    window.show_kind("place")
+    places = window.lists["place"]
+    places.origin_box.setCurrentIndex(places.origin_box.findData("user"))
+    places.origin_box.activated.emit(places.origin_box.currentIndex())
+    assert places.model.rowCount() == 0 and "no entries of this kind yet" in places.empty_label.text()
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.ops.run(item_ops.save_item(window.store, window.user, "place", {
+            "name_en": "Lingang Cell Park", "sources": [PASSAGE]}))
+    assert places.model.rowCount() == 1
+    index = places.model.index(0, 0)
+    assert places.model.data(index) == "Lingang Cell Park"
+    assert "your own entry" in places.model.data(index, 3)  # the tooltip says whose it is
+    places.clear_filters()
+    assert places.model.rowCount() == window.store.counts()["place"]
+
+
+def test_your_event_is_on_the_timeline_marked_as_yours(qtbot, window):
+    from cgt_desktop.core.ops import items as item_ops
+
+    assert window.show_timeline()
+    timeline = window.timeline.controller
+    qtbot.waitUntil(lambda: timeline.columns is not None)
+    plot = window.timeline.plot
+    assert "your own entry" not in plot.legend_labels()
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.ops.run(item_ops.save_item(window.store, window.user, "event", {
+            "title_en": "Lingang cell park opens", "date": "2020", "approximate": True, "category": "industry",
+            "date_note": "the article says 'last year', written in 2021", "sources": [PASSAGE]}))
+    qtbot.waitUntil(lambda: "your own entry" in plot.legend_labels())
+    (mine,) = [e for e in timeline.columns.ids if ids.is_user(e)]
+    diamonds = [g for item in plot.scatter_items() for g in item.groups if g["symbol"] == "d"]
+    assert len(diamonds) == 1 and len(diamonds[0]["x"]) == 1
+    assert mine in window.store.timeline_columns()["id"]

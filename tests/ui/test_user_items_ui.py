@@ -28,7 +28,7 @@ def test_a_user_person_and_event_reach_the_tab_list_page_and_timeline_and_undo_t
     assert window.tabs.tabText(person_tab) != before and window.lists["person"].model.rowCount() == listed + 1
     with qtbot.waitSignal(window.ops.data_changed):
         window.ops.run(item_ops.save_item(store, user, "event", {
-            "title_en": "Zhang Weiming founds a company", "date": "2019-05", "category": "company",
+            "title_en": "Zhang Weiming founds a company", "date": "2019-05", "category": "industry",
             "sources": [CITED]}))
     qtbot.waitUntil(lambda: timeline.columns is not None and len(timeline.columns.ids) == events + 1)
 

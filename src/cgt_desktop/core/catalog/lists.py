@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 from cgt_desktop.core.domain.kinds import KIND_COLUMNS, TYPE_VOCABULARY, column_sql, facet_sql
 from cgt_desktop.core.catalog.rowkeys import IndexedRowKeys
+from cgt_desktop.core.catalog.schema import USER_ROWID_BASE
 
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -32,6 +33,15 @@ class ListQuery:
     sort: str = "name_en"
     descending: bool = False
     period: tuple[str, str] | None = None  # ISO first and last day
+    origin: str = "all"  # "all"; "user": the user's own entries and the entries they corrected; "reference"
+
+    @property
+    def filtered(self) -> bool:
+        """Whether the query keeps only some of its kind's rows."""
+        return bool(self.text.strip() or self.facets or self.period or self.origin != "all")
+
+
+ORIGINS = ("all", "user", "reference")
 
 
 def _name_filter_sql(text: str, kind: str) -> tuple[str | None, list[Any]]:
@@ -83,6 +93,14 @@ class ListsMixin:
             else:
                 clauses.append(f"e.id IN ({ids_sql})")
                 params += ids_params
+        if query.origin not in ORIGINS:
+            raise ValueError(f"origin is one of {', '.join(ORIGINS)}, not {query.origin!r}")
+        if query.origin == "user":
+            clauses.append("(e.rowid >= ? OR e.id IN (SELECT target FROM corrections))")
+            params.append(USER_ROWID_BASE)
+        elif query.origin == "reference":
+            clauses.append("e.rowid < ?")
+            params.append(USER_ROWID_BASE)
         for facet, value in query.facets:
             sql = facet_sql(query.kind, facet)
             clauses.append(f"{sql} = ?")
@@ -140,7 +158,7 @@ class ListsMixin:
         (a window of the index at a time); a filtered list is sorted in SQL and read at once.
         """
         order = column_sql(query.kind, query.sort)
-        if not (query.text.strip() or query.facets or query.period) and order.startswith("e."):
+        if not query.filtered and order.startswith("e."):
             return IndexedRowKeys(self.conn, query.kind, order, query.descending,
                                   total=self.counts().get(query.kind, 0))
         return self.list_keys(query)
@@ -181,7 +199,9 @@ class ListsMixin:
             return []
         columns = ", ".join(f"{column_sql(kind, c.key)} AS {c.key}" for c in KIND_COLUMNS[kind])
         marks = ",".join("?" * len(values))
-        sql = (f"SELECT e.rowid AS _key, e.id AS id, {columns} FROM entities e {self._joins(kind)} "
+        origin = (f"CASE WHEN e.rowid >= {USER_ROWID_BASE} THEN 'user' WHEN EXISTS (SELECT 1 FROM corrections c "
+                  "WHERE c.target = e.id) THEN 'corrected' ELSE 'reference' END AS origin")
+        sql = (f"SELECT e.rowid AS _key, e.id AS id, {columns}, {origin} FROM entities e {self._joins(kind)} "
                f"WHERE {by} IN ({marks})")
         rows = _dicts(self.conn.execute(sql, list(values)))
         if by == "e.id":

@@ -62,6 +62,11 @@ def validate(catalog: Any, kind: str, record: dict[str, Any], item_id: str | Non
         if same:
             raise ItemError(f"{same[0]} already has this name: link to it instead of adding it again (or give the "
                             "name as the sources print it, if it is another {kind})".replace("{kind}", kind))
+    if kind == "event":
+        categories = catalog.vocabulary("event_categories")
+        if record.get("category") not in categories:
+            raise ItemError("an event needs a category (its lane on the timeline): one of "
+                            + ", ".join(sorted(categories)))
     if kind == "event" and record.get("approximate") and not str(record.get("date_note") or "").strip():
         raise ItemError("an approximate date says why in a note (what the source says, and what you inferred)")
     if kind == "event" and record.get("end") and not record.get("date"):

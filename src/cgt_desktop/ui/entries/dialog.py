@@ -166,7 +166,8 @@ class EntryDialog(QDialog):
             self._show_row(widget, figure)
         group = TYPE_VOCABULARY.get(kind)
         self.type_combo.clear()
-        self.type_combo.addItem(_t("(not stated)"), "")
+        if kind != "event":  # an event's category is its lane on the timeline: it has one
+            self.type_combo.addItem(_t("(not stated)"), "")
         lang = self.language
         for key, row in sorted((self.catalog.vocabulary(group) if group else {}).items()):
             self.type_combo.addItem(row.get(lang) or row.get("en") or key, key)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from cgt_desktop.core.domain import dates
+from cgt_desktop.core.domain import dates, ids
 from cgt_desktop.core.domain.models import EventRow
 
 
@@ -89,11 +89,14 @@ class EventListModel(QAbstractListModel):
         event = self._row(index.row())
         if event is None:
             return None
+        mine = ids.is_user(event.id)
         if role == Qt.ItemDataRole.DisplayRole:
             when = dates.display(event.date, event.end, event.approximate) if event.date else event.date_stated
-            return f"{when} — {event.title_en}\n{event.title_zh}"
+            return f"{when} — {event.title_en}{'  ◆' if mine else ''}\n{event.title_zh}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return event_tooltip(event, self._labels.get(event.category, event.category))
+            tip = event_tooltip(event, self._labels.get(event.category, event.category))
+            mark = html.escape(QCoreApplication.translate("TimelinePlot", "your own entry"))
+            return f"{tip}<br><span style='color:#1565c0'>◆ {mark}</span>" if mine else tip
         from cgt_desktop.ui.timeline.plot import category_color  # loaded with the panel already
         return category_color(event.category)
 

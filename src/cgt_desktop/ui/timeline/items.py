@@ -36,7 +36,7 @@ def category_color(category: str) -> QColor:
     """Return the colour of *category* (stable for unknown ones)."""
     if category in CATEGORY_COLORS:
         return QColor(CATEGORY_COLORS[category])
-    return QColor(_SPARE[sum(map(ord, category)) % len(_SPARE)])
+    return QColor(_SPARE[sum(map(ord, category or "")) % len(_SPARE)])
 
 
 def _tilde_symbol() -> QPainterPath:

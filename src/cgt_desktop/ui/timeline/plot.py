@@ -21,12 +21,15 @@ import pyqtgraph.exporters  # noqa: E402,F401
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal  # noqa: E402
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QTransform  # noqa: E402
 
+from cgt_desktop.core.domain import ids  # noqa: E402
 from cgt_desktop.core.timeline import data as td  # noqa: E402
 from cgt_desktop.core.timeline import model as tm  # noqa: E402
 from cgt_desktop.ui.timeline.items import (
     _HIGHLIGHT, _INK, CATEGORY_COLORS, TILDE, BarLayer, GridLayer, DayAxis, PointLayer, TimelineViewBox,
     _Swatch, category_color,
 )
+
+_USER = QColor("#1565c0")  # the colour the pages and lists give the user's own entries
 
 __all__ = ["CATEGORY_COLORS", "TILDE", "BarLayer", "DayAxis", "PointLayer", "TimelinePlot",
            "TimelineViewBox", "category_color"]
@@ -133,6 +136,11 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         sel = np.flatnonzero(approximate)  # the "~" above every approximate mark, over the points
         points.add_group(center[sel], layout.y[sel] - np.maximum(layout.height[sel] / 2, 0.08), TILDE, 11,
                          pg.mkPen(None), pg.mkBrush(_INK))
+        mine = layout.marks_of(self._user_positions(layout.columns))  # a diamond under the user's own events
+        has_user = bool(len(mine))
+        if has_user:
+            points.add_group(center[mine], layout.y[mine] + np.maximum(layout.height[mine] / 2, 0.08) + 0.06, "d",
+                             8, pg.mkPen("w"), pg.mkBrush(_USER))
         points.setZValue(5)
         self._add(points)
         self._set_lane_ticks(layout.lanes)
@@ -140,11 +148,20 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         present = {names[i] for i in np.unique(cat).tolist()} | {
             names[i] for i in np.unique(cols.cat[layout.undated]).tolist()}
         ordered = [c for c in category_labels if c in present] + sorted(present - set(category_labels))
-        self._build_legend({c: category_labels.get(c, c) for c in ordered})
+        self._build_legend({c: category_labels.get(c, c) for c in ordered}, has_user)
         self.set_highlight(set())
         # Settle the new axis width and legend rows now, so the first paint is at the final scale
         # (otherwise the marks are drawn twice: once before and once after the layout catches up).
         self.ci.layout.activate()
+
+    def _user_positions(self, columns: td.EventColumns):
+        """The positions (in *columns*) of the user's own events, found once per columns object."""
+        cached = getattr(self, "_user_cache", None)
+        if cached is None or cached[0] is not columns:
+            mark = "/" + ids.USER_MARK
+            cached = (columns, np.fromiter((i for i, e in enumerate(columns.ids) if mark in e), np.int64))
+            self._user_cache = cached
+        return cached[1]
 
     def _add(self, item) -> None:
         self.plot_item.addItem(item)
@@ -166,6 +183,10 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         """Return the items drawing day-precise events (for tests and measurements)."""
         return [i for i in self._data_items if isinstance(i, PointLayer)]
 
+    def legend_labels(self) -> list[str]:
+        """The legend's texts, in order (for tests and the zh walk)."""
+        return [label.text for _sample, label in self.legend.items]
+
     def point_positions(self) -> list[tuple[float, float]]:
         """Return the view ``(x, y)`` of every drawn day-precise event (one per exact-day mark)."""
         return [xy for item in self.scatter_items() for n, g in enumerate(item.groups) if g["symbol"] == "o"
@@ -185,7 +206,7 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self._highlight.setData(x=(layout.x0[sel] + layout.x1[sel]) / 2, y=layout.y[sel])
 
     # -- legend ----------------------------------------------------------------------------
-    def _build_legend(self, categories: dict[str, str]) -> None:
+    def _build_legend(self, categories: dict[str, str], has_user: bool = False) -> None:
         self.legend.clear()
 
         def bar(color: QColor, alpha: int, style=Qt.PenStyle.SolidLine, h: float = 8):
@@ -218,6 +239,12 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self.legend.addItem(_Swatch(bar(_INK, 50)), _tr("month or year (any day in it)"))
         self.legend.addItem(_Swatch(bar(_INK, 215, h=4)), _tr("period (from–to)"))
         self.legend.addItem(_Swatch(tilde), _tr("~ approximate (computed from the text)"))
+        if has_user:
+            def diamond(p):
+                p.setPen(QPen(QColor("white")))
+                p.setBrush(QBrush(_USER))
+                p.drawPolygon([QPointF(11, 4), QPointF(16, 9), QPointF(11, 14), QPointF(6, 9)])
+            self.legend.addItem(_Swatch(diamond), _tr("your own entry"))
         self.legend.addItem(_Swatch(bar(_INK, 0, Qt.PenStyle.DashLine)), _tr("approximate span"))
         self.legend.addItem(_Swatch(ring), _tr("linked to the selection"))
         self._fit_legend()
