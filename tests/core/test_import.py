@@ -227,7 +227,10 @@ def test_entry_commands_add_edit_list_and_delete_a_cited_entry(home, corpus_dir,
     (["person", "--name-en", "Qian Qijun", "--cite", "003_f3128c6eecc96df2#p04.s01"], "link to it instead"),
     (["relation", "--subject", "person/nobody", "--predicate", "works_at", "--object", "organization/ustc",
       "--cite", "003_f3128c6eecc96df2#p04.s01"], "is not an item"),
-    (["event", "--name-en", "A launch", "--date", "2019-02-30", "--cite", "003_f3128c6eecc96df2#p04.s01"], "YYYY"),
+    (["event", "--name-en", "A launch", "--date", "2019-02-30", "--category", "industry", "--cite",
+      "003_f3128c6eecc96df2#p04.s01"], "YYYY"),
+    (["event", "--name-en", "A launch", "--date", "2019", "--approximate", "--category", "industry", "--cite",
+      "003_f3128c6eecc96df2#p04.s01"], "says why in a note"),
 ])
 def test_an_entry_that_breaks_a_rule_exits_non_zero_and_saves_nothing(home, corpus_dir, capsys, argv, message):
     code, _, err = _run(capsys, "--corpus", str(corpus_dir), "entry", "add", *argv)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cgt_desktop.core.domain.corrections import FIELDS
+
 KINDS = ("person", "organization", "place", "policy", "technology", "event", "figure", "relation")
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("entry", help="add, change, delete and list your own entries (each cites a passage)")
-    entries = p.add_subparsers(dest="entry_command", metavar="{add,edit,delete,list}", parser_class=type(p))
+    entries = p.add_subparsers(dest="entry_command", metavar="{add,edit,delete,list,correct,wrong,unlink}",
+                               parser_class=type(p))
     entries.required = True
 
     q = entries.add_parser("add", help="add an entry; it must cite at least one passage")
@@ -22,9 +25,15 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     q.add_argument("--desc-en", default="")
     q.add_argument("--desc-zh", default="")
     q.add_argument("--type", default="", help="its type (an organization's, a place's, …)")
-    q.add_argument("--date", default="", help="an event's date: YYYY, YYYY-MM or YYYY-MM-DD")
+    q.add_argument("--date", default="", help="an event's date: YYYY, YYYY-MM or YYYY-MM-DD (none: not stated)")
     q.add_argument("--end", default="", help="an event's last day, for a period")
-    q.add_argument("--category", default="", help="an event's category")
+    q.add_argument("--approximate", action="store_true", help="the event's date is approximate (give --date-note)")
+    q.add_argument("--date-note", default="", help="why a date is approximate, or what the source says of it")
+    q.add_argument("--date-stated", default="", help="the date as the source words it")
+    q.add_argument("--category", default="", help="an event's category (its timeline lane), e.g. industry")
+    q.add_argument("--value-stated", default="", help="a figure's value as the source prints it")
+    q.add_argument("--unit", default="", help="a figure's unit, e.g. count or yuan")
+    q.add_argument("--as-of", default="", help="a figure's date: YYYY, YYYY-MM or YYYY-MM-DD")
     q.add_argument("--subject", default="", help="a relation's first end (an id)")
     q.add_argument("--predicate", default="", help="a relation's predicate, e.g. works_at")
     q.add_argument("--object", default="", help="a relation's other end (an id)")
@@ -40,9 +49,46 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     q.add_argument("id")
     q.add_argument("--json", action="store_true")
 
-    q = entries.add_parser("list", help="list your entries and imported documents")
+    q = entries.add_parser("list", help="list your entries, corrections and imported documents")
+    q.add_argument("--json", action="store_true")
+
+    q = entries.add_parser("correct", help="correct a field of a reference entry (the reference stays; pages "
+                                           "show your value beside it)")
+    q.add_argument("id", help="the reference entry, e.g. person/chen-jing")
+    q.add_argument("--field", required=True, choices=list(FIELDS), help="the field you correct")
+    q.add_argument("--value", required=True, help="your value")
+    q.add_argument("--cite", metavar="PASSAGE_ID", action="append", default=[], required=True,
+                   help="a passage that says your value (repeatable)")
+    q.add_argument("--note", default="", help="why (optional)")
+    q.add_argument("--json", action="store_true")
+
+    q = entries.add_parser("wrong", help="mark a reference relation wrong (it stays, struck through)")
+    q.add_argument("id", help="the relation's id (see 'cgt-desktop show ID --json')")
+    q.add_argument("--note", default="", help="why it is wrong (needed unless you --cite)")
+    q.add_argument("--cite", metavar="PASSAGE_ID", action="append", default=[], help="a passage that shows it")
+    q.add_argument("--json", action="store_true")
+
+    q = entries.add_parser("unlink", help="stop linking an entity's name in one passage (a wrong mention link)")
+    q.add_argument("id", help="the entity the name is wrongly linked to")
+    q.add_argument("--passage", required=True, metavar="PASSAGE_ID", help="the passage with the wrong link")
     q.add_argument("--json", action="store_true")
     return p
+
+
+def correction_lines(corrections: list[Any]) -> list[str]:
+    """The text lines ``show`` gives for the user's corrections (the reference value beside each)."""
+    lines = []
+    for c in corrections:
+        if c.field == "wrong":
+            line = f"  relation {c.target} marked wrong" + (f": {c.note}" if c.note else "")
+        else:
+            line = f"  {c.field}: {c.value}  (reference: {c.reference_now or 'none'})"
+        if c.stale:
+            line += "  [the reference has changed since you corrected it]"
+        if c.sources:
+            line += f"  cites {', '.join(c.sources)}"
+        lines.append(line)
+    return lines
 
 
 def _record(args: argparse.Namespace) -> dict[str, Any]:
@@ -52,8 +98,14 @@ def _record(args: argparse.Namespace) -> dict[str, Any]:
         prefix = "title" if args.kind == "event" else "label"
         record = {f"{prefix}_en": args.name_en, f"{prefix}_zh": args.name_zh}
         if args.kind == "event":
-            record.update({k: v for k, v in (("date", args.date), ("end", args.end), ("category", args.category))
+            record.update({k: v for k, v in (("date", args.date), ("end", args.end), ("category", args.category),
+                                             ("date_note", args.date_note), ("date_stated", args.date_stated))
                            if v})
+            if args.approximate:
+                record["approximate"] = True
+        else:
+            record.update({k: v for k, v in (("value_stated", args.value_stated), ("unit", args.unit),
+                                             ("as_of", args.as_of)) if v})
     else:
         record = {"name_en": args.name_en, "name_zh": args.name_zh}
         if args.type:
@@ -67,6 +119,7 @@ def _record(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_entry(args: argparse.Namespace) -> int:
     from cgt_desktop.cli.common import CliError, open_store, print_data, user_store
+    from cgt_desktop.core.ops.corrections import save_correction
     from cgt_desktop.core.ops.items import ItemError, delete_item, save_item
     from cgt_desktop.core.userdata import items as user_items
     from cgt_desktop.core.userdata.userdb import UserDataError
@@ -75,10 +128,16 @@ def cmd_entry(args: argparse.Namespace) -> int:
     user = user_store(args)
     try:
         if args.entry_command == "list":
-            rows = [{"id": i.item_id, "kind": i.kind, "edited": i.edited,
-                     "name_en": i.record.get("name_en") or i.record.get("title_en") or i.record.get("label_en") or "",
-                     "name_zh": i.record.get("name_zh") or i.record.get("title_zh") or i.record.get("label_zh") or ""}
-                    for i in user_items.items(user)]
+            rows = []
+            for i in user_items.items(user):
+                row = {"id": i.item_id, "kind": i.kind, "edited": i.edited, "origin": "user",
+                       "name_en": i.record.get("name_en") or i.record.get("title_en") or i.record.get("label_en") or "",
+                       "name_zh": i.record.get("name_zh") or i.record.get("title_zh") or i.record.get("label_zh") or ""}
+                if i.kind == "correction":
+                    row.update({k: i.record.get(k) for k in ("target", "field", "value", "passage", "note")})
+                    row["name_en"] = f"{i.record.get('field')} of {i.record.get('target')}" + (
+                        f" = {i.record['value']}" if i.record.get("value") else "")
+                rows.append(row)
             print_data(rows, args.json, "\n".join(f"{r['kind']:<12} {r['id']}  {r['name_en']} {r['name_zh']}".rstrip()
                                                   for r in rows) or "You have no entries yet.")
             return 0
@@ -87,7 +146,7 @@ def cmd_entry(args: argparse.Namespace) -> int:
                 op = save_item(store, user, args.kind, _record(args))
             elif args.entry_command == "edit":
                 found = user_items.get_item(user, args.id)
-                if found is None or found.kind == "document":
+                if found is None or found.kind in ("document", "correction"):
                     raise CliError(f"{args.id} is not one of your entries; see 'cgt-desktop entry list'")
                 record = dict(found.record)
                 for assignment in args.field:
@@ -99,13 +158,20 @@ def cmd_entry(args: argparse.Namespace) -> int:
                     else:
                         record.pop(name.strip(), None)
                 op = save_item(store, user, found.kind, record, item_id=args.id)
+            elif args.entry_command == "correct":
+                op = save_correction(store, user, args.id, args.field, args.value, sources=args.cite, note=args.note)
+            elif args.entry_command == "wrong":
+                op = save_correction(store, user, args.id, "wrong", sources=args.cite, note=args.note)
+            elif args.entry_command == "unlink":
+                op = save_correction(store, user, args.id, "mention", passage=args.passage)
             else:
                 op = delete_item(store, user, args.id)
             op.apply()
         except (ItemError, UserDataError) as exc:
             raise CliError(f"{exc}; nothing was saved") from exc
         item_id = op.result or args.id
-        verb = {"add": "added", "edit": "changed", "delete": "deleted"}[args.entry_command]
+        verb = {"add": "added", "edit": "changed", "delete": "deleted", "correct": "corrected", "wrong": "marked wrong",
+                "unlink": "unlinked"}[args.entry_command]
         print_data({"id": item_id, "action": verb, "origin": "user"}, args.json, f"{verb} {item_id}")
         return 0
     finally:

@@ -134,6 +134,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     data["origin"] = ids.origin_of(detail.id)  # "user": imported or entered by you
     data["sources"] = [{"document_id": c.document_id, "passage_id": c.passage_id,
                         "text_en": c.text_en, "text_zh": c.text_zh} for c in detail.sources]
+    data["corrections"] = [c.as_dict() for c in detail.corrections]  # yours, beside the reference values
     out = [f"{detail.name_en} · {detail.name_zh}" + ("  [Chinese name: editor's rendering]"
                                                       if detail.name_zh_status == "editor" else ""),
            f"{detail.kind} · {detail.subtype_en}" + (
@@ -148,6 +149,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 + (f" as {r.role_en}" if r.role_en else "") for r in detail.relations]
     if detail.events:
         out += ["", "Events:"] + [f"  {e.date or 'date unknown'}  {e.title_en}" for e in detail.events]
+    if detail.corrections:
+        from cgt_desktop.cli.entries import correction_lines
+
+        out += ["", "Your corrections:"] + correction_lines(detail.corrections)
     out += ["", "Sources:"] + [f"  [{c.passage_id}] {c.orig}" for c in detail.sources]
     print_data(data, args.json, "\n".join(out))
     return 0
@@ -163,9 +168,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
                             include_undated=args.year_from is None and args.year_to is None)
     data = [{"id": e.id, "date": e.date, "precision": e.precision, "end": e.end, "approximate": e.approximate,
              "date_stated": e.date_stated, "title_en": e.title_en, "title_zh": e.title_zh,
-             "category": e.category, "sources": e.sources} for e in events]
+             "category": e.category, "sources": e.sources, "origin": ids.origin_of(e.id)} for e in events]
     lines = [f"{(e.date or 'unknown') + ('–' + e.end if e.end else ''):<22}{'~' if e.approximate else ' '} "
-             f"{e.category:<11} {e.title_en}" for e in events]
+             f"{e.category or '':<11} {e.title_en}" + ("  [yours]" if ids.is_user(e.id) else "") for e in events]
     print_data(data, args.json, "\n".join(lines) if lines else "No events.")
     return 0
 
