@@ -364,3 +364,25 @@ def test_an_imported_article_is_in_the_pdf_with_its_text_and_marked_as_yours(hom
     assert code == 0, capsys.readouterr().err
     text = flat(text_of(target))
     assert "regulators approved its CAR-T trial" in text and "imported by you" in text
+
+
+def test_your_entry_and_your_corrections_are_in_the_pdf_marked_as_yours(home, corpus_dir, capsys, tmp_path):
+    import json
+
+    from cgt_desktop.cli.main import main
+
+    base = ["--home", str(home.root), "--corpus", str(corpus_dir)]
+    byline = "000_1b6dce599d2df6c2#p01.s01"
+    assert main([*base, "entry", "add", "person", "--name-en", "Zhang Weiming", "--cite", byline, "--json"]) == 0
+    person = json.loads(capsys.readouterr().out)["id"]
+    assert main([*base, "entry", "correct", "person/chen-jing", "--field", "name_en", "--value",
+                 "Chen Jing (reporter)", "--cite", byline]) == 0
+    assert main([*base, "entry", "wrong", "person/chen-jing>works_at>organization/china-news-online#Reporter",
+                 "--note", "she is freelance"]) == 0
+    capsys.readouterr()
+    target = tmp_path / "mine.pdf"
+    assert main([*base, "export-pdf", person, "person/chen-jing", "-o", str(target)]) == 0, capsys.readouterr().err
+    text = flat(text_of(target))
+    assert "Zhang Weiming" in text and "your own entry" in text
+    assert "Your corrections" in text and "Chen Jing (reporter) (reference · 参考数据 : Chen Jing)" in text
+    assert "you marked this wrong · 您已标记为有误 : she is freelance" in text

@@ -62,6 +62,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "note_on": ("on", "关于"),
     "highlight": ("Highlight", "标注"),
     "no_events": ("No dated events in this selection.", "所选内容中没有带日期的事件。"),
+    "your_entry": ("your own entry", "您自己的条目"),
+    "your_corrections": ("Your corrections", "您的更正"),
+    "reference_value": ("reference", "参考数据"),
+    "stale": ("the reference value has changed since you corrected it", "您更正后参考数据已有变化"),
+    "marked_wrong": ("you marked this wrong", "您已标记为有误"),
+    "f_name_en": ("English name", "英文名称"), "f_name_zh": ("Chinese name", "中文名称"), "f_subtype": ("Type", "类型"),
+    "f_desc_en": ("English description", "英文简介"), "f_desc_zh": ("Chinese description", "中文简介"),
+    "f_date": ("Date", "日期"), "f_value_stated": ("Value as stated", "原文数值"),
     "citations_help": ("Numbers in brackets [n] refer to the source list at the end.",
                        "方括号中的编号 [n] 对应文末的资料来源列表。"),
     "names_help": ("Names marked “editor's rendering” are the editors' translation, not attested in a source.",
@@ -164,6 +172,7 @@ class RelationLine:
     dates_zh: str
     note: str
     cites: tuple[int, ...]
+    wrong: str | None = None  # the user marked it wrong: why
 
 
 @dataclass(frozen=True)
@@ -215,6 +224,20 @@ class Profile:
     events: tuple[EventLine, ...]
     figures: tuple[FigureLine, ...]
     notes: tuple[NoteItem, ...]
+    cites: tuple[int, ...]
+    mine: bool = False  # the user's own entry
+    corrections: tuple[CorrectionLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class CorrectionLine:
+    """One of the user's corrections of a profile's field (the reference value beside it)."""
+
+    field: str
+    value: str
+    reference: str
+    stale: bool
+    note: str
     cites: tuple[int, ...]
 
 
@@ -439,6 +462,10 @@ class _Builder:
                           + (f" ({d['date_stated']})" if d.get("date_stated") else "")))
             if d.get("outlet_en") or d.get("outlet_zh"):
                 facts.append(("outlet", " / ".join(t for t in (d.get("outlet_en"), d.get("outlet_zh")) if t)))
+        wrong = {c.target: c for c in detail.corrections if c.field == "wrong"}
+        fixes = tuple(CorrectionLine(field=c.field, value=c.value or "", reference=c.reference_now or "",
+                                     stale=c.stale, note=c.note, cites=self.cites.cite(c.sources))
+                      for c in detail.corrections if c.target == detail.id and c.field != "wrong")
         relations: tuple[RelationLine, ...] = ()
         events: tuple[EventLine, ...] = ()
         figures: tuple[FigureLine, ...] = ()
@@ -448,7 +475,8 @@ class _Builder:
                 other=_name(r.other_name_en, r.other_name_zh), role_en=r.role_en, role_zh=r.role_zh,
                 dates_en=_safe_display(r.start, r.end, False, "en") if r.start else "",
                 dates_zh=_safe_display(r.start, r.end, False, "zh") if r.start else "",
-                note=r.note, cites=self.cites.cite(r.sources)) for r in detail.relations)
+                note=r.note, cites=self.cites.cite(r.sources),
+                wrong=wrong[r.id].note or "—" if r.id in wrong else None) for r in detail.relations)
             events = tuple(self.event_line(e) for e in detail.events)
             figures = tuple(self.figure_line(f) for f in detail.figures)
         aliases = tuple(dict.fromkeys(a["alias"] for a in detail.aliases
@@ -459,7 +487,8 @@ class _Builder:
             name=_name(detail.name_en, detail.name_zh, detail.name_en_status, detail.name_zh_status),
             subtype_en=detail.subtype_en, subtype_zh=detail.subtype_zh, desc_en=detail.desc_en,
             desc_zh=detail.desc_zh, aliases=aliases, facts=tuple(facts), relations=relations, events=events,
-            figures=figures, notes=self.notes_on([detail.id]), cites=cites)
+            figures=figures, notes=self.notes_on([detail.id]), cites=cites, mine=ids.is_user(detail.id),
+            corrections=fixes)
 
     def passage(self, c: Citation) -> PassageBlock:
         sentence_ids = [c.passage_id]

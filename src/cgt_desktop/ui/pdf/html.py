@@ -178,7 +178,8 @@ class DossierHtml:
         subtype = self.pick(p.subtype_en, p.subtype_zh, " / ") if (p.subtype_en or p.subtype_zh) else ""
         out = [f'<p class="h2"{brk}><a name="{anchor}">{self.name(p.name, both=True)}</a></p>',
                f'<p class="sub">{self.pick(p.kind_en, p.kind_zh, " / ")}'
-               + (f" — {subtype}" if subtype else "") + f" · {esc(p.id)} {self.cite(p.cites)}</p>"]
+               + (f" — {subtype}" if subtype else "") + (f" · {self.L('your_entry')}" if p.mine else "")
+               + f" · {esc(p.id)} {self.cite(p.cites)}</p>"]
         desc = self.pick(p.desc_en, p.desc_zh, "<br><br>") or "—"
         notes = self.notes(p.notes) if len(p.notes) <= NOTES_BESIDE else ""
         if notes:
@@ -190,8 +191,17 @@ class DossierHtml:
             out.append(f'<p class="small">{self.L("aliases")}: {esc("; ".join(p.aliases))}</p>')
         for key, text in p.facts:
             out.append(f'<p class="small">{self.L(key)}: {esc(text)}</p>')
+        if p.corrections:
+            out.append(f'<p class="h3">{self.L("your_corrections")}</p>')
+            for c in p.corrections:
+                stale = f' <i>({self.L("stale")})</i>' if c.stale else ""
+                note = f' — <span class="small">{esc(c.note)}</span>' if c.note else ""
+                out.append(f'<p class="small">{self.L("f_" + c.field)}: <b>{esc(c.value)}</b> '
+                           f'({self.L("reference_value")}: {esc(c.reference or "—")}){stale}{note} '
+                           f'{self.cite(c.cites)}</p>')
         if p.relations:
-            rows = [[self.pick(r.label_en, r.label_zh), self.name(r.other) + (
+            rows = [[self.pick(r.label_en, r.label_zh), (f"<s>{self.name(r.other)}</s><br><span class=\"small\">"
+                     f"{self.L('marked_wrong')}: {esc(r.wrong)}</span>" if r.wrong else self.name(r.other)) + (
                 f'<br><span class="small">{esc(r.note)}</span>' if r.note else ""),
                 self.pick(r.role_en, r.role_zh), self.pick(r.dates_en, r.dates_zh), self.cite(r.cites)]
                 for r in p.relations]
