@@ -58,3 +58,26 @@ def test_your_event_and_figure_from_the_command_line_keep_honest_dates_and_value
                           "120张床位", "--unit", "count", "--cite", CITE, "--json")
     assert code == 0, err
     assert json.loads(_run(capsys, corpus_dir, "show", json.loads(out)["id"], "--json")[1])["origin"] == "user"
+
+
+def test_a_bundle_that_changed_your_entry_too_keeps_both_and_entry_keep_swaps(home, corpus_dir, capsys, tmp_path):
+    code, out, err = _run(capsys, corpus_dir, "entry", "add", "person", "--name-en", "Li Hua", "--cite", CITE,
+                          "--json")
+    person = json.loads(out)["id"]
+    bundle = tmp_path / "bundle.json"
+    assert _run(capsys, corpus_dir, "notes", "export", str(bundle))[0] == 0
+    assert _run(capsys, corpus_dir, "entry", "edit", person, "--field", "name_en=Li Hua (here)")[0] == 0
+    data = json.loads(bundle.read_text(encoding="utf-8"))
+    (item,) = data["items"]
+    item["record"] = json.dumps(dict(json.loads(item["record"]), name_en="Li Hua (there)"), ensure_ascii=False)
+    item["edited"] = "2099-01-01T00:00:00"  # edited later on the other machine
+    bundle.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = _run(capsys, corpus_dir, "notes", "import", str(bundle))
+    assert code == 0 and "changed on both sides" in out
+    assert json.loads(_run(capsys, corpus_dir, "show", person, "--json")[1])["name_en"] == "Li Hua (there)"
+    (kept,) = json.loads(_run(capsys, corpus_dir, "entry", "versions", "--json")[1])
+    assert kept["id"] == person and kept["record"]["name_en"] == "Li Hua (here)"
+    assert _run(capsys, corpus_dir, "entry", "keep", str(kept["version"]))[0] == 0
+    assert json.loads(_run(capsys, corpus_dir, "show", person, "--json")[1])["name_en"] == "Li Hua (here)"
+    code, _, err = _run(capsys, corpus_dir, "entry", "keep", "999")
+    assert code == 1 and "no kept version" in err

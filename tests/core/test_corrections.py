@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from cgt_desktop.core.domain.corrections import correction_id
 from cgt_desktop.core.ops import corrections as corr
 from cgt_desktop.core.ops import items as item_ops
 from cgt_desktop.core.ops.items import ItemError
@@ -97,7 +98,7 @@ def test_correcting_again_replaces_and_undo_brings_back_the_one_before(store, us
     assert [c.value for c in store.entity_page(PERSON).corrections] == ["Chen Jing (2)"]
     second.revert()
     assert [c.value for c in store.entity_page(PERSON).corrections] == ["Chen Jing (1)"]
-    item_ops.delete_item(store, user, corr.correction_id(PERSON, "name_en")).apply()
+    item_ops.delete_item(store, user, correction_id(PERSON, "name_en")).apply()
     assert store.entity_page(PERSON).corrections == []
 
 

@@ -188,7 +188,7 @@ def test_the_bundle_carries_imported_documents_and_entries_to_another_home_once(
     assert any(hit.get("document_id") == doc for hit in json.loads(out))
     code, out, _ = _run(capsys, "--home", str(other), "--corpus", str(corpus_dir), "notes", "import", str(bundle),
                         "--json")
-    assert json.loads(out)["counts"]["items"] == {"added": 0, "updated": 0, "unchanged": 2}  # twice adds nothing
+    assert json.loads(out)["counts"]["items"] == {"added": 0, "updated": 0, "unchanged": 2, "conflicts": 0}  # twice: nothing
 
 
 def test_show_and_search_say_an_imported_document_is_the_users(tmp_path, home, corpus_dir, capsys):

@@ -12,7 +12,7 @@ KINDS = ("person", "organization", "place", "policy", "technology", "event", "fi
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("entry", help="add, change, delete and list your own entries (each cites a passage)")
-    entries = p.add_subparsers(dest="entry_command", metavar="{add,edit,delete,list,correct,wrong,unlink}",
+    entries = p.add_subparsers(dest="entry_command", metavar="{add,edit,delete,list,versions,keep,correct,wrong,unlink}",
                                parser_class=type(p))
     entries.required = True
 
@@ -50,6 +50,15 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true")
 
     q = entries.add_parser("list", help="list your entries, corrections and imported documents")
+    q.add_argument("--json", action="store_true")
+
+    q = entries.add_parser("versions", help="list the versions of your entries an import set aside (the live one is "
+                                            "the newer edit)")
+    q.add_argument("id", nargs="?", help="only this entry's")
+    q.add_argument("--json", action="store_true")
+
+    q = entries.add_parser("keep", help="make a version set aside the live one (the live one is kept instead)")
+    q.add_argument("version_id", metavar="VERSION", type=int, help="the version's number (see 'entry versions')")
     q.add_argument("--json", action="store_true")
 
     q = entries.add_parser("correct", help="correct a field of a reference entry (the reference stays; pages "
@@ -120,7 +129,7 @@ def _record(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_entry(args: argparse.Namespace) -> int:
     from cgt_desktop.cli.common import CliError, open_store, print_data, user_store
     from cgt_desktop.core.ops.corrections import save_correction
-    from cgt_desktop.core.ops.items import ItemError, delete_item, save_item
+    from cgt_desktop.core.ops.items import ItemError, delete_item, keep_version, save_item
     from cgt_desktop.core.userdata import items as user_items
     from cgt_desktop.core.userdata.userdb import UserDataError
 
@@ -141,8 +150,17 @@ def cmd_entry(args: argparse.Namespace) -> int:
             print_data(rows, args.json, "\n".join(f"{r['kind']:<12} {r['id']}  {r['name_en']} {r['name_zh']}".rstrip()
                                                   for r in rows) or "You have no entries yet.")
             return 0
+        if args.entry_command == "versions":
+            kept = user_items.versions(user, args.id)
+            rows = [{"version": v.version_id, "id": v.item_id, "kind": v.kind, "edited": v.edited, "kept": v.kept,
+                     "why": v.why, "record": v.record} for v in kept]
+            print_data(rows, args.json, "\n".join(f"{v.version_id:>5}  {v.item_id}  edited {v.edited}: {v.why}"
+                                                  for v in kept) or "No versions were set aside.")
+            return 0
         try:
-            if args.entry_command == "add":
+            if args.entry_command == "keep":
+                op = keep_version(store, user, args.version_id)
+            elif args.entry_command == "add":
                 op = save_item(store, user, args.kind, _record(args))
             elif args.entry_command == "edit":
                 found = user_items.get_item(user, args.id)
@@ -169,8 +187,8 @@ def cmd_entry(args: argparse.Namespace) -> int:
             op.apply()
         except (ItemError, UserDataError) as exc:
             raise CliError(f"{exc}; nothing was saved") from exc
-        item_id = op.result or args.id
-        verb = {"add": "added", "edit": "changed", "delete": "deleted", "correct": "corrected", "wrong": "marked wrong",
+        item_id = op.result or getattr(args, "id", "")
+        verb = {"keep": "made live", "add": "added", "edit": "changed", "delete": "deleted", "correct": "corrected", "wrong": "marked wrong",
                 "unlink": "unlinked"}[args.entry_command]
         print_data({"id": item_id, "action": verb, "origin": "user"}, args.json, f"{verb} {item_id}")
         return 0

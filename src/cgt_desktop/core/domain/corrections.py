@@ -17,6 +17,7 @@ Three sorts:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 #: Field -> (label, kinds it applies to; empty: every kind but documents).
@@ -31,6 +32,12 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 WRONG = "wrong"
 MENTION = "mention"
+
+
+def correction_id(target: str, field: str, passage: str | None = None) -> str:
+    """The id of the correction of *field* of *target* (in *passage*): the same for the same three."""
+    digest = hashlib.sha1(f"{target}\n{field}\n{passage or ''}".encode()).hexdigest()[:12]
+    return f"correction/~{digest}"
 
 
 def fields_for(kind: str) -> list[str]:

@@ -9,22 +9,15 @@ Deleting one is :func:`cgt_desktop.core.ops.items.delete_item`.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any, Sequence
 
 from cgt_desktop.core.domain import ids
-from cgt_desktop.core.domain.corrections import FIELDS, MENTION, WRONG, fields_for
+from cgt_desktop.core.domain.corrections import FIELDS, MENTION, WRONG, correction_id, fields_for
 from cgt_desktop.core.domain.dates import DateError, event_span
 from cgt_desktop.core.ops.base import Changes, Operation
 from cgt_desktop.core.ops.items import ItemError, compile_items
 from cgt_desktop.core.userdata import items as user_items
 from cgt_desktop.core.userdata.userdb import UserStore
-
-
-def correction_id(target: str, field: str, passage: str | None = None) -> str:
-    """The id of the correction of *field* of *target* (in *passage*): the same for the same three."""
-    digest = hashlib.sha1(f"{target}\n{field}\n{passage or ''}".encode()).hexdigest()[:12]
-    return f"correction/{ids.USER_MARK}{digest}"
 
 
 def _check(catalog: Any, target: str, field: str, value: str | None, sources: Sequence[str], note: str,

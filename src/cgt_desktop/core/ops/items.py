@@ -188,3 +188,25 @@ def import_document(catalog: Any, user: UserStore, record: dict[str, Any]) -> Op
 
     return Operation("Import article", write, revert, Changes(items=True, targets=frozenset([doc_id])),
                      result=lambda: doc_id)
+
+
+def keep_version(catalog: Any, user: UserStore, version_id: int) -> Operation:
+    """Make a version set aside by an import the live one (the live one is kept instead; undo swaps back).
+
+    Raises:
+        ItemError: there is no such version.
+    """
+    found = [v for v in user_items.versions(user) if v.version_id == version_id]
+    if not found:
+        raise ItemError(f"there is no kept version {version_id}; see 'cgt-desktop entry versions'")
+    item_id, kind = found[0].item_id, found[0].kind
+    state = {"version": version_id}
+
+    def swap() -> None:
+        before = user_items.revision(user)
+        state["version"] = user_items.swap_version(user, state["version"])
+        live = user_items.get_item(user, item_id)
+        compile_items(catalog, user, before, [(item_id, kind)], [live] if live else [])
+
+    return Operation("Keep other version", swap, swap, Changes(items=True, targets=frozenset([item_id])),
+                     result=lambda: item_id)

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 
 from cgt_desktop.core.userdata.annotations import ANCHORS_CHECKED, Annotation, _check_side
 from cgt_desktop.core.system.outputs import atomic_output
-from cgt_desktop.core.userdata.userdb import UserStore, clean_color, clean_tag_name
+from cgt_desktop.core.userdata.userdb import UserStore, clean_color, clean_tag_name, timestamp
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "AnnotationFileError", "ImportReport", "annotation_to_json",
            "export_annotations", "import_annotations", "validate_annotation_file"]
@@ -43,7 +43,9 @@ class ImportReport:
         parts = []
         for section, c in self.counts.items():
             if any(c.values()):
-                parts.append(f"{section}: {c['added']} added, {c['updated']} updated, {c['unchanged']} unchanged")
+                parts.append(f"{section}: {c['added']} added, {c['updated']} updated, {c['unchanged']} unchanged"
+                             + (f", {c['conflicts']} changed on both sides (the newer edit is live, the other "
+                                "kept: see 'cgt-desktop entry versions')" if c.get("conflicts") else ""))
         return "; ".join(parts) or "nothing to import"
 
 
@@ -156,6 +158,23 @@ def _bad_record(where: str, section: str, rec: Any) -> str | None:
     return None
 
 
+def _bad_correction(where: str, rec: dict[str, Any]) -> str | None:
+    """Why a correction cannot be imported: a record without its target and field, or another id."""
+    from cgt_desktop.core.domain.corrections import FIELDS, MENTION, WRONG, correction_id
+
+    try:
+        record = json.loads(rec["record"])
+    except ValueError as exc:
+        return f"{where}.record is not a JSON object ({exc})"
+    if not isinstance(record, dict) or not isinstance(record.get("target"), str) \
+            or record.get("field") not in (*FIELDS, WRONG, MENTION):
+        return f"{where}.record is not a correction (its target and field)"
+    passage = record.get("passage") if record["field"] == MENTION else None
+    if rec["item_id"] != correction_id(record["target"], record["field"], passage):
+        return f"{where}.item_id {rec['item_id']!r} is not the id of that correction"
+    return None
+
+
 def _bad_item(where: str, rec: dict[str, Any]) -> str | None:
     """Why a user item cannot be imported: its kind, its id, or a record that is not one."""
     from cgt_desktop.core.domain import ids
@@ -163,6 +182,8 @@ def _bad_item(where: str, rec: dict[str, Any]) -> str | None:
 
     if rec["kind"] not in ITEM_KINDS:
         return f"{where}.kind {rec['kind']!r} is not one of {', '.join(ITEM_KINDS)}"
+    if rec["kind"] == "correction":
+        return _bad_correction(where, rec)
     if rec["kind"] != "relation" and not (ids.is_user(rec["item_id"]) and ids.kind_of(rec["item_id"]) == rec["kind"]):
         return f"{where}.item_id {rec['item_id']!r} is not the id of a {rec['kind']} of yours"
     try:
@@ -334,6 +355,7 @@ def import_annotations(user: UserStore, path: Path,
     path = Path(path)
     total = validate_annotation_file(path)
     counts = {s: {"added": 0, "updated": 0, "unchanged": 0} for s in _SECTIONS}
+    counts["items"]["conflicts"] = 0
     header: dict[str, Any] = {}
     with user.transaction() as conn:
         conn.execute("DELETE FROM settings WHERE key = ?", [ANCHORS_CHECKED])  # imported anchors: check again
@@ -341,7 +363,8 @@ def import_annotations(user: UserStore, path: Path,
             problem = _bad_record(f"{section}[{index}]", section, rec)  # fills in the optional fields
             if problem:  # the file changed since it was validated
                 raise AnnotationFileError(f"{path} is broken: {problem}")
-            counts[section][_MERGE[section](conn, rec)] += 1
+            for outcome in _MERGE[section](conn, rec).split("+"):  # "updated+conflicts": both counted
+                counts[section][outcome] += 1
             if progress is not None and (done % 500 == 0 or done == total):
                 progress(done, total)
     return ImportReport(counts)
@@ -399,17 +422,52 @@ def _merge_highlight(conn: sqlite3.Connection, rec: dict[str, Any]) -> str:
     return "unchanged"
 
 
+def _set_aside(conn: sqlite3.Connection, item_id: str, kind: str, record: str, edited: str, why: str) -> None:
+    """Keep a version of an item that is not the live one (once: the same version is not kept twice)."""
+    if conn.execute("SELECT 1 FROM user_item_versions WHERE item_id = ? AND record = ?", [item_id, record]).fetchone():
+        return
+    conn.execute("INSERT INTO user_item_versions(item_id, kind, record, edited, kept, why) VALUES (?, ?, ?, ?, ?, ?)",
+                 [item_id, kind, record, edited, timestamp(), why])
+
+
+def _same_record(a: str, b: str) -> bool:
+    try:
+        return bool(json.loads(a) == json.loads(b))
+    except ValueError:
+        return a == b
+
+
 def _merge_item(conn: sqlite3.Connection, rec: dict[str, Any]) -> str:
-    local = conn.execute("SELECT edited, deleted FROM user_items WHERE item_id = ?", [rec["item_id"]]).fetchone()
+    """Merge one item by id: new ones are added; when both sides changed one, the newer edit is live and the
+    other is kept in ``user_item_versions`` (nothing is lost; importing the same file again changes nothing)."""
+    local = conn.execute("SELECT edited, deleted, kind, record FROM user_items WHERE item_id = ?",
+                         [rec["item_id"]]).fetchone()
     if local is None:
+        if conn.execute("SELECT 1 FROM user_item_versions WHERE item_id = ? AND record = ?",
+                        [rec["item_id"], rec["record"]]).fetchone():
+            return "unchanged"
         return _outcome(conn.execute("INSERT INTO user_items(item_id, kind, record, created, edited) VALUES "
                                      "(?, ?, ?, ?, ?)", [rec["item_id"], rec["kind"], rec["record"], rec["created"],
                                                          rec["edited"]]))
-    if rec["edited"] > local[0]:
+    edited, deleted, kind, record = local
+    newer = rec["edited"] > edited
+    if _same_record(record, rec["record"]):
+        if deleted and newer:  # deleted here, changed there later: it comes back
+            conn.execute("UPDATE user_items SET edited = ?, deleted = 0 WHERE item_id = ?", [rec["edited"], rec["item_id"]])
+            return "updated"
+        return "unchanged"
+    if conn.execute("SELECT 1 FROM user_item_versions WHERE item_id = ? AND record = ?",
+                    [rec["item_id"], rec["record"]]).fetchone():
+        return "unchanged"  # this very version was set aside before
+    if newer:
+        _set_aside(conn, rec["item_id"], kind, record, edited, ("deleted here, then " if deleted else "")
+                   + f"replaced by a newer version from an import (edited {rec['edited']})")
         conn.execute("UPDATE user_items SET kind = ?, record = ?, edited = ?, deleted = 0 WHERE item_id = ?",
                      [rec["kind"], rec["record"], rec["edited"], rec["item_id"]])
-        return "updated"
-    return "unchanged"
+        return "updated+conflicts"
+    _set_aside(conn, rec["item_id"], rec["kind"], rec["record"], rec["edited"],
+               f"an import brought this older version (this database's was edited {edited})")
+    return "unchanged+conflicts"
 
 
 _MERGE: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], str]] = {

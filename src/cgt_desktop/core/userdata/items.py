@@ -95,3 +95,52 @@ def set_deleted(user: UserStore, item_id: str, deleted: bool) -> None:
     with user.transaction() as conn:
         conn.execute("UPDATE user_items SET deleted = ?, edited = ? WHERE item_id = ? AND deleted != ?",
                      [int(deleted), timestamp(), item_id, int(deleted)])
+
+
+@dataclass(frozen=True)
+class ItemVersion:
+    """A version of one of the user's items that is not the live one (kept when two edits met)."""
+
+    version_id: int
+    item_id: str
+    kind: str
+    record: dict[str, Any]
+    edited: str
+    kept: str
+    why: str
+
+
+def versions(user: UserStore, item_id: str | None = None) -> list[ItemVersion]:
+    """The versions set aside (of *item_id*), newest first."""
+    rows = user.conn.execute("SELECT id, item_id, kind, record, edited, kept, why FROM user_item_versions "
+                             "WHERE ?1 IS NULL OR item_id = ?1 ORDER BY kept DESC, id DESC", [item_id])
+    return [ItemVersion(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6]) for r in rows]
+
+
+def swap_version(user: UserStore, version_id: int) -> int:
+    """Make the kept version *version_id* live and keep the live one in its place; return the new version's id.
+
+    Raises:
+        KeyError: there is no such version.
+        UserDataError: it could not be saved; nothing changed.
+    """
+    with user.transaction() as conn:
+        row = conn.execute("SELECT item_id, kind, record, edited FROM user_item_versions WHERE id = ?",
+                           [version_id]).fetchone()
+        if row is None:
+            raise KeyError(version_id)
+        item_id, kind, record, edited = row
+        live = conn.execute("SELECT kind, record, edited, deleted FROM user_items WHERE item_id = ?",
+                            [item_id]).fetchone()
+        conn.execute("DELETE FROM user_item_versions WHERE id = ?", [version_id])
+        now = timestamp()
+        if live is None:
+            conn.execute("INSERT INTO user_items(item_id, kind, record, created, edited) VALUES (?, ?, ?, ?, ?)",
+                         [item_id, kind, record, now, now])
+            return -1
+        cur = conn.execute("INSERT INTO user_item_versions(item_id, kind, record, edited, kept, why) "
+                           "VALUES (?, ?, ?, ?, ?, ?)", [item_id, live[0], live[1], live[2], now,
+                                                         "set aside when you chose another version"])
+        conn.execute("UPDATE user_items SET kind = ?, record = ?, edited = ?, deleted = 0 WHERE item_id = ?",
+                     [kind, record, now, item_id])
+        return int(cur.lastrowid or -1)

@@ -112,6 +112,20 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER user_items_rev_delete AFTER DELETE ON user_items BEGIN
         UPDATE user_items_revision SET n = n + 1; END;
     """,
+    # 4: versions of the user's items set aside, never lost: when an imported bundle and this database
+    # both changed an item, the newer edit is live and the other one is kept here (the user can swap).
+    """
+    CREATE TABLE user_item_versions (
+        id INTEGER PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        record TEXT NOT NULL,              -- JSON, as in user_items
+        edited TEXT NOT NULL,              -- when this version was edited
+        kept TEXT NOT NULL,                -- when it was set aside
+        why TEXT NOT NULL
+    );
+    CREATE INDEX user_item_versions_item ON user_item_versions(item_id);
+    """,
 ]
 
 
