@@ -187,47 +187,47 @@
       <translation>全部笔记、高亮和标签；双击打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="177" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
       <source>&amp;Undo %1</source>
       <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="179" />
       <source>&amp;Redo %1</source>
       <translation>重做(&amp;R) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="204" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="208" />
       <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
       <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="208" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="212" />
       <source>Sentence %1</source>
       <translation>句子 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="213" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="217" />
       <source>On: %1</source>
       <translation>对象：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="296" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="300" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="313" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="317" />
       <source>Select a sentence in the reader to highlight it.</source>
       <translation>请先在阅读器中选中一句再高亮。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="330" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="334" />
       <source>Highlight with Comment…</source>
       <translation>高亮并添加评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="337" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="341" />
       <source>Delete Highlight (%1)</source>
       <translation>删除高亮（%1）</translation>
     </message>
@@ -553,222 +553,227 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="129" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="130" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="129" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="130" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="131" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="132" />
       <source>not stated in the sources</source>
       <translation>来源中未提及</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="134" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="135" />
       <source>editor's rendering, not attested in the sources</source>
       <translation>编者译名，来源中未见</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="153" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="157" />
       <source>imported by you from %1</source>
       <translation>由您从 %1 导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="153" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="157" />
       <source>your own entry</source>
       <translation>您自己的条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="170" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="174" />
       <source>%1 of %2</source>
       <translation>%1 / 共 %2 项</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="186" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="190" />
       <source>Also known as</source>
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="188" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="195" />
       <source>Description</source>
       <translation>简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="196" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="203" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="206" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="213" />
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="224" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="217" />
+      <source>Your corrections</source>
+      <translation>您的更正</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="250" />
       <source>%1 passages</source>
       <translation>%1 处</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="224" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="250" />
       <source>1 passage</source>
       <translation>1 处</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="225" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="251" />
       <source>imported by you</source>
       <translation>由您导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="227" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="253" />
       <source>Mentioned in</source>
       <translation>提及于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="233" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="261" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="235" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="263" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="237" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="265" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="238" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="266" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="241" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="270" />
       <source>Value as stated</source>
       <translation>原文数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="243" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="273" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="245" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="275" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="247" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="277" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="251" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="281" />
       <source>Scope</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="255" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="285" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="262" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="292" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="262" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="292" />
       <source>not stated</source>
       <translation>未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="263" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="293" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="265" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="295" />
       <source>Read</source>
       <translation>阅读</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="265" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="295" />
       <source>Open in the reader</source>
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="284" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="315" />
       <source>since %1</source>
       <translation>%1起</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="286" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="317" />
       <source>until %1</source>
       <translation>至%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="299" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="332" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="306" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="339" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="313" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="346" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="313" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="346" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="329" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="362" />
       <source>%1 more — show all</source>
       <translation>另有 %1 项 — 全部显示</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="349" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="382" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="361" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="394" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="367" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="400" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="368" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="401" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="478" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="519" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="487" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="528" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="551" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="600" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -961,59 +966,505 @@
       <translation>全部年份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="168" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="81" />
+      <source>your own entry</source>
+      <translation>您自己的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="81" />
+      <source>you corrected this entry</source>
+      <translation>您更正过此条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="178" />
       <source>Click to sort by this column; click again to reverse</source>
       <translation>点击按此列排序；再次点击反向排序</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="217" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="230" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="217" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="230" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="360" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="374" />
+      <source>You have no entries of this kind yet. Right-click a sentence in the reader to add one, or a page to correct it.</source>
+      <translation>您还没有此类条目。在阅读器中右键单击句子可新建条目，在条目页面右键单击可更正条目。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="378" />
+      <source>The reference corpus has no entries of this kind.</source>
+      <translation>参考语料中没有此类条目。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="381" />
       <source>Nothing matches these filters. Change the filter text, choose other values above, or clear the filters.</source>
       <translation>没有符合筛选条件的条目。请修改筛选文字、在上方选择其他值，或清除筛选。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="364" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="385" />
       <source>This list is empty: the corpus has no entries of this kind yet.</source>
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="441" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="467" />
       <source>… %1 more: type in the filter box</source>
       <translation>…另有 %1 项：请在筛选框中输入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="451" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="477" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="453" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="479" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="455" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="481" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="456" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="482" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="457" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="483" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntriesController</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="43" />
+      <source>New Entry Citing This Sentence</source>
+      <translation>新建引用此句的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="46" />
+      <source>New Relation Citing This Sentence…</source>
+      <translation>新建引用此句的关系…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="51" />
+      <source>The Link to “%1” Is Wrong Here</source>
+      <translation>此处指向“%1”的链接有误</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="71" />
+      <source>Cite for Your Entry</source>
+      <translation>为您的条目添加引用</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="83" />
+      <source>New %1</source>
+      <translation>新建%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="84" />
+      <source>Added your entry “%1”.</source>
+      <translation>已添加您的条目“%1”。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="98" />
+      <source>New Relation</source>
+      <translation>新建关系</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="113" />
+      <source>Unlink Mention</source>
+      <translation>取消提及链接</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="122" />
+      <source>Change Your Entry…</source>
+      <translation>修改您的条目…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="123" />
+      <source>Delete Your Entry</source>
+      <translation>删除您的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="125" />
+      <source>Correct This Entry…</source>
+      <translation>更正此条目…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="126" />
+      <source>New Relation from This Entry…</source>
+      <translation>从此条目新建关系…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="130" />
+      <source>Remove Your Correction</source>
+      <translation>移除您的更正</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="134" />
+      <source>Relation marked wrong</source>
+      <translation>已标记有误的关系</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="135" />
+      <source>Remove Correction</source>
+      <translation>移除更正</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="164" />
+      <source>Change Your Entry</source>
+      <translation>修改您的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/controller.py" line="195" />
+      <source>Correct Entry</source>
+      <translation>更正条目</translation>
+    </message>
+  </context>
+  <context>
+    <name>EntryDialog</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="30" />
+      <source>Person</source>
+      <translation>人物</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="30" />
+      <source>Organization</source>
+      <translation>机构</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="30" />
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="31" />
+      <source>Policy</source>
+      <translation>政策</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="31" />
+      <source>Technology</source>
+      <translation>技术</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="31" />
+      <source>Event</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="32" />
+      <source>Figure</source>
+      <translation>数据</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="69" />
+      <source>Change Your Entry</source>
+      <translation>修改您的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="69" />
+      <source>New Entry</source>
+      <translation>新建条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="76" />
+      <source>English name</source>
+      <translation>英文名</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="77" />
+      <source>Chinese name</source>
+      <translation>中文名</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="81" />
+      <source>YYYY, YYYY-MM or YYYY-MM-DD; empty: not stated</source>
+      <translation>YYYY、YYYY-MM 或 YYYY-MM-DD；留空：未说明</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="82" />
+      <source>last day of a period (optional)</source>
+      <translation>时间段的最后一天（可选）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="83" />
+      <source>why the date is approximate, or what the source says</source>
+      <translation>日期为何是约数，或来源原文如何表述</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="84" />
+      <source>Approximate (say why in the note)</source>
+      <translation>约数（请在说明中写明原因）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="86" />
+      <source>as the source prints it, e.g. 8场大会报告</source>
+      <translation>按来源原文填写，例如 8场大会报告</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="87" />
+      <source>YYYY, YYYY-MM or YYYY-MM-DD (optional)</source>
+      <translation>YYYY、YYYY-MM 或 YYYY-MM-DD（可选）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="88" />
+      <source>Already in the corpus?</source>
+      <translation>语料中已有？</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="90" />
+      <source>Use This One Instead</source>
+      <translation>改用此条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="91" />
+      <source>Cite this passage for the entry selected above instead of adding another</source>
+      <translation>为上面选中的条目引用此段落，而不是再新建一个</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="102" />
+      <source>Kind:</source>
+      <translation>类别：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="103" />
+      <source>English name:</source>
+      <translation>英文名：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="104" />
+      <source>Chinese name:</source>
+      <translation>中文名：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="105" />
+      <source>Already there:</source>
+      <translation>已有条目：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="106" />
+      <source>Type:</source>
+      <translation>类型：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="107" />
+      <source>Date:</source>
+      <translation>日期：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="108" />
+      <source>Until:</source>
+      <translation>截止：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="110" />
+      <source>Date as stated:</source>
+      <translation>原文日期表述：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="111" />
+      <source>Date note:</source>
+      <translation>日期说明：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="112" />
+      <source>Value as stated:</source>
+      <translation>原文数值：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="113" />
+      <source>As of:</source>
+      <translation>截至：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="114" />
+      <source>English description:</source>
+      <translation>英文简介：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="115" />
+      <source>Chinese description:</source>
+      <translation>中文简介：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="120" />
+      <source>Cites: %1</source>
+      <translation>引用：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="127" />
+      <source>Passage in English</source>
+      <translation>英文段落</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="127" />
+      <source>Passage in Chinese</source>
+      <translation>中文段落</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="132" />
+      <source>Select a name in the passage above to fill it in, in either language.</source>
+      <translation>在上面的段落中选中名称即可填入，中英文均可。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="170" />
+      <source>(not stated)</source>
+      <translation>（未说明）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="244" />
+      <source>Select one of the entries listed first.</source>
+      <translation>请先选中列出的一个条目。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="42" />
+      <source>Cited passage</source>
+      <translation>引用的段落</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="65" />
+      <source>New Relation</source>
+      <translation>新建关系</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="66" />
+      <source>The first entry (type to find it)</source>
+      <translation>第一个条目（输入以查找）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="67" />
+      <source>The other entry (type to find it)</source>
+      <translation>另一个条目（输入以查找）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="71" />
+      <source>Predicate</source>
+      <translation>关系类型</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="82" />
+      <source>From:</source>
+      <translation>从：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="83" />
+      <source>Relation:</source>
+      <translation>关系：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="84" />
+      <source>To:</source>
+      <translation>到：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="85" />
+      <source>Role (English):</source>
+      <translation>职务/角色（英文）：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="86" />
+      <source>Role (Chinese):</source>
+      <translation>职务/角色（中文）：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="87" />
+      <source>Since:</source>
+      <translation>起始：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="89" />
+      <source>Cites:</source>
+      <translation>引用：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="90" />
+      <source>Note:</source>
+      <translation>说明：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="133" />
+      <source>Correct “%1”</source>
+      <translation>更正“%1”</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="137" />
+      <source>What to correct</source>
+      <translation>更正内容</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="143" />
+      <source>Relation is wrong: %1</source>
+      <translation>关系有误：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="150" />
+      <source>Your value</source>
+      <translation>您的值</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="155" />
+      <source>why (required when you cite nothing)</source>
+      <translation>原因（不引用段落时必填）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="158" />
+      <source>Correct:</source>
+      <translation>更正：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="159" />
+      <source>Reference:</source>
+      <translation>参考数据：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="160" />
+      <source>Your value:</source>
+      <translation>您的值：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="167" />
+      <source>The reference entry is kept as it is: its page shows your value beside it.</source>
+      <translation>参考条目保持不变：其页面会在旁边显示您的值。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="183" />
+      <source>The relation stays in the reference data, struck through on its pages.</source>
+      <translation>该关系仍保留在参考数据中，在页面上以删除线显示。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="186" />
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/picker.py" line="33" />
+      <source>Type a name to find it…</source>
+      <translation>输入名称以查找…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/picker.py" line="34" />
+      <source>Find an entry</source>
+      <translation>查找条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/picker.py" line="37" />
+      <source>Matching entries</source>
+      <translation>匹配的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/entries/picker.py" line="61" />
+      <source>yours</source>
+      <translation>您的</translation>
     </message>
   </context>
   <context>
@@ -1338,169 +1789,194 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="205" />
       <source>China cell &amp; gene therapy reference</source>
       <translation>中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="206" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="207" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="208" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="212" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="209" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="212" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="218" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="220" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="218" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="222" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="223" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="220" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="224" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
       <source>&amp;Import Article…</source>
       <translation>导入文章(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="225" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="222" />
       <source>Add an article of your own, with its translation if you have one (or drop the files on the window)</source>
       <translation>添加您自己的文章，如有译文可一并添加（也可将文件拖到窗口上）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="227" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="224" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="228" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="225" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="229" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="226" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="228" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="233" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="231" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="241" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="239" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="242" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="240" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="244" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="242" />
       <source>Loading the timeline…</source>
       <translation>正在载入时间线…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="246" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="244" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="355" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="354" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="609" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="557" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="614" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="562" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="617" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="565" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="637" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="585" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="641" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="589" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="77" />
+      <source>All entries</source>
+      <translation>全部条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="78" />
+      <source>Yours</source>
+      <translation>您的</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="79" />
+      <source>Reference only</source>
+      <translation>仅参考数据</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="81" />
+      <source>Show every entry, only yours (your own and those you corrected), or only the reference corpus's, in every list</source>
+      <translation>在所有列表中显示全部条目、仅您的条目（您新建的和您更正过的），或仅参考语料的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="84" />
+      <source>Whose entries</source>
+      <translation>条目来源</translation>
     </message>
   </context>
   <context>
@@ -1624,6 +2100,99 @@
       <location filename="src/cgt_desktop/ui/annotations/notes.py" line="344" />
       <source>Unstar</source>
       <translation>取消星标</translation>
+    </message>
+  </context>
+  <context>
+    <name>PageRenderer</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="27" />
+      <source>English name</source>
+      <translation>英文名</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="27" />
+      <source>Chinese name</source>
+      <translation>中文名</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="27" />
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="28" />
+      <source>English description</source>
+      <translation>英文简介</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="28" />
+      <source>Chinese description</source>
+      <translation>中文简介</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="28" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="29" />
+      <source>Value as stated</source>
+      <translation>原文数值</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="45" />
+      <source>your correction</source>
+      <translation>您的更正</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="45" />
+      <source>reference:</source>
+      <translation>参考数据：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="46" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="49" />
+      <source>the reference value has changed since you corrected it</source>
+      <translation>您更正后参考数据已有变化</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="56" />
+      <source>you marked this wrong</source>
+      <translation>您已标记为有误</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="58" />
+      <source>(the reference no longer has it)</source>
+      <translation>（参考数据中已不再有此项）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="67" />
+      <source>A relation you marked wrong is no longer in the reference data.</source>
+      <translation>您标记为有误的一条关系已不在参考数据中。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="68" />
+      <source>%1 relations you marked wrong are no longer in the reference data.</source>
+      <translation>您标记为有误的 %1 条关系已不在参考数据中。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="78" />
+      <source>Relation marked wrong: %1</source>
+      <translation>标记有误的关系：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="85" />
+      <source>cites</source>
+      <translation>引用</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/corrections_html.py" line="89" />
+      <source>the reference no longer has this relation</source>
+      <translation>参考数据中已不再有此关系</translation>
     </message>
   </context>
   <context>
@@ -1878,12 +2447,12 @@
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/view.py" line="463" />
+      <location filename="src/cgt_desktop/ui/reader/view.py" line="470" />
       <source>Aligned automatically, confidence {value:.2f}{check}</source>
       <translation>自动对齐，置信度 {value:.2f}{check}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/view.py" line="464" />
+      <location filename="src/cgt_desktop/ui/reader/view.py" line="471" />
       <source>: check this pair</source>
       <translation>：请核对这一对</translation>
     </message>
@@ -1934,42 +2503,42 @@
       <translation>选集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="152" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="155" />
       <source>Nothing to add here: select a row, a page, a timeline period or a reader sentence first.</source>
       <translation>此处没有可加入的内容：请先选中一行、一个页面、一个时间轴时段或阅读器中的一句。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="156" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="159" />
       <source>Added %1 item(s) to the selection.</source>
       <translation>已将 %1 项加入选集。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="158" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="161" />
       <source>Already in the selection.</source>
       <translation>已在选集中。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="167" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="170" />
       <source>Export to PDF</source>
       <translation>导出为 PDF</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="168" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="171" />
       <source>The selection is empty. Add people, organizations, events, a timeline period or reader sentences with Ctrl+E (Edit → Add to Selection), then export again.</source>
       <translation>选集为空。请用 Ctrl+E（编辑 → 加入选集）添加人物、机构、事件、时间轴时段或阅读器中的句子，然后再导出。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="183" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="186" />
       <source>PDF saved: %1</source>
       <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="196" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="199" />
       <source>Selection: %1</source>
       <translation>选集：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="197" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="200" />
       <source>Items in the selection for the PDF dossier (Edit → Add to Selection, Ctrl+E)</source>
       <translation>选集中用于 PDF 资料集的条目（编辑 → 加入选集，Ctrl+E）</translation>
     </message>
@@ -2208,6 +2777,14 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <location filename="src/cgt_desktop/ui/timeline/panel.py" line="516" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelinePlot</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="98" />
+      <source>your own entry</source>
+      <translation>您自己的条目</translation>
     </message>
   </context>
 </TS>

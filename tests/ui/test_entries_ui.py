@@ -180,9 +180,13 @@ def test_the_origin_box_shows_yours_and_an_empty_state_that_says_how_to_add_one(
 
     window.show_kind("place")
     places = window.lists["place"]
-    places.origin_box.setCurrentIndex(places.origin_box.findData("user"))
-    places.origin_box.activated.emit(places.origin_box.currentIndex())
+    box = window.origin_box
+    box.setCurrentIndex(box.findData("user"))
+    box.activated.emit(box.currentIndex())
     assert places.model.rowCount() == 0 and "no entries of this kind yet" in places.empty_label.text()
+    assert not places.clear_button.isVisible()  # nothing for "Clear filters" to clear
+    window.show_kind("person")  # a list made later follows the choice too
+    assert window.lists["person"].model.rowCount() == 0
     with qtbot.waitSignal(window.ops.data_changed):
         window.ops.run(item_ops.save_item(window.store, window.user, "place", {
             "name_en": "Lingang Cell Park", "sources": [PASSAGE]}))
@@ -190,7 +194,9 @@ def test_the_origin_box_shows_yours_and_an_empty_state_that_says_how_to_add_one(
     index = places.model.index(0, 0)
     assert places.model.data(index) == "Lingang Cell Park"
     assert "your own entry" in places.model.data(index, 3)  # the tooltip says whose it is
-    places.clear_filters()
+    window.set_origin("reference")
+    assert places.model.rowCount() == window.store.counts()["place"] - 1
+    window.set_origin("all")
     assert places.model.rowCount() == window.store.counts()["place"]
 
 
@@ -211,3 +217,51 @@ def test_your_event_is_on_the_timeline_marked_as_yours(qtbot, window):
     diamonds = [g for item in plot.scatter_items() for g in item.groups if g["symbol"] == "d"]
     assert len(diamonds) == 1 and len(diamonds[0]["x"]) == 1
     assert mine in window.store.timeline_columns()["id"]
+
+
+def test_undo_and_redo_across_create_change_and_delete_from_the_menus(qtbot, window):
+    def person(dialog: EntryDialog):
+        dialog.name_en.setText("Zhang Weiming")
+        dialog.buttons.accepted.emit()
+    _answer(window, person)
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.entries.new_entry(PASSAGE, "person")
+    (mine,) = [i for i in window.store.list_ids(ListQuery(kind="person")) if ids.is_user(i)]
+
+    def rename(dialog: EntryDialog):
+        assert dialog.name_en.text() == "Zhang Weiming"  # the entry as saved
+        dialog.name_en.setText("Zhang Wei-ming")
+        dialog.buttons.accepted.emit()
+    _answer(window, rename)
+    window.open_page(mine)
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.entries.edit_entry(mine)
+    assert "Zhang Wei-ming" in window.current_detail().toPlainText()
+    with qtbot.waitSignal(window.ops.data_changed):
+        window.entries.delete(mine, "Delete Your Entry")
+    assert not window.store.exists(mine)
+
+    stack = window.ops.undo_stack
+    stack.undo()  # the delete
+    assert window.store.entity_page(mine).name_en == "Zhang Wei-ming"
+    stack.undo()  # the change
+    assert window.store.entity_page(mine).name_en == "Zhang Weiming"
+    stack.undo()  # the creation
+    assert not window.store.exists(mine)
+    stack.redo()
+    stack.redo()
+    assert window.store.entity_page(mine).name_en == "Zhang Wei-ming"
+    stack.redo()
+    assert not window.store.exists(mine) and window.lists["person"].model.row_of(mine) < 0
+
+
+def test_the_page_menu_offers_correction_for_reference_and_change_for_yours(qtbot, window):
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    window.extend_page_menu(menu, PERSON)
+    texts = [a.text() for a in menu.actions()]
+    assert "Correct This Entry…" in texts and "Change Your Entry…" not in texts
+    menu = QMenu()
+    window.extend_page_menu(menu, "passage:" + PASSAGE)
+    assert menu.actions() == []

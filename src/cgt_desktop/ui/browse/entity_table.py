@@ -81,10 +81,6 @@ def USER_BRUSH() -> Any:  # noqa: N802 - a constant made on first use (no QColor
 ORIGIN_NOTES = {"user": lambda: _t("your own entry"), "corrected": lambda: _t("you corrected this entry")}
 
 
-def origin_label(origin: str) -> str:
-    return {"all": _t("All entries"), "user": _t("Yours"), "reference": _t("Reference")}.get(origin, origin)
-
-
 class EntityTableModel(QAbstractTableModel):
     """Rows of one kind: row keys in SQL order plus a lazy cache of display columns and ids.
 
@@ -295,10 +291,6 @@ class EntityListController(QObject):
             box.setMinimumContentsLength(5)  # elided when narrow; the open list shows the values in full
             box.setMaximumWidth(220)
             self.facet_boxes[facet] = box
-        self.origin_box = QComboBox(self.widget)  # all / the user's (entries and corrections) / reference
-        self.origin_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for origin in ("all", "user", "reference"):
-            self.origin_box.addItem(origin_label(origin), origin)
         self.view = QTableView(self.widget)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -330,7 +322,6 @@ class EntityListController(QObject):
         bar.addWidget(self.filter_edit, 3)
         for box in self.facet_boxes.values():
             bar.addWidget(box, 1)  # grows (up to its maximum) when the pane has room
-        bar.addWidget(self.origin_box)
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -344,7 +335,6 @@ class EntityListController(QObject):
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         for box in self.facet_boxes.values():
             box.activated.connect(self._on_facet_activated)
-        self.origin_box.activated.connect(self._on_facet_activated)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         self.model.rows_reloaded.connect(self._on_model_rows_reloaded)
         self.model.modelReset.connect(self._on_model_rows_reloaded)
@@ -377,12 +367,16 @@ class EntityListController(QObject):
     def _on_model_rows_reloaded(self, *_args: Any) -> None:
         shown = self.model.rowCount()
         self.stack.setCurrentIndex(0 if shown else 1)
-        filtered = self.model.query.filtered
+        query = self.model.query
+        filtered = bool(query.text.strip() or query.facets or query.period)  # what "Clear filters" clears
         self.clear_button.setVisible(filtered)
-        if self.model.query.origin == "user" and not (self.model.query.text.strip() or self.model.query.facets):
+        if query.origin == "user" and not filtered:
             self.empty_label.setText(QCoreApplication.translate(
                 "EntityTable", "You have no entries of this kind yet. Right-click a sentence in the reader to "
                 "add one, or a page to correct it."))
+        elif query.origin == "reference" and not filtered:
+            self.empty_label.setText(QCoreApplication.translate(
+                "EntityTable", "The reference corpus has no entries of this kind."))
         elif filtered:
             self.empty_label.setText(QCoreApplication.translate(
                 "EntityTable", "Nothing matches these filters. Change the filter text, choose other values "
@@ -397,8 +391,7 @@ class EntityListController(QObject):
         self._filter_timer.stop()
         facets = tuple((facet, box.currentData()) for facet, box in self.facet_boxes.items()
                        if box.currentData() is not None)
-        query = replace(self.model.query, text=self.filter_edit.text(), facets=facets,
-                        origin=self.origin_box.currentData() or "all")
+        query = replace(self.model.query, text=self.filter_edit.text(), facets=facets)
         if query != self.model.query:
             self.model.set_query(query)
 
@@ -409,8 +402,12 @@ class EntityListController(QObject):
         self.filter_edit.blockSignals(False)
         for box in self.facet_boxes.values():
             box.setCurrentIndex(0)
-        self.origin_box.setCurrentIndex(0)
         self.apply_filters()
+
+    def set_origin(self, origin: str) -> None:
+        """Show every row ("all"), only the user's ("user": their own and those they corrected) or the reference's."""
+        if origin != self.model.query.origin:
+            self.model.set_query(replace(self.model.query, origin=origin))
 
     def set_period(self, period: tuple[str, str] | None) -> None:
         """Show only rows related to this ISO (first, last) period, or all rows."""
@@ -482,11 +479,6 @@ class EntityListController(QObject):
         self.filter_edit.setToolTip(_t("Type to keep only the rows that match"))
         for box in self.facet_boxes.values():
             box.setToolTip(_t("Show only rows with this value"))
-        for i in range(self.origin_box.count()):
-            self.origin_box.setItemText(i, origin_label(self.origin_box.itemData(i)))
-        self.origin_box.setToolTip(_t("Show every entry, only yours (your own and those you corrected), or only "
-                                      "the reference corpus's"))
-        self.origin_box.setAccessibleName(_t("Whose entries"))
         self.clear_button.setText(_t("Clear filters"))
         self.view.setToolTip(_t("Select a row to see its page; click a column header to sort"))
         self._fill_facets()

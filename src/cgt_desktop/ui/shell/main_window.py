@@ -179,6 +179,7 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.act_back)
         self.toolbar.addAction(self.act_forward)
+        self.add_origin_filter(self.toolbar)
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy().Preferred)
@@ -223,6 +224,7 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
         self.act_about.setText(self.tr("&About cgt-desktop"))
         self.act_about_qt.setText(self.tr("About &Qt"))
         self.toolbar.setWindowTitle(self.tr("Navigation"))
+        self.retranslate_origin_filter()
         self.period_clear.setToolTip(self.tr("Show all periods again"))
         for i, kind in enumerate(KINDS):
             self.tabs.setTabText(i, f"{kind_label(kind)} ({self.counts.get(kind, 0)})")
@@ -279,6 +281,7 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
             controller.restore_state(saved)
         if self.period:
             controller.set_period(self.period)
+        controller.set_origin(self.origin)
         controller.entity_selected.connect(self._on_list_entity_selected)
         controller.rows_changed.connect(self._on_list_rows_changed)
         if self._selections is not None:

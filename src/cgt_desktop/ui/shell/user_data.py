@@ -55,6 +55,45 @@ class UserDataMixin:
         """Add to a detail page's context menu what the user can do to its entry (correct, change, relate)."""
         self.entries.add_page_actions(menu, page_id)
 
+    # -- whose entries the lists show ------------------------------------------------------
+    origin = "all"
+
+    def add_origin_filter(self, toolbar: Any) -> None:
+        """Put the "All / Yours / Reference" choice in *toolbar*; it applies to every list."""
+        from PySide6.QtWidgets import QComboBox
+
+        box = self.origin_box = QComboBox(toolbar)
+        box.setObjectName("origin_filter")
+        for origin in ("all", "user", "reference"):
+            box.addItem("", origin)
+        box.activated.connect(self._on_origin_box_activated)
+        toolbar.addWidget(box)
+        self.retranslate_origin_filter()
+
+    def retranslate_origin_filter(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        box = self.origin_box
+        for i, label in enumerate((QCoreApplication.translate("MainWindow", "All entries"),
+                                   QCoreApplication.translate("MainWindow", "Yours"),
+                                   QCoreApplication.translate("MainWindow", "Reference only"))):
+            box.setItemText(i, label)
+        box.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Show every entry, only yours (your own and those you corrected), or only the reference "
+            "corpus's, in every list"))
+        box.setAccessibleName(QCoreApplication.translate("MainWindow", "Whose entries"))
+
+    def set_origin(self, origin: str) -> None:
+        """Show every entry, only the user's, or only the reference's in every list (made or still to make)."""
+        self.origin = origin
+        self.origin_box.setCurrentIndex(max(0, self.origin_box.findData(origin)))
+        for controller in self.lists.values():
+            controller.set_origin(origin)
+        self._update_status()
+
+    def _on_origin_box_activated(self, index: int) -> None:
+        self.set_origin(self.origin_box.itemData(index))
+
     # -- importing articles (ui/imports/) ------------------------------------------------
     def import_article(self, files: list[Path] | None = None) -> Any:
         """Open the import dialog (with *files*: the article, then its translation); return it."""
