@@ -496,7 +496,8 @@ def bench_entity_page(ctx: dict[str, Any]) -> dict[str, Any]:
                                ).fetchone()[0]
     n_rel = store.db.execute("SELECT count(*) FROM relations WHERE subject = ? OR object = ?", [hub, hub]).fetchone()[0]
     try:
-        from cgt_desktop.ui.browse.detail_view import DetailView, PageRenderer
+        from cgt_desktop.ui.browse.detail_view import DetailView
+        from cgt_desktop.ui.browse.page_html import PageRenderer
     except ImportError:
         DetailView = PageRenderer = None  # noqa: N806
     page_call = getattr(store, "entity_page", store.entity)  # what the page reads (first 50 per list)

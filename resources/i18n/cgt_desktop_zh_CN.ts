@@ -553,229 +553,229 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="130" />
-      <source>English</source>
-      <translation>英文</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="130" />
-      <source>Chinese</source>
-      <translation>中文</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="132" />
-      <source>not stated in the sources</source>
-      <translation>来源中未提及</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="135" />
-      <source>editor's rendering, not attested in the sources</source>
-      <translation>编者译名，来源中未见</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="157" />
-      <source>imported by you from %1</source>
-      <translation>由您从 %1 导入</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="157" />
-      <source>your own entry</source>
-      <translation>您自己的条目</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="174" />
-      <source>%1 of %2</source>
-      <translation>%1 / 共 %2 项</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="190" />
-      <source>Also known as</source>
-      <translation>别名</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="195" />
-      <source>Description</source>
-      <translation>简介</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="203" />
-      <source>Events</source>
-      <translation>事件</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="213" />
-      <source>Key figures</source>
-      <translation>关键数据</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="217" />
-      <source>Your corrections</source>
-      <translation>您的更正</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="250" />
-      <source>%1 passages</source>
-      <translation>%1 处</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="250" />
-      <source>1 passage</source>
-      <translation>1 处</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="251" />
-      <source>imported by you</source>
-      <translation>由您导入</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="253" />
-      <source>Mentioned in</source>
-      <translation>提及于</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="261" />
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="263" />
-      <source>As stated</source>
-      <translation>原文表述</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="265" />
-      <source>Note</source>
-      <translation>说明</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="266" />
-      <source>Category</source>
-      <translation>类别</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="270" />
-      <source>Value as stated</source>
-      <translation>原文数值</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="273" />
-      <source>Unit</source>
-      <translation>单位</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="275" />
-      <source>As of</source>
-      <translation>截至</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="277" />
-      <source>Period</source>
-      <translation>期间</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="281" />
-      <source>Scope</source>
-      <translation>范围</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="285" />
-      <source>About</source>
-      <translation>关于</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="292" />
-      <source>Outlet</source>
-      <translation>媒体</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="292" />
-      <source>not stated</source>
-      <translation>未注明</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="293" />
-      <source>Original language</source>
-      <translation>原文语言</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="295" />
-      <source>Read</source>
-      <translation>阅读</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="295" />
-      <source>Open in the reader</source>
-      <translation>在阅读器中打开</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="315" />
-      <source>since %1</source>
-      <translation>%1起</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="317" />
-      <source>until %1</source>
-      <translation>至%1</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="332" />
-      <source>Relations</source>
-      <translation>关系</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="339" />
-      <source>Show passage</source>
-      <translation>查看段落</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="346" />
-      <source>Sources</source>
-      <translation>来源</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="346" />
-      <source>No passage cites this entry.</source>
-      <translation>没有段落引用此条目。</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="362" />
-      <source>%1 more — show all</source>
-      <translation>另有 %1 项 — 全部显示</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="382" />
-      <source>Text</source>
-      <translation>全文</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="394" />
-      <source>Passage</source>
-      <translation>段落</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="400" />
-      <source>In its paragraph</source>
-      <translation>所在段落</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="401" />
-      <source>Document</source>
-      <translation>文献</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="519" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="142" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="528" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="151" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="600" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="223" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="128" />
+      <source>English</source>
+      <translation>英文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="128" />
+      <source>Chinese</source>
+      <translation>中文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="130" />
+      <source>not stated in the sources</source>
+      <translation>来源中未提及</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="133" />
+      <source>editor's rendering, not attested in the sources</source>
+      <translation>编者译名，来源中未见</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="155" />
+      <source>imported by you from %1</source>
+      <translation>由您从 %1 导入</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="155" />
+      <source>your own entry</source>
+      <translation>您自己的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="172" />
+      <source>%1 of %2</source>
+      <translation>%1 / 共 %2 项</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="188" />
+      <source>Also known as</source>
+      <translation>别名</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="193" />
+      <source>Description</source>
+      <translation>简介</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="201" />
+      <source>Events</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="211" />
+      <source>Key figures</source>
+      <translation>关键数据</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="215" />
+      <source>Your corrections</source>
+      <translation>您的更正</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="248" />
+      <source>%1 passages</source>
+      <translation>%1 处</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="248" />
+      <source>1 passage</source>
+      <translation>1 处</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="249" />
+      <source>imported by you</source>
+      <translation>由您导入</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="251" />
+      <source>Mentioned in</source>
+      <translation>提及于</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="259" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="261" />
+      <source>As stated</source>
+      <translation>原文表述</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="263" />
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="264" />
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="268" />
+      <source>Value as stated</source>
+      <translation>原文数值</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="271" />
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="273" />
+      <source>As of</source>
+      <translation>截至</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="275" />
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="279" />
+      <source>Scope</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="283" />
+      <source>About</source>
+      <translation>关于</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="290" />
+      <source>Outlet</source>
+      <translation>媒体</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="290" />
+      <source>not stated</source>
+      <translation>未注明</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="291" />
+      <source>Original language</source>
+      <translation>原文语言</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="293" />
+      <source>Read</source>
+      <translation>阅读</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="293" />
+      <source>Open in the reader</source>
+      <translation>在阅读器中打开</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="313" />
+      <source>since %1</source>
+      <translation>%1起</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="315" />
+      <source>until %1</source>
+      <translation>至%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="330" />
+      <source>Relations</source>
+      <translation>关系</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="337" />
+      <source>Show passage</source>
+      <translation>查看段落</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="344" />
+      <source>Sources</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="344" />
+      <source>No passage cites this entry.</source>
+      <translation>没有段落引用此条目。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="360" />
+      <source>%1 more — show all</source>
+      <translation>另有 %1 项 — 全部显示</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="380" />
+      <source>Text</source>
+      <translation>全文</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="392" />
+      <source>Passage</source>
+      <translation>段落</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="398" />
+      <source>In its paragraph</source>
+      <translation>所在段落</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="399" />
+      <source>Document</source>
+      <translation>文献</translation>
     </message>
   </context>
   <context>

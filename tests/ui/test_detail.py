@@ -12,7 +12,8 @@ from corpus_edit import edit_first_record
 
 from cgt_desktop.core.catalog.build import build_reference_db
 from cgt_desktop.core.catalog.store import Catalog
-from cgt_desktop.ui.browse.detail_view import DetailView, entity_url, expand_url, page_from_url, passage_url, read_url
+from cgt_desktop.ui.browse.detail_view import DetailView
+from cgt_desktop.ui.browse.page_html import entity_url, expand_url, page_from_url, passage_url, read_url
 
 
 @pytest.fixture
@@ -156,7 +157,7 @@ def test_corpus_text_is_escaped_and_no_local_file_is_loaded(qtbot, corpus_dir, t
 
 
 def test_long_lists_are_cut_with_a_show_all_link(view, store, qtbot):
-    from cgt_desktop.ui.browse.detail_view import PageRenderer
+    from cgt_desktop.ui.browse.page_html import PageRenderer
 
     item = _one(store, "SELECT e.id FROM entities e JOIN citations c ON c.fact_id = e.id "
                        "GROUP BY e.id HAVING count(*) >= 3 ORDER BY e.id LIMIT 1")

@@ -11,7 +11,8 @@ from PySide6.QtCore import QUrl
 
 from cgt_desktop.core.catalog.build import build_reference_db
 from cgt_desktop.core.catalog.store import Catalog
-from cgt_desktop.ui.browse.detail_view import DetailView, PageRenderer, entity_url, expand_url
+from cgt_desktop.ui.browse.detail_view import DetailView
+from cgt_desktop.ui.browse.page_html import PageRenderer, entity_url, expand_url
 
 ORG = "organization/shanghai-cell-therapy-research-institute"
 STAFF = 160  # new people who work at ORG: one group longer than the 50 a page shows (and a long page)
@@ -101,7 +102,7 @@ def test_page_says_50_of_the_total_and_show_all_shows_all(qtbot, long_store):
 
 
 def test_counts_are_grouped_by_thousands():
-    from cgt_desktop.ui.browse.detail_view import count_text
+    from cgt_desktop.ui.browse.page_html import count_text
 
     assert count_text(50) == "50" and count_text(2098) == "2\u00a0098" and count_text(1234567) == "1\u00a0234\u00a0567"
 

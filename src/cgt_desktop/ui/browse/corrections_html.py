@@ -1,6 +1,6 @@
 """How a page shows the user's corrections: the user's value first, the reference's beside it.
 
-Used by :class:`~cgt_desktop.ui.browse.detail_view.PageRenderer`. A corrected field reads "your value
+Used by :class:`~cgt_desktop.ui.browse.page_html.PageRenderer`. A corrected field reads "your value
 · your correction — reference: its value"; a correction whose reference value has changed since it
 was made says so; a relation marked wrong is struck through with the user's reason.
 """

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QThread, QTime
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from cgt_desktop.core.catalog.store import Catalog
-from cgt_desktop.ui.browse.detail_view import count_text
+from cgt_desktop.ui.browse.page_html import count_text
 from cgt_desktop.ui.browse.entity_table import kind_label
 from cgt_desktop.ui.common.settings import ordered_names
 
