@@ -17,7 +17,6 @@ Three sorts:
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 #: Field -> (label, kinds it applies to; empty: every kind but documents).
@@ -36,6 +35,8 @@ MENTION = "mention"
 
 def correction_id(target: str, field: str, passage: str | None = None) -> str:
     """The id of the correction of *field* of *target* (in *passage*): the same for the same three."""
+    import hashlib  # not on the app's start path (the catalog imports this module)
+
     digest = hashlib.sha1(f"{target}\n{field}\n{passage or ''}".encode()).hexdigest()[:12]
     return f"correction/~{digest}"
 
