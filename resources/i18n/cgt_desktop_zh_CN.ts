@@ -553,227 +553,242 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="142" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="149" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="151" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="158" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="223" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="230" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="128" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="136" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="128" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="136" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="130" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="138" />
       <source>not stated in the sources</source>
       <translation>来源中未提及</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="133" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="140" />
+      <source>your own title</source>
+      <translation>你自己的标题</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="141" />
+      <source>the editors' title: no source prints one</source>
+      <translation>编者所拟标题：来源中无此标题</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="144" />
       <source>editor's rendering, not attested in the sources</source>
       <translation>编者译名，来源中未见</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="155" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="166" />
       <source>imported by you from %1</source>
       <translation>由您从 %1 导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="155" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="166" />
       <source>your own entry</source>
       <translation>您自己的条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="172" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="183" />
       <source>%1 of %2</source>
       <translation>%1 / 共 %2 项</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="188" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="199" />
       <source>Also known as</source>
       <translation>别名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="193" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="205" />
       <source>Description</source>
       <translation>简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="201" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="213" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="211" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="223" />
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="215" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="227" />
       <source>Your corrections</source>
       <translation>您的更正</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="248" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="258" />
       <source>%1 passages</source>
       <translation>%1 处</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="248" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="258" />
       <source>1 passage</source>
       <translation>1 处</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="249" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="259" />
       <source>imported by you</source>
       <translation>由您导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="251" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="261" />
       <source>Mentioned in</source>
       <translation>提及于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="259" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="269" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="261" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="271" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="263" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="273" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="264" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="274" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="268" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="278" />
       <source>Value as stated</source>
       <translation>原文数值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="271" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="281" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="273" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="283" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="275" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="285" />
       <source>Period</source>
       <translation>期间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="279" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="290" />
       <source>Scope</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="283" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="294" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="290" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="301" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="290" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="301" />
       <source>not stated</source>
       <translation>未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="291" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="302" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="293" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="304" />
       <source>Read</source>
       <translation>阅读</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="293" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="304" />
       <source>Open in the reader</source>
       <translation>在阅读器中打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="313" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="324" />
       <source>since %1</source>
       <translation>%1起</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="315" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="326" />
       <source>until %1</source>
       <translation>至%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="330" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="341" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="337" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="348" />
       <source>Show passage</source>
       <translation>查看段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="344" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="352" />
+      <source>Copy id</source>
+      <translation>复制编号</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="356" />
       <source>Sources</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="344" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="356" />
       <source>No passage cites this entry.</source>
       <translation>没有段落引用此条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="360" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="372" />
       <source>%1 more — show all</source>
       <translation>另有 %1 项 — 全部显示</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="380" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="392" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="392" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="404" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="398" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="410" />
       <source>In its paragraph</source>
       <translation>所在段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="399" />
+      <location filename="src/cgt_desktop/ui/browse/page_html.py" line="411" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
@@ -1924,32 +1939,37 @@
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="354" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="258" />
+      <source>Copied the id {id}</source>
+      <translation>已复制编号 {id}</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="360" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="557" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="564" />
       <source>Showing %1 of %2 · %3</source>
       <translation>显示 %1 / %2 · %3</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="562" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="569" />
       <source>%1 entries in the corpus</source>
       <translation>语料共 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="565" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="572" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="585" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="592" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="589" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="596" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -2246,200 +2266,205 @@
   <context>
     <name>ReaderController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="97" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="98" />
       <source>Repeated paragraph: repeats {paragraph}</source>
       <translation>重复段落：重复 {paragraph}</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="113" />
+      <source>Translator's note: {note}</source>
+      <translation>译者注：{note}</translation>
     </message>
   </context>
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="374" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="388" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="376" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="390" />
       <source>{current} of {total}</source>
       <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="410" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="424" />
       <source>Swap sides</source>
       <translation>交换左右</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="411" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="425" />
       <source>Put the translation on the left</source>
       <translation>把译文放在左侧</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="415" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="429" />
       <source>Both languages</source>
       <translation>双语</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="415" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="429" />
       <source>Original only</source>
       <translation>仅原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="416" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="430" />
       <source>Translation only</source>
       <translation>仅译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="419" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="433" />
       <source>Sync scrolling</source>
       <translation>同步滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="420" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="434" />
       <source>Scroll both columns together</source>
       <translation>两栏一起滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="421" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="435" />
       <source>A+</source>
       <translation>A+</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="422" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="436" />
       <source>Larger text (Ctrl+=)</source>
       <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="423" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="437" />
       <source>A−</source>
       <translation>A−</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="424" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="438" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="425" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="439" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="426" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="440" />
       <source>Find in both languages (Ctrl+F)</source>
       <translation>在两种语言中查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="427" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="441" />
       <source>Find in document (both languages)</source>
       <translation>在文献中查找（两种语言）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="428" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="442" />
       <source>Previous</source>
       <translation>上一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="429" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="443" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="430" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="444" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="436" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="450" />
       <source>Show boilerplate ({count})</source>
       <translation>显示页面杂项（{count}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="437" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="451" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
       <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="441" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="455" />
       <source>Original</source>
       <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="441" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="455" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="446" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="460" />
       <source>yours, aligned automatically</source>
       <translation>您提供，自动对齐</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="447" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="461" />
       <source>no translation yet: write one from a pair's menu</source>
       <translation>尚无译文：可在句对菜单中撰写</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="449" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="463" />
       <source>project translation</source>
       <translation>项目译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="451" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="465" />
       <source>Original · {language}</source>
       <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="452" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="466" />
       <source>Translation · {language} · {whose}</source>
       <translation>译文 · {language} · {whose}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="460" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="474" />
       <source>No document open</source>
       <translation>未打开文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="461" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="475" />
       <source>Open a document from the Documents tab or a source link.</source>
       <translation>请从“文献”标签页或来源链接打开一篇文献。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="469" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="483" />
       <source>outlet not stated</source>
       <translation>媒体未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="472" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="486" />
       <source>date unknown</source>
       <translation>日期不详</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="474" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="488" />
       <source>(printed: {stated})</source>
       <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="477" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="491" />
       <source>Imported by you from {file}</source>
       <translation>由您从 {file} 导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="479" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="493" />
       <source>{count} pairs to check</source>
       <translation>{count} 对需核对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="481" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="495" />
       <source>Project translation by {translator}</source>
       <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="482" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="496" />
       <source>Original language: {language}</source>
       <translation>原文语言：{language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="499" />
       <source>Date as printed: {stated}</source>
       <translation>原文日期：{stated}</translation>
     </message>
@@ -2448,11 +2473,16 @@
     <name>ReaderView</name>
     <message>
       <location filename="src/cgt_desktop/ui/reader/view.py" line="470" />
+      <source>¶{paragraph}, sentence {sentence}</source>
+      <translation>第{paragraph}段第{sentence}句</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/view.py" line="473" />
       <source>Aligned automatically, confidence {value:.2f}{check}</source>
       <translation>自动对齐，置信度 {value:.2f}{check}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/view.py" line="471" />
+      <location filename="src/cgt_desktop/ui/reader/view.py" line="474" />
       <source>: check this pair</source>
       <translation>：请核对这一对</translation>
     </message>
@@ -2651,72 +2681,72 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>Timeline</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="32" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="35" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="33" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="36" />
       <source>As stated</source>
       <translation>原文表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="35" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="38" />
       <source>Approximate</source>
       <translation>近似</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="35" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="38" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="36" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="39" />
       <source>computed from the text</source>
       <translation>由文本推算</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="37" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="40" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="38" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="44" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="38" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="44" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="237" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="241" />
       <source>organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="237" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="241" />
       <source>people</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="461" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="465" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="465" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="469" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="467" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="471" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="469" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="473" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
     </message>
@@ -2724,57 +2754,57 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="457" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="461" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="504" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="508" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="508" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="512" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="508" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="512" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="508" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="512" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="511" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="515" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="512" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="516" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="513" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="517" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="514" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="518" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="515" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="519" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="516" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="520" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
     </message>
@@ -2782,7 +2812,7 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePlot</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="98" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="107" />
       <source>your own entry</source>
       <translation>您自己的条目</translation>
     </message>

@@ -42,7 +42,8 @@ def test_page_shows_both_names_and_marks_the_editors_rendering(view, store):
     assert detail.name_en in text and detail.name_zh in text
     assert "editor's rendering" in text
     assert detail.name_zh in view.editor_marked_text()
-    assert detail.desc_en in text and detail.desc_zh in text
+    words = store.wording()  # the editors' "000" reads as the source's name and date
+    assert words.readable(detail.desc_en, "en") in text and words.readable(detail.desc_zh, "zh") in text
 
 
 def test_unknown_name_is_shown_as_a_dash(view, store):
@@ -67,9 +68,14 @@ def test_relations_are_grouped_by_label_and_link_to_their_pages(view, store, qtb
 
 
 def test_events_show_honest_dates(view, store):
-    approx = _one(store, "SELECT d.id FROM event_details d WHERE d.approximate = 1 AND d.date IS NOT NULL")
+    approx = _one(store, "SELECT d.id FROM event_details d WHERE d.approximate = 1 AND d.date IS NOT NULL "
+                         "AND d.bound IS NULL")
     view.show_page(approx)
     assert "c. " in view.plain_text()
+    view.show_page("event/2018-aunt-qin-car-t-treatment-and-complete-remission")  # "more than five years" ago
+    assert "2018 or earlier" in view.plain_text()
+    view.show_page("person/carl-june")  # a page's list of events keeps the "c."
+    assert "c. 15 Nov 2021" in view.plain_text()
     undated = _one(store, "SELECT d.id FROM event_details d WHERE d.date IS NULL OR d.date = ''")
     view.show_page(undated)
     assert "date unknown" in view.plain_text()
@@ -181,3 +187,21 @@ def test_aliases_that_only_repeat_the_name_are_not_listed(view, store):
              {detail.name_en.casefold(), detail.name_zh.casefold()}]
     assert other and view.show_page("policy/most-key-rd-plan")
     assert "Also known as" in view.plain_text() and other[0] in view.plain_text()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_page_shows_editors_ids_or_document_numbers(view, store, qtbot, language):
+    """Readers see "China News Online, c. 15 Nov 2021, ¶7", never "000_…#p07.s01", "per 002" or "p06.s03"."""
+    import re
+
+    view.set_display(language, "en_first")
+    jargon = re.compile(r"\d{3}_[0-9a-f]{16}|(?<![\d,.])\b00[0-4]\b(?![\d,.])|\bp\d\d(\.s\d\d)?\b")
+    ids = [r[0] for r in store.db.execute("SELECT id FROM entities WHERE kind != 'document' ORDER BY id")]
+    assert len(ids) > 200
+    for item in ids:
+        assert view.show_page(item)
+        found = jargon.search(view.plain_text())
+        assert found is None, f"{item}: {found.group(0)!r}"
+    with qtbot.waitSignal(view.id_copied) as copied:  # the id is one click away, for scripts and citations
+        view.anchorClicked.emit(QUrl("cgt:copy/000_1b6dce599d2df6c2%23p14.s01"))
+    assert copied.args == ["000_1b6dce599d2df6c2#p14.s01"]

@@ -67,7 +67,8 @@ def test_pdf_has_both_names_a_bilingual_passage_a_note_and_its_citation(export, 
     assert PASSAGE_EN in flat(text)
     assert PASSAGE_ZH in squeezed(text)
     assert "Check the election date against the association website." in flat(text)
-    assert PASSAGE in squeezed(text), "the note's passage is cited by id in the source list"
+    assert "China News Online" in text and "¶3, sentence 1" in flat(text), "the note's passage, as readers cite it"
+    assert "000_1b6dce599d2df6c2" not in squeezed(text), "ids stay out of the dossier (they are in --json)"
     assert "2021 Precision Medicine Conference" in flat(text), "and by its document's title"
     assert "editor's rendering" in text, "钱其军 is the editors' rendering and says so"
     assert "⽂" not in text and "⻓" not in text, "Chinese extracts as the characters people search for"

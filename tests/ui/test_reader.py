@@ -205,8 +205,21 @@ def test_repeated_paragraphs_are_marked_with_their_note(panel, store):
     paragraph = repeated[0]
     panel.open_document(paragraph["document_id"], paragraph["sentences"][0]["id"])
     notes = [r for r in panel.view.rows if r.kind == "note" and r.paragraph_id == paragraph["id"]]
-    assert notes and paragraph["repeat_of"].split("#")[-1] in notes[0].orig
-    assert paragraph["repeat_note"] in notes[0].orig
+    number = int(paragraph["repeat_of"].split("#p")[-1])
+    assert notes and f"repeats ¶{number}" in notes[0].orig  # readers' numbers, not "p06"
+    assert store.wording().readable(paragraph["repeat_note"]) in notes[0].orig
+    assert "p0" not in notes[0].orig
+
+
+def test_a_translators_note_sits_under_its_translation(panel, store):
+    panel.open_document("document/001_02b24beee2f111b4", "001_02b24beee2f111b4#p02.s06")
+    rows = panel.view.rows
+    i = next(i for i, r in enumerate(rows) if r.passage_id == "001_02b24beee2f111b4#p02.s06" and r.kind == "sentence")
+    note = rows[i + 1]
+    assert note.kind == "note" and note.trans.startswith("† Translator's note: [sic]") and not note.orig
+    panel.controller.set_language("zh")
+    rows = panel.view.rows
+    assert "原文如此" in rows[i + 1].trans
 
 
 def _find(panel, qtbot, text):

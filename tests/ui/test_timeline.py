@@ -124,8 +124,10 @@ def test_hover_shows_both_languages_stated_date_and_source(panel, qtbot, store):
     event = next(e for e in store.timeline() if e.id == DAY_EVENT)
     pos = panel.plot.scene_pos_of(DAY_EVENT)
     qtbot.mouseMove(panel.plot.viewport(), pos)
-    qtbot.waitUntil(lambda: QToolTip.isVisible() and event.sources[0] in QToolTip.text(), timeout=3000)
+    cited_as = store.passages(event.sources[:1])[0].label()  # "Bioon, 14 Nov 2019, ¶5": the source, not its id
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and cited_as in QToolTip.text(), timeout=3000)
     text = QToolTip.text()
+    assert event.sources[0] not in text
     for part in (event.title_en, event.title_zh, event.date_stated):
         assert part in text
 

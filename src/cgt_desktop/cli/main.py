@@ -24,6 +24,7 @@ from cgt_desktop.cli.export import cmd_export_pdf
 from cgt_desktop.cli.entries import cmd_entry
 from cgt_desktop.cli.imports import cmd_import
 from cgt_desktop.cli.notes import cmd_notes
+from cgt_desktop.cli.show import cmd_show
 from cgt_desktop.core.domain import ids
 from cgt_desktop.core.domain.kinds import KINDS
 
@@ -122,42 +123,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    from cgt_desktop.core.catalog.store import UnknownId
-
-    store = open_store(args)
-    try:
-        detail = store.entity(args.id)
-    except UnknownId as exc:
-        raise CliError(f"{exc}; try 'cgt-desktop search'") from None
-    data = detail.to_json()
-    data["origin"] = ids.origin_of(detail.id)  # "user": imported or entered by you
-    data["sources"] = [{"document_id": c.document_id, "passage_id": c.passage_id,
-                        "text_en": c.text_en, "text_zh": c.text_zh} for c in detail.sources]
-    data["corrections"] = [c.as_dict() for c in detail.corrections]  # yours, beside the reference values
-    out = [f"{detail.name_en} · {detail.name_zh}" + ("  [Chinese name: editor's rendering]"
-                                                      if detail.name_zh_status == "editor" else ""),
-           f"{detail.kind} · {detail.subtype_en}" + (
-               f" · imported by you from {detail.details.get('source_file') or '?'}" if detail.kind == "document"
-               and ids.is_user(detail.id) else " · your own entry" if ids.is_user(detail.id) else ""),
-           "", detail.desc_en, detail.desc_zh]
-    if detail.aliases:
-        out += ["", "Aliases: " + "; ".join(a["alias"] for a in detail.aliases)]
-    if detail.relations:
-        out += ["", "Relations:"]
-        out += [f"  {r.label_en} {r.other_name_en or r.other_name_zh} ({r.other_id})"
-                + (f" as {r.role_en}" if r.role_en else "") for r in detail.relations]
-    if detail.events:
-        out += ["", "Events:"] + [f"  {e.date or 'date unknown'}  {e.title_en}" for e in detail.events]
-    if detail.corrections:
-        from cgt_desktop.cli.entries import correction_lines
-
-        out += ["", "Your corrections:"] + correction_lines(detail.corrections)
-    out += ["", "Sources:"] + [f"  [{c.passage_id}] {c.orig}" for c in detail.sources]
-    print_data(data, args.json, "\n".join(out))
-    return 0
-
-
 def cmd_timeline(args: argparse.Namespace) -> int:
     store = open_store(args)
     categories = set(store.vocabulary("event_categories"))
@@ -167,10 +132,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     events = store.timeline(args.year_from, args.year_to, args.category,
                             include_undated=args.year_from is None and args.year_to is None)
     data = [{"id": e.id, "date": e.date, "precision": e.precision, "end": e.end, "approximate": e.approximate,
-             "date_stated": e.date_stated, "title_en": e.title_en, "title_zh": e.title_zh,
-             "category": e.category, "sources": e.sources, "origin": ids.origin_of(e.id)} for e in events]
-    lines = [f"{(e.date or 'unknown') + ('–' + e.end if e.end else ''):<22}{'~' if e.approximate else ' '} "
-             f"{e.category or '':<11} {e.title_en}" + ("  [yours]" if ids.is_user(e.id) else "") for e in events]
+             "bound": e.bound, "shown_as": e.when("en"), "date_stated": e.date_stated, "title_en": e.title_en,
+             "title_zh": e.title_zh, "title_status": "title", "category": e.category, "sources": e.sources, "origin": ids.origin_of(e.id)} for e in events]
+    lines = [f"{e.when('en'):<22} {e.category or '':<11} {e.title_en}" + ("  [yours]" if ids.is_user(e.id) else "")
+             for e in events]
     print_data(data, args.json, "\n".join(lines) if lines else "No events.")
     return 0
 

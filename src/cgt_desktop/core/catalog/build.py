@@ -25,7 +25,7 @@ from typing import Any
 
 from cgt_desktop.core.catalog import search
 from cgt_desktop.core.corpus.sources import Corpus, load_corpus, relation_id
-from cgt_desktop.core.domain.dates import DateError, event_span, precision_of
+from cgt_desktop.core.domain.dates import BOUNDS, DateError, event_span, precision_of
 from cgt_desktop.core.catalog.freshness import BuildReport, content_hash, row_counts, schema_objects, source_stamp
 from cgt_desktop.core.domain.kinds import FACETS
 from cgt_desktop.core.system.outputs import create_temp, remove_temp
@@ -57,12 +57,18 @@ def _safe_precision(start: Any, end: Any = None) -> str:
         return "unknown"
 
 
+#: An event's or a figure's title is the editors' (or the user's) description of the fact, never a name a
+#: source prints: its status is ``title`` (``attested`` and ``editor`` are for names).
+TITLE_STATUS = "title"
+
+
 def _entity_row(record: dict[str, Any], kind: str, name_en: str, name_zh: str, subtype: str,
                 sort_date: str | None) -> dict[str, Any]:
+    named = "attested" if kind not in ("event", "figure") else TITLE_STATUS
     return {
         "id": record["id"], "kind": kind, "name_en": name_en, "name_zh": name_zh,
-        "name_en_status": record.get("name_en_status") or ("attested" if name_en else "unknown"),
-        "name_zh_status": record.get("name_zh_status") or ("attested" if name_zh else "unknown"),
+        "name_en_status": record.get("name_en_status") or (named if name_en else "unknown"),
+        "name_zh_status": record.get("name_zh_status") or (named if name_zh else "unknown"),
         "subtype": subtype, "desc_en": _text(record.get("desc_en")), "desc_zh": _text(record.get("desc_zh")),
         "sort_date": sort_date, "year": int(sort_date[:4]) if sort_date else None,
         "source_count": len(record.get("sources") or []), "org_id": None, "place_id": None,
@@ -92,13 +98,17 @@ def collect(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
         title_orig = _text(meta.get("title_zh") if lang == "zh" else meta.get("title_en"))
         row = _entity_row(meta, "document", _text(meta.get("title_en")), _text(meta.get("title_zh")),
                           lang, _text(meta.get("date")) or None)
-        row["name_en_status"] = "attested" if lang == "en" else "editor"
-        row["name_zh_status"] = "attested" if lang == "zh" else "editor"
+        if meta.get("title_status") == TITLE_STATUS:  # the source has no headline: the editors wrote both
+            row["name_en_status"] = row["name_zh_status"] = TITLE_STATUS
+        else:
+            row["name_en_status"] = "attested" if lang == "en" else "editor"
+            row["name_zh_status"] = "attested" if lang == "zh" else "editor"
         row["source_count"] = len(doc.sentences)
         rows["entities"].append(row)
         rows["document_details"].append({
             "id": doc.id, "key": doc.key, "lang": lang, "title_orig": title_orig,
             "outlet_en": _text(meta.get("outlet_en")), "outlet_zh": _text(meta.get("outlet_zh")),
+            "cite_en": _text(meta.get("cite_en")), "cite_zh": _text(meta.get("cite_zh")),
             "date": meta.get("date"), "precision": _safe_precision(meta.get("date")),
             "approximate": bool(meta.get("date_approximate")),
             "date_stated": _text(meta.get("date_stated")), "date_note": _text(meta.get("date_note")),
@@ -118,6 +128,8 @@ def collect(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
                 "seq": sentence["seq"], "orig": orig, "trans": trans, "lang": lang,
                 "text_en": orig if lang == "en" else trans, "text_zh": orig if lang == "zh" else trans,
                 "role": roles.get(sentence["paragraph_id"], "body"),
+                "trans_note_en": _text(sentence.get("trans_note_en")) or None,
+                "trans_note_zh": _text(sentence.get("trans_note_zh")) or None,
                 "confidence": sentence.get("confidence") if isinstance(sentence.get("confidence"), (int, float))
                 else None})
 
@@ -147,6 +159,7 @@ def collect(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
         rows["event_details"].append({
             "id": rid, "category": record.get("category"), "date": start, "end": end,
             "precision": _safe_precision(start, end), "approximate": bool(record.get("approximate")),
+            "bound": record.get("bound") if record.get("bound") in BOUNDS else None,
             "date_stated": _text(record.get("date_stated")), "date_note": _text(record.get("date_note")),
             "span_start": span.start.isoformat() if span else None,
             "span_end": span.end.isoformat() if span else None})

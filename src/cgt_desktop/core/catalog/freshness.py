@@ -21,7 +21,7 @@ from pathlib import Path
 from cgt_desktop.core.corpus.layout import source_files, stat_sources
 
 #: Bump when the builder's output changes for the same sources, to force a rebuild.
-BUILDER_VERSION = "12"
+BUILDER_VERSION = "13"
 _STAMP_LENGTH = 64  # hex digits of a SHA-256
 
 

@@ -57,13 +57,13 @@ class LookupsMixin:
                           "SELECT id, seq, role, repeat_of, repeat_note FROM paragraphs WHERE document_id = ? "
                           "ORDER BY seq", [doc_id])]
         by_id = {p["id"]: p["sentences"] for p in paragraphs}
-        for sid, pid, orig, trans, role, confidence in self.conn.execute(
-                "SELECT id, paragraph_id, orig, trans, role, confidence FROM passages WHERE document_id = ? "
-                "ORDER BY seq", [doc_id]):
+        for sid, pid, orig, trans, role, confidence, note_en, note_zh in self.conn.execute(
+                "SELECT id, paragraph_id, orig, trans, role, confidence, trans_note_en, trans_note_zh FROM passages "
+                "WHERE document_id = ? ORDER BY seq", [doc_id]):
             target = by_id.get(pid)
             if target is not None:
                 target.append({"id": sid, "paragraph_id": pid, "orig": orig, "trans": trans, "role": role,
-                               "confidence": confidence})
+                               "confidence": confidence, "trans_note_en": note_en, "trans_note_zh": note_zh})
         meta["paragraphs"] = paragraphs
         return meta
 

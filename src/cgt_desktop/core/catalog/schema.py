@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 USER_ROWID_BASE = 1 << 40
 """Row keys of the user's rows (imported documents, their own entries) start here in every table: where a
@@ -47,6 +47,7 @@ CREATE TABLE event_details (
     id TEXT PRIMARY KEY REFERENCES entities(id),
     category TEXT, date TEXT, "end" TEXT, precision TEXT, approximate INTEGER,
     date_stated TEXT, date_note TEXT,
+    bound TEXT,             -- "before"/"after": the date is the latest/earliest it can be; NULL: neither
     span_start TEXT, span_end TEXT  -- the whole span the stated date could mean; NULL when undated
 );
 CREATE TABLE figure_details (
@@ -57,6 +58,7 @@ CREATE TABLE figure_details (
 CREATE TABLE document_details (
     id TEXT PRIMARY KEY REFERENCES entities(id),
     key TEXT, lang TEXT, title_orig TEXT, outlet_en TEXT, outlet_zh TEXT,
+    cite_en TEXT, cite_zh TEXT,  -- how readers see the source named (short), else the outlet
     date TEXT, precision TEXT, approximate INTEGER, date_stated TEXT, date_note TEXT,
     translator TEXT, translation_note TEXT, source_file TEXT,
     paragraph_count INTEGER, sentence_count INTEGER
@@ -70,6 +72,7 @@ CREATE TABLE passages (
     id TEXT PRIMARY KEY, document_id TEXT REFERENCES entities(id),
     paragraph_id TEXT REFERENCES paragraphs(id), seq INTEGER,
     orig TEXT, trans TEXT, lang TEXT, text_en TEXT, text_zh TEXT, role TEXT,
+    trans_note_en TEXT, trans_note_zh TEXT,  -- the translator's note on this sentence ("[sic] the source repeats…")
     confidence REAL         -- an imported article's automatic alignment (0-1); NULL: aligned by the editors
 );
 CREATE TABLE relations (
@@ -144,7 +147,7 @@ VIEWS = [
         WHERE e.kind = '{kind}'""" for view, kind in _PLAIN_KINDS.items()),
     """CREATE VIEW events AS
         SELECT e.id, e.name_en AS title_en, e.name_zh AS title_zh, d.category, d.date, d."end",
-               d.precision, d.approximate, d.date_stated, d.date_note, d.span_start, d.span_end,
+               d.precision, d.approximate, d.bound, d.date_stated, d.date_note, d.span_start, d.span_end,
                e.year, e.source_count, e.desc_en, e.desc_zh
         FROM entities e JOIN event_details d ON d.id = e.id""",
     """CREATE VIEW figures AS

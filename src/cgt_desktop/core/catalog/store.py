@@ -32,6 +32,7 @@ from cgt_desktop.core.catalog.lists import ListQuery, ListsMixin, _dicts, facet_
 __all__ = ["Catalog", "ListQuery", "StoreError", "UnknownId", "facet_count_sql", "kind_joins"]
 
 if TYPE_CHECKING:
+    from cgt_desktop.core.domain.wording import Wording
     import sqlite_utils
 
     from cgt_desktop.core.domain.models import (
@@ -65,6 +66,7 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
         self._vocab: dict[tuple[str, str], dict[str, Any]] | None = None
         self._counts: dict[str, int] | None = None
         self._matcher = None
+        self._wording: Any = None
         self._built_counts: dict[str, int] | None = None
         try:  # the build recorded the count of each kind (a GROUP BY over all entities costs ~20 ms)
             found = json.loads(built[0]) if built else None
@@ -123,6 +125,16 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
             self._counts = {kind: found.get(kind, 0) for kind in KINDS}
         return dict(self._counts)
 
+    def wording(self) -> Wording:
+        """The rewriter of the editors' references ("per 002", "p06.s03") into readers' words (read once)."""
+        if self._wording is None:
+            from cgt_desktop.core.domain.wording import Wording, document_labels
+
+            self._wording = Wording(document_labels(self.conn.execute(
+                "SELECT key, coalesce(nullif(cite_en, ''), outlet_en), coalesce(nullif(cite_zh, ''), outlet_zh), "
+                "date, approximate FROM document_details WHERE id NOT LIKE 'document/~%'").fetchall()))
+        return self._wording
+
     def vocabulary(self, group: str) -> dict[str, dict[str, Any]]:
         if self._vocab is None:
             self._vocab = {(r["grp"], r["key"]): r for r in _dicts(self.conn.execute("SELECT * FROM vocabulary"))}
@@ -162,7 +174,9 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
         for pid in passage_ids:
             rows = self.conn.execute(
                 "SELECT p.id, p.document_id, p.paragraph_id, p.orig, p.trans, p.lang, p.text_en, p.text_zh, "
-                "e.name_en, e.name_zh, d.date, d.precision FROM passages p JOIN entities e ON e.id = p.document_id "
+                "e.name_en, e.name_zh, d.date, d.precision, coalesce(nullif(d.cite_en, ''), d.outlet_en), "
+                "coalesce(nullif(d.cite_zh, ''), d.outlet_zh), d.approximate, "
+                "p.trans_note_en, p.trans_note_zh FROM passages p JOIN entities e ON e.id = p.document_id "
                 "JOIN document_details d ON d.id = p.document_id WHERE p.id = ? OR p.paragraph_id = ? "
                 "ORDER BY p.seq", [pid, pid]).fetchall()
             if not rows:
@@ -174,7 +188,9 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
                 passage_id=pid, document_id=first[1], paragraph_id=first[2],
                 orig=join.join(r[3].strip() for r in rows), trans=other.join(r[4].strip() for r in rows),
                 lang=first[5], document_title_en=first[8] or "", document_title_zh=first[9] or "",
-                document_date=first[10], document_precision=first[11]))
+                document_date=first[10], document_precision=first[11], outlet_en=first[12] or "",
+                outlet_zh=first[13] or "", document_approximate=bool(first[14]),
+                trans_notes=tuple((r[15] or "", r[16] or "") for r in rows if r[15] or r[16])))
         return out
 
     def _head(self, item_id: str) -> dict[str, Any]:
@@ -385,7 +401,7 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
         from cgt_desktop.core.domain.models import EventRow
 
         sql = (f"SELECT e.id, e.name_en, e.name_zh, d.category, d.date, d.\"end\", d.precision, d.approximate, "
-               f"d.date_stated, d.date_note, d.span_start, d.span_end FROM entities e JOIN event_details d "
+               f"d.date_stated, d.date_note, d.span_start, d.span_end, d.bound FROM entities e JOIN event_details d "
                f"ON d.id = e.id WHERE {where} ORDER BY d.span_start IS NULL, d.span_start, d.span_end, e.id")
         rows = self.conn.execute(sql, params).fetchall()
         sources: dict[str, list[str]] = {}
@@ -406,7 +422,7 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
                 sources.setdefault(fact, []).append(passage)
         return [EventRow(id=r[0], title_en=r[1] or "", title_zh=r[2] or "", category=r[3], date=r[4], end=r[5],
                          precision=r[6], approximate=bool(r[7]), date_stated=r[8] or "", date_note=r[9] or "",
-                         span_start=r[10], span_end=r[11], sources=sources.get(r[0], [])) for r in rows]
+                         span_start=r[10], span_end=r[11], sources=sources.get(r[0], []), bound=r[12]) for r in rows]
 
     def timeline(self, year_from: int | None = None, year_to: int | None = None,
                  category: str | None = None, include_undated: bool = True) -> list[EventRow]:

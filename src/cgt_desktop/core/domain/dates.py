@@ -75,18 +75,37 @@ def precision_of(start: str | None, end: str | None = None) -> str:
     return parse_partial(start).precision
 
 
+#: An event's ``bound``: the date is the latest (``before``) or earliest (``after``) it can be, e.g. "more
+#: than five years" ago, counted from the article's date.
+BOUNDS = ("before", "after")
+
+
 def display(start: str | None, end: str | None = None, approximate: bool = False,
-            lang: str = "en") -> str:
-    """Format a stated date for people: ``Nov 2019``, ``2022–2024``, ``c. 2017``, ``unknown``."""
+            lang: str = "en", bound: str | None = None) -> str:
+    """Format a stated date for people: ``Nov 2019``, ``2022–2024``, ``c. 2017``, ``2018 or earlier``, ``unknown``."""
     if not start:
         return "日期不详" if lang == "zh" else "date unknown"
     parts = [_one(start, lang)]
     if end:
         parts.append(_one(end, lang))
     text = "–".join(parts)
+    if bound in BOUNDS and not end:  # a bound says more than "c.": the date is a limit, not a guess
+        if lang == "zh":
+            return f"{text}或更早" if bound == "before" else f"{text}或更晚"
+        return f"{text} or earlier" if bound == "before" else f"{text} or later"
     if approximate:
         text = f"约{text}" if lang == "zh" else f"c. {text}"
     return text
+
+
+def document_when(date_: str | None, approximate: bool = False, lang: str = "en") -> str:
+    """A document's date for a citation: ``c. 15 Nov 2021``, ``undated`` (``未注明日期``)."""
+    if not date_:
+        return "未注明日期" if lang == "zh" else "undated"
+    try:
+        return display(date_, None, approximate, lang)
+    except DateError:
+        return date_
 
 
 def _one(value: str, lang: str) -> str:

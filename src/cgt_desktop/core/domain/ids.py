@@ -107,6 +107,22 @@ def paragraph_of(passage_id: str) -> str:
     return found.paragraph_id if found is not None else passage_id
 
 
+def paragraph_number(passage_id: str) -> int | None:
+    """Return the paragraph number a reader cites (``7`` for ``…#p07.s01``); ``None`` if not a passage id."""
+    found = parse_passage(passage_id)
+    return found.paragraph if found is not None else None
+
+
+def local_label(passage_id: str, lang: str = "en") -> str:
+    """Name a passage within its document for readers: ``¶6``, ``¶6, sentence 3`` (``第6段第3句``)."""
+    found = parse_passage(passage_id)
+    if found is None:
+        return passage_id
+    if lang == "zh":
+        return f"第{found.paragraph}段" + (f"第{found.sentence}句" if found.sentence is not None else "")
+    return f"¶{found.paragraph}" + (f", sentence {found.sentence}" if found.sentence is not None else "")
+
+
 def local_part(passage_id: str) -> str:
     """Return the part after ``#`` (``p03.s01``): how a passage is named within its document."""
     return passage_id.split("#", 1)[-1]

@@ -22,6 +22,30 @@ class Citation:
     document_title_zh: str
     document_date: str | None
     document_precision: str | None
+    outlet_en: str = ""  # how readers see the source named: the short citation name, else the outlet
+    outlet_zh: str = ""
+    document_approximate: bool = False
+    trans_notes: tuple[tuple[str, str], ...] = ()  # the translator's notes (en, zh) on its sentences
+
+    def label(self, lang: str = "en") -> str:
+        """Where the passage comes from, as readers cite it: ``China News Online, c. 15 Nov 2021, ¶7``.
+
+        The outlet (else the document's title), its date ("undated" when none is stated) and the
+        paragraph's number; ids stay in ``--json`` and the "Copy id" action.
+        """
+        from cgt_desktop.core.domain import dates, ids
+
+        from cgt_desktop.core.domain.wording import source_label
+
+        zh = lang == "zh"
+        outlet = (self.outlet_zh or self.outlet_en) if zh else (self.outlet_en or self.outlet_zh)
+        title = (self.document_title_zh or self.document_title_en) if zh else (
+            self.document_title_en or self.document_title_zh)
+        number = ids.paragraph_number(self.passage_id)
+        where = (f"第{number}段" if zh else f"¶{number}") if number else ""
+        label = source_label(outlet, title, dates.document_when(self.document_date, self.document_approximate, lang),
+                             lang)
+        return ("，" if zh else ", ").join(x for x in (label, where) if x)
 
     @property
     def text_en(self) -> str:
@@ -70,6 +94,16 @@ class EventRow:
     span_start: str | None
     span_end: str | None
     sources: list[str] = field(default_factory=list)
+    bound: str | None = None  # "before"/"after": the date is the latest/earliest it can be
+
+    def when(self, lang: str = "en") -> str:
+        """The date as people read it: ``15 Nov 2021``, ``c. 2022``, ``2018 or earlier``, ``date unknown``."""
+        from cgt_desktop.core.domain import dates
+
+        try:
+            return dates.display(self.date, self.end, self.approximate, lang, self.bound)
+        except dates.DateError:
+            return self.date_stated or (self.date or "")
 
 
 @dataclass

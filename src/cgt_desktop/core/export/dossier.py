@@ -317,9 +317,10 @@ def _name(en: str | None, zh: str | None, en_status: str | None = None, zh_statu
     return Name(en or "", zh or "", en_status == "editor", zh_status == "editor")
 
 
-def _safe_display(start: str | None, end: str | None, approximate: bool, lang: str) -> str:
+def _safe_display(start: str | None, end: str | None, approximate: bool, lang: str,
+                  bound: str | None = None) -> str:
     try:
-        return dates.display(start, end, approximate, lang)
+        return dates.display(start, end, approximate, lang, bound)
     except dates.DateError:
         return start or ""
 
@@ -417,9 +418,10 @@ class _Builder:
     def event_line(self, e: EventRow, with_notes: bool = False) -> EventLine:
         cat = self.categories.get(e.category or "", {})
         return EventLine(
-            id=e.id, name=_name(e.title_en, e.title_zh), date_en=_safe_display(e.date, e.end, e.approximate, "en"),
-            date_zh=_safe_display(e.date, e.end, e.approximate, "zh"), date_stated=e.date_stated,
-            date_note=e.date_note, precision=e.precision, approximate=e.approximate, span_start=e.span_start,
+            id=e.id, name=_name(e.title_en, e.title_zh), date_en=e.when("en"),
+            date_zh=e.when("zh"), date_stated=e.date_stated,
+            date_note=self.store.wording().readable(e.date_note, "en"), precision=e.precision,
+            approximate=e.approximate, span_start=e.span_start,
             span_end=e.span_end, category=e.category or "", category_en=cat.get("en") or (e.category or ""),
             category_zh=cat.get("zh") or (e.category or ""), cites=self.cites.cite(e.sources),
             notes=self.notes_on([e.id]) if with_notes else ())
@@ -436,8 +438,9 @@ class _Builder:
             as_en, as_zh = (_safe_display(None, None, False, "en"), _safe_display(None, None, False, "zh"))
         return FigureLine(id=row["id"], name=_name(row.get("label_en"), row.get("label_zh")),
                           value_stated=row.get("value_stated") or "", qualifier=row.get("qualifier") or "",
-                          as_of_en=as_en, as_of_zh=as_zh, scope_en=row.get("scope_en") or "",
-                          scope_zh=row.get("scope_zh") or "", cites=self.cites.cite(row.get("sources") or []))
+                          as_of_en=as_en, as_of_zh=as_zh,
+                          scope_en=self.store.wording().readable(row.get("scope_en") or "", "en"),
+                          scope_zh=self.store.wording().readable(row.get("scope_zh") or "", "zh"), cites=self.cites.cite(row.get("sources") or []))
 
     # -- sections -----------------------------------------------------------------------------
     def profile(self, detail: Any) -> Profile:
@@ -447,8 +450,8 @@ class _Builder:
         d = detail.details or {}
         if detail.kind == "event" and d:
             approx = bool(d.get("approximate"))
-            facts.append(("date", _safe_display(d.get("date"), d.get("end"), approx, "en") + " / "
-                          + _safe_display(d.get("date"), d.get("end"), approx, "zh")))
+            facts.append(("date", _safe_display(d.get("date"), d.get("end"), approx, "en", d.get("bound")) + " / "
+                          + _safe_display(d.get("date"), d.get("end"), approx, "zh", d.get("bound"))))
             if d.get("date_stated"):
                 facts.append(("date_stated", d["date_stated"]))
         elif detail.kind == "figure" and d:
@@ -475,7 +478,7 @@ class _Builder:
                 other=_name(r.other_name_en, r.other_name_zh), role_en=r.role_en, role_zh=r.role_zh,
                 dates_en=_safe_display(r.start, r.end, False, "en") if r.start else "",
                 dates_zh=_safe_display(r.start, r.end, False, "zh") if r.start else "",
-                note=r.note, cites=self.cites.cite(r.sources),
+                note=self.store.wording().readable(r.note, "en"), cites=self.cites.cite(r.sources),
                 wrong=wrong[r.id].note or "—" if r.id in wrong else None) for r in detail.relations)
             events = tuple(self.event_line(e) for e in detail.events)
             figures = tuple(self.figure_line(f) for f in detail.figures)
@@ -485,8 +488,10 @@ class _Builder:
         return Profile(
             id=detail.id, kind=detail.kind, kind_en=kind_en, kind_zh=kind_zh,
             name=_name(detail.name_en, detail.name_zh, detail.name_en_status, detail.name_zh_status),
-            subtype_en=detail.subtype_en, subtype_zh=detail.subtype_zh, desc_en=detail.desc_en,
-            desc_zh=detail.desc_zh, aliases=aliases, facts=tuple(facts), relations=relations, events=events,
+            subtype_en=detail.subtype_en, subtype_zh=detail.subtype_zh,
+            desc_en=self.store.wording().readable(detail.desc_en, "en"),
+            desc_zh=self.store.wording().readable(detail.desc_zh, "zh"), aliases=aliases, facts=tuple(facts),
+            relations=relations, events=events,
             figures=figures, notes=self.notes_on([detail.id]), cites=cites, mine=ids.is_user(detail.id),
             corrections=fixes)
 

@@ -62,9 +62,11 @@ class DetailView(QTextBrowser):
 
     Signals:
         link_activated(str): the user clicked a link to this page string.
+        id_copied(str): a "Copy id" link put this passage or entry id on the clipboard.
     """
 
     link_activated = Signal(str)
+    id_copied = Signal(str)
 
     def __init__(self, store: Catalog, parent: QWidget | None = None, language: str = "en",
                  name_order: str = "en_first") -> None:
@@ -111,6 +113,11 @@ class DetailView(QTextBrowser):
             group, _, item = page[7:].partition("|")
             if self.show_page(item, expand=[group]):
                 self.scrollToAnchor(more_anchor(group))  # the first row that was not shown before
+        elif page and page.startswith("copy:"):
+            from PySide6.QtGui import QGuiApplication
+
+            QGuiApplication.clipboard().setText(page[5:])
+            self.id_copied.emit(page[5:])
         elif page:
             self.link_activated.emit(page)
 

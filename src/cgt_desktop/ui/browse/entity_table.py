@@ -223,7 +223,7 @@ class EntityTableModel(QAbstractTableModel):
             return (other or en) if zh else (en or other)
         if key == "date":
             raw = row.get("date_raw") if self.kind == "event" else row.get("date")
-            return dates.display(raw, row.get("end"), bool(row.get("approximate")), self.language)
+            return dates.display(raw, row.get("end"), bool(row.get("approximate")), self.language, row.get("bound"))
         if key == "as_of":
             return dates.display(row.get("as_of"), lang=self.language) if row.get("as_of") else ""
         if key == "lang":

@@ -53,6 +53,11 @@ def expand_url(item_id: str, group: str) -> str:
     return "cgt:expand/" + quote(item_id, safe="/") + "#" + quote(group, safe="/")
 
 
+def copy_url(item_id: str) -> str:
+    """The "Copy id" link of a passage or an entry: readers see labels, the id goes to the clipboard."""
+    return "cgt:copy/" + quote(item_id, safe="")
+
+
 def more_anchor(group: str) -> str:
     """The anchor of the first row a list's "show all" added (see :func:`expand_url`)."""
     return "more-" + group
@@ -73,6 +78,8 @@ def page_from_url(url: QUrl | str) -> str | None:
         return unquote(rest)
     if kind == "passage" and rest:
         return "passage:" + unquote(rest)
+    if kind == "copy" and rest:
+        return "copy:" + unquote(rest)
     if kind == "expand" and rest:
         item, _, group = rest.partition("#")
         return "expand:" + unquote(group) + "|" + unquote(item) if item and group else None
@@ -112,9 +119,10 @@ class PageRenderer:
     def link(self, item_id: str, en: str, zh: str) -> str:
         return f'<a href="{escape(entity_url(item_id))}">{self._name(en, zh)}</a>'
 
-    def _date(self, start: str | None, end: str | None = None, approximate: bool = False) -> str:
+    def _date(self, start: str | None, end: str | None = None, approximate: bool = False,
+              bound: str | None = None) -> str:
         try:
-            return escape(dates.display(start, end, approximate, self.language))
+            return escape(dates.display(start, end, approximate, self.language, bound))
         except dates.DateError:
             return escape(start or "")
 
@@ -128,6 +136,9 @@ class PageRenderer:
             label = _t("English") if lang == "en" else _t("Chinese")
             if not name or status == "unknown":
                 shown = "—" + " " + self._note(_t("not stated in the sources"))
+            elif status == "title":
+                shown = escape(name) + " " + self._note(_t("your own title") if ids.is_user(d.id)
+                                                        else _t("the editors' title: no source prints one"))
             elif status == "editor":
                 shown = (f'<span style="color:{EDITOR_MARK}">{escape(name)}</span> '
                          + self._note(_t("editor's rendering, not attested in the sources")))
@@ -187,15 +198,16 @@ class PageRenderer:
         if aliases:  # "Also known as: Qian Qijun" under Qian Qijun says nothing
             parts.append(self._section(_t("Also known as"), escape("; ".join(aliases))))
         mine = fixes.by_field(d.corrections, d.id)
-        desc = "".join(f"<p>{fixes.corrected(mine[f'desc_{lang}'], self._note, escape(text))}</p>"
-                       if f"desc_{lang}" in mine else f"<p>{escape(text)}</p>"
+        words = self.store.wording()
+        desc = "".join(f"<p>{fixes.corrected(mine[f'desc_{lang}'], self._note, escape(words.readable(text, lang)))}</p>"
+                       if f"desc_{lang}" in mine else f"<p>{escape(words.readable(text, lang))}</p>"
                        for lang, text in self._pair(d.desc_en, d.desc_zh) if text or f"desc_{lang}" in mine)
         parts.append(self._section(_t("Description"), desc))
         parts.append(self._details(d))
         parts.append(self._relations(d))
         if d.events:
             rows = "".join(
-                f"<tr><td style='padding-right:12px; white-space:nowrap'>{self._date(e.date, e.end, e.approximate)}"
+                f"<tr><td style='padding-right:12px; white-space:nowrap'>{self._date(e.date, e.end, e.approximate, e.bound)}"
                 f"</td><td>{self._anchor('events', i, len(d.events))}{self.link(e.id, e.title_en, e.title_zh)}"
                 f"</td></tr>" for i, e in enumerate(d.events))
             parts.append(self._section(_t("Events"), f"<table cellspacing=2>{rows}</table>"
@@ -224,10 +236,8 @@ class PageRenderer:
     def _source_link(self, passage_id: str) -> str:
         target = passage_url(passage_id)
         found = self.store.passages([passage_id])
-        label = (found[0].document_title_zh if self.language == "zh" else found[0].document_title_en) \
-            if found else ""
-        where = ids.local_part(passage_id)
-        return f"<a href='{escape(target)}'>{escape(f'{label} ¶{where}' if label else where)}</a>"
+        label = found[0].label(self.language) if found else ids.local_label(passage_id, self.language)
+        return f"<a href='{escape(target)}'>{escape(label)}</a>"
 
     def _relation_name(self, relation_id: str) -> str:
         try:
@@ -255,12 +265,12 @@ class PageRenderer:
         rows: list[tuple[str, str]] = []
         mine = fixes.by_field(d.corrections, d.id)
         if d.kind == "event":
-            date = self._date(info.get("date"), info.get("end"), bool(info.get("approximate")))
+            date = self._date(info.get("date"), info.get("end"), bool(info.get("approximate")), info.get("bound"))
             rows.append((_t("Date"), fixes.corrected(mine["date"], self._note, date) if "date" in mine else date))
             if info.get("date_stated"):
                 rows.append((_t("As stated"), escape(info["date_stated"])))
             if info.get("date_note"):
-                rows.append((_t("Note"), escape(info["date_note"])))
+                rows.append((_t("Note"), escape(self.store.wording().readable(info["date_note"], "en"))))
             rows.append((_t("Category"), escape(self.store.label("event_categories", info.get("category"),
                                                                  self.language))))
         elif d.kind == "figure":
@@ -273,8 +283,9 @@ class PageRenderer:
                 rows.append((_t("As of"), self._date(info["as_of"])))
             if info.get("period"):
                 rows.append((_t("Period"), escape(str(info["period"]))))
-            scope = " / ".join(escape(s) for _, s in self._pair(info.get("scope_en") or "", info.get("scope_zh")
-                                                                 or "") if s)
+            words = self.store.wording()
+            scope = " / ".join(escape(words.readable(s, lang)) for lang, s in self._pair(
+                info.get("scope_en") or "", info.get("scope_zh") or "") if s)
             if scope:
                 rows.append((_t("Scope"), scope))
             subject = info.get("subject")
@@ -337,7 +348,8 @@ class PageRenderer:
         label = _t("Open in the reader") if self.reader_available else _t("Show passage")
         return (f"<blockquote style='margin-left:12px'>{texts}<p style='margin:2px 0'>{self._note('— ')}"
                 f"{doc_link} · <a href='{escape(target)}'>{escape(label)}</a> "
-                f"{self._note(c.passage_id)}</p></blockquote>")
+                f"{self._note(c.label(self.language))} · <a href='{escape(copy_url(c.passage_id))}'>"
+                f"{escape(_t('Copy id'))}</a></p></blockquote>")
 
     def _sources(self, sources: list[Citation]) -> str:
         if not sources:
@@ -390,7 +402,7 @@ class PageRenderer:
             raise UnknownId(passage_id)
         c = found[0]
         parts = [f"<h1 style='margin-bottom:0'>{escape(_t('Passage'))}</h1>",
-                 f"<p>{self._note(passage_id)}</p>", self._quote(c)]
+                 f"<p>{self._note(c.label(self.language))}</p>", self._quote(c)]
         if c.paragraph_id and c.paragraph_id != passage_id:
             para = self.store.passages([c.paragraph_id])
             if para:

@@ -179,7 +179,7 @@ class DossierHtml:
         out = [f'<p class="h2"{brk}><a name="{anchor}">{self.name(p.name, both=True)}</a></p>',
                f'<p class="sub">{self.pick(p.kind_en, p.kind_zh, " / ")}'
                + (f" — {subtype}" if subtype else "") + (f" · {self.L('your_entry')}" if p.mine else "")
-               + f" · {esc(p.id)} {self.cite(p.cites)}</p>"]
+               + f" {self.cite(p.cites)}</p>"]
         desc = self.pick(p.desc_en, p.desc_zh, "<br><br>") or "—"
         notes = self.notes(p.notes) if len(p.notes) <= NOTES_BESIDE else ""
         if notes:
@@ -264,8 +264,7 @@ class DossierHtml:
         span = 4 if with_notes else 3
         for b in blocks:
             if b.document_id != last_doc:
-                rows.append(f'<tr><td class="doc" colspan="{span}">{self.name(b.document, both=True)}'
-                            f' <span class="pid">{esc(b.document_id)}</span></td></tr>')
+                rows.append(f'<tr><td class="doc" colspan="{span}">{self.name(b.document, both=True)}</td></tr>')
                 last_doc = b.document_id
             rows.append(self.passage_row(b, with_notes))
         head_en = f'{self.L("english")}'
@@ -281,8 +280,8 @@ class DossierHtml:
     def passage_row(self, b: PassageBlock, with_notes: bool) -> str:
         orig, trans = self.L("original"), self.L("translation")
         en_lab, zh_lab = (orig, trans) if b.orig_lang == "en" else (trans, orig)
-        local = ids.local_part(b.passage_id)
-        cells = [f'<span class="cite">[{b.cite}]</span><br><span class="pid">{esc(local)}</span>',
+        local = self.pick(ids.local_label(b.passage_id, "en"), ids.local_label(b.passage_id, "zh"), " / ")
+        cells = [f'<span class="cite">[{b.cite}]</span><br><span class="pid">{local}</span>',
                  f'<span class="lab">{en_lab}</span><br>{esc(b.text_en)}',
                  f'<span class="lab">{zh_lab}</span><br>{esc(b.text_zh)}']
         if with_notes:
@@ -294,7 +293,10 @@ class DossierHtml:
     def notes_section(self) -> str:
         rows = []
         for n in self.d.notes:
-            target = self.name(n.target) + f'<br><span class="pid">{esc(n.target_id)}</span> {self.cite(n.cites)}'
+            where = (self.pick(ids.local_label(n.target_id, "en"), ids.local_label(n.target_id, "zh"), " / ")
+                     if ids.parse_passage(n.target_id) else "")
+            target = self.name(n.target) + (f'<br><span class="pid">{where}</span>' if where else "") + \
+                f' {self.cite(n.cites)}'
             rows.append([target, f'<span class="notecell">{esc(n.body)}</span><br>'
                                  f'<span class="noteby">{esc(n.edited[:16].replace("T", " "))}</span>'])
         return self.section_heading("notes") + self.table([self.L("note_on"), self.L("notes")], rows, [40, 60])
@@ -310,10 +312,10 @@ class DossierHtml:
             where = ", ".join(t for t in (self.pick(s.outlet_en, s.outlet_zh, " / "),
                                            self.pick(s.date_en, s.date_zh, " / ")) if t)
             out.append(f'<p class="h3">{self.name(s.document, both=True)}</p>'
-                       f'<p class="small">{esc(s.document_id)}' + (f" — {where}" if where else "") + "</p>")
+                       + (f'<p class="small">{where}</p>' if where else ""))
             out.append("".join(f'<p class="src" style="margin-left: 16px;"><span class="cite">[{e.n}]</span> '
-                               f'{esc(e.passage_id)} <span class="small">“{esc(e.quote)}”</span></p>'
-                               for e in entries))
+                               f'{self.pick(ids.local_label(e.passage_id, "en"), ids.local_label(e.passage_id, "zh"), " / ")}'
+                               f' <span class="small">“{esc(e.quote)}”</span></p>' for e in entries))
         return "".join(out)
 
     def profile_notes(self, p: Profile) -> list[str]:

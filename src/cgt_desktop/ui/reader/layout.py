@@ -123,8 +123,8 @@ class RowGeometry:
             em, avg, line = consts[key]
             tallest = line
             for n, side in enumerate(sides):
-                if row.kind == "note":
-                    text = row.orig if n == 0 else ""
+                if row.kind == "note":  # a translator's note sits under the translation, others span from the left
+                    text = (row.trans if side == "trans" else "") if row.trans else (row.orig if n == 0 else "")
                 else:
                     text = row.orig if side == "orig" else row.trans
                 if not text:
@@ -149,7 +149,7 @@ class RowGeometry:
         if side not in sides:
             return None
         if row.kind == "note":
-            text = row.orig if side == sides[0] else ""
+            text = (row.trans if side == "trans" else "") if row.trans else (row.orig if side == sides[0] else "")
         else:
             text = row.text(side)
         width = self._text_width(self.column_ranges()[sides.index(side)][1], row)

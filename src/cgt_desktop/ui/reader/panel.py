@@ -43,6 +43,7 @@ class ReaderController(QObject):
         self.view = view
         self.meta: dict[str, Any] | None = None
         self.show_boilerplate = False
+        self.ui_language = "en"  # which of a translator's notes (en/zh) to show
         self.boilerplate_count = 0
         self.translated = False  # any passage has a translation
         self.doubtful_count = 0  # automatic pairs below the import's confidence threshold
@@ -93,10 +94,10 @@ class ReaderController(QObject):
                 continue
             first = True
             if p.get("repeat_of"):
-                target = ids.local_part(p["repeat_of"])
+                target = ids.local_label(p["repeat_of"], self.ui_language)
                 note = "↻ " + self.tr("Repeated paragraph: repeats {paragraph}").format(paragraph=target)
                 if p.get("repeat_note"):
-                    note += f": {p['repeat_note']}"
+                    note += ": " + self.store.wording().readable(p["repeat_note"], "en")
                 rows.append(ReaderRow("note", p["id"], p["id"], p["role"], orig=note, first_in_paragraph=True,
                                       repeated=True))
                 first = False
@@ -105,6 +106,12 @@ class ReaderController(QObject):
                                       first_in_paragraph=first, repeated=bool(p.get("repeat_of")),
                                       confidence=s.get("confidence")))
                 first = False
+                note = (s.get("trans_note_zh") or s.get("trans_note_en")) if self.ui_language == "zh" else (
+                    s.get("trans_note_en") or s.get("trans_note_zh"))
+                if note:
+                    rows.append(ReaderRow("note", s["id"], p["id"], p["role"],
+                                          trans="† " + self.tr("Translator's note: {note}").format(note=note),
+                                          repeated=bool(p.get("repeat_of"))))
         self._row_of = {r.passage_id: i for i, r in enumerate(rows) if r.kind == "sentence"}
         self._rows_of_paragraph = {}
         for i, r in enumerate(rows):
@@ -117,6 +124,13 @@ class ReaderController(QObject):
             self.view.select_row(self._row_of[selected], emit=False)
         if self._query:
             self.find(self._query)
+
+    def set_language(self, language: str) -> None:
+        """Show the translator's notes and the row notes in the interface *language*."""
+        if language != self.ui_language:
+            self.ui_language = language
+            if self.meta is not None:
+                self._rebuild()
 
     def set_show_boilerplate(self, show: bool) -> None:
         if show != self.show_boilerplate:
@@ -484,5 +498,5 @@ class ReaderPanel(QWidget):
         self.meta_label.setText("  ·  ".join(parts))
         tip = [self.tr("Date as printed: {stated}").format(stated=meta.get("date_stated") or "—")]
         if meta.get("date_note"):
-            tip.append(meta["date_note"])
+            tip.append(self.store.wording().readable(meta["date_note"], "en"))
         self.meta_label.setToolTip("\n".join(tip))

@@ -22,6 +22,7 @@ from PySide6.QtGui import (QColor, QFont, QGuiApplication, QKeySequence, QPainte
                            QTextLayout, QTextLine)
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QToolTip, QWidget
 
+from cgt_desktop.core.domain import ids
 from cgt_desktop.ui.reader.layout import (
     CITED, DOUBTFUL, ENTITY, FOUND, FOUND_CURRENT, GUTTER, HEADER_H, HOVER, MARGIN, MENTION, MUTED, PAD, REPEAT,
     ROW_GAP, SELECTED, SIDES, ReaderRow, RowGeometry,
@@ -465,7 +466,9 @@ class ReaderView(RowGeometry, QAbstractScrollArea):
                 QToolTip.showText(event.globalPos(), self.entity_namer(entity_id), self)
             elif index >= 0:
                 row = self.rows[index]
-                tip = row.passage_id
+                found = ids.parse_passage(row.passage_id)
+                tip = self.tr("¶{paragraph}, sentence {sentence}").format(
+                    paragraph=found.paragraph, sentence=found.sentence) if found and found.sentence else ""
                 if row.confidence is not None:
                     tip += "\n" + self.tr("Aligned automatically, confidence {value:.2f}{check}").format(
                         value=row.confidence, check=self.tr(": check this pair") if row.doubtful else "")

@@ -254,6 +254,9 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _on_detail_id_copied(self, item_id: str) -> None:
+        self.statusBar().showMessage(self.tr("Copied the id {id}").format(id=item_id), 4000)
+
     def _create_detail(self, kind: str) -> DetailView:
         """Build a tab's detail view the first time it is needed, in the current display preferences."""
         detail = DetailView(self.store, language=self.prefs.language, name_order=self.prefs.name_order)
@@ -263,6 +266,7 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
         if placeholder is not None:
             placeholder.deleteLater()
         detail.link_activated.connect(self._on_detail_link_activated)
+        detail.id_copied.connect(self._on_detail_id_copied)
         if self._selections is not None:
             self._selections.attach_detail(detail)
         return detail
@@ -296,6 +300,8 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
             controller.set_display(language, self.prefs.name_order)
         for detail in self.details.values():
             detail.set_display(language, self.prefs.name_order)
+        if self.reader is not None:
+            self.reader.controller.set_language(language)
         self.search.name_order = self.prefs.name_order
 
     def set_preferences(self, prefs: Preferences) -> None:
@@ -527,6 +533,7 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
         from cgt_desktop.ui.reader.panel import ReaderPanel
 
         self.reader = ReaderPanel(self.store, self)
+        self.reader.controller.set_language(self.prefs.language)
         self.reader.entity_activated.connect(self._on_reader_entity_activated)
         self.tabs.addTab(self.reader, self.tr("Reader"))
         if self._annotations is not None:  # else _build_docks attaches it

@@ -15,7 +15,7 @@ from PySide6.QtCore import (QAbstractListModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from cgt_desktop.core.domain import dates, ids
+from cgt_desktop.core.domain import ids
 from cgt_desktop.core.domain.models import EventRow
 
 
@@ -23,19 +23,25 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
 
 
-def event_tooltip(event: EventRow, category_label: str) -> str:
-    """Return the hover text of *event*: both titles, the date as stated, the category and the sources."""
+def event_tooltip(event: EventRow, category_label: str, store: Any) -> str:
+    """Return the hover text of *event*: both titles, the date as stated, the category and the sources.
+
+    The sources are named as readers cite them ("Bioon, 14 Nov 2019, ¶12"), never by id.
+    """
     e = html.escape
-    when = dates.display(event.date, event.end, event.approximate)
-    when_zh = dates.display(event.date, event.end, event.approximate, lang="zh")
+    readable = store.wording().readable
+    when, when_zh = event.when("en"), event.when("zh")
     lines = [f"<b>{e(event.title_en)}</b>", e(event.title_zh),
              f"{e(_t('Date'))}: {e(when)} · {e(when_zh)}",
              f"{e(_t('As stated'))}: “{e(event.date_stated)}”"]
     if event.approximate or event.date_note:
         label = _t("Approximate") if event.approximate else _t("Note")
-        lines.append(f"<i>{e(label)}: {e(event.date_note or _t('computed from the text'))}</i>")
+        lines.append(f"<i>{e(label)}: {e(readable(event.date_note) or _t('computed from the text'))}</i>")
     lines.append(f"{e(_t('Category'))}: {e(category_label)}")
-    lines.append(f"{e(_t('Source'))}: {e(', '.join(event.sources) or _t('none'))}")
+    cited = [c.label() for c in store.passages(event.sources[:3])]
+    if len(event.sources) > 3:
+        cited.append("…")
+    lines.append(f"{e(_t('Source'))}: {e('; '.join(cited) or _t('none'))}")
     return "<br>".join(lines)
 
 
@@ -45,9 +51,11 @@ class EventListModel(QAbstractListModel):
     #: Rows read at once around the first one a view asks for.
     block = 100
 
-    def __init__(self, fetch: Callable[[list[str]], dict[str, EventRow]], parent: QObject | None = None) -> None:
+    def __init__(self, fetch: Callable[[list[str]], dict[str, EventRow]], parent: QObject | None = None,
+                 describe: Callable[[EventRow, str], str] | None = None) -> None:
         super().__init__(parent)
         self._fetch = fetch
+        self._describe = describe  # the hover text of an event (event_tooltip with the catalog)
         self._ids: list[str] = []
         self._labels: dict[str, str] = {}
         self._bold: set[str] = set()
@@ -91,10 +99,11 @@ class EventListModel(QAbstractListModel):
             return None
         mine = ids.is_user(event.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            when = dates.display(event.date, event.end, event.approximate) if event.date else event.date_stated
+            when = event.when() if event.date else event.date_stated
             return f"{when} — {event.title_en}{'  ◆' if mine else ''}\n{event.title_zh}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = event_tooltip(event, self._labels.get(event.category, event.category))
+            label = self._labels.get(event.category, event.category)
+            tip = self._describe(event, label) if self._describe else html.escape(event.title_en)
             mark = html.escape(QCoreApplication.translate("TimelinePlot", "your own entry"))
             return f"{tip}<br><span style='color:#1565c0'>◆ {mark}</span>" if mine else tip
         from cgt_desktop.ui.timeline.plot import category_color  # loaded with the panel already

@@ -151,8 +151,9 @@ class TimelineController(QObject):
         self.period: tuple[str, str] | None = None
         self.highlighted: set[str] = set()
         self.layout: td.ArrayLayout | None = None
-        self.list_model = EventListModel(self.event_rows, self)
-        self.undated_model = EventListModel(self.event_rows, self)
+        describe = self._describe_event
+        self.list_model = EventListModel(self.event_rows, self, describe)
+        self.undated_model = EventListModel(self.event_rows, self, describe)
         self.plot.mark_clicked.connect(self._on_plot_mark_clicked)
         self.plot.mark_hovered.connect(self._on_plot_mark_hovered)
         self.plot.region_changed.connect(self._on_plot_region_changed)
@@ -170,6 +171,9 @@ class TimelineController(QObject):
         self.columns = columns
         for category in columns.categories:
             self.category_labels.setdefault(category, category)
+
+    def _describe_event(self, event: EventRow, category_label: str) -> str:
+        return event_tooltip(event, category_label, self.store)
 
     def event_rows(self, ids: list[str]) -> dict[str, EventRow]:
         """Return the full rows of *ids* (titles, stated dates, sources), read from the store when not cached."""
@@ -322,7 +326,7 @@ class TimelineController(QObject):
         event = self.event_row(event_id)
         if event is not None:
             label = self.category_labels.get(event.category, event.category)
-            QToolTip.showText(global_pos, event_tooltip(event, label), self.plot)
+            QToolTip.showText(global_pos, event_tooltip(event, label, self.store), self.plot)
 
     def _on_plot_region_changed(self, x0: float, x1: float, finished: bool) -> None:
         if finished:
