@@ -87,6 +87,11 @@ def test_malformed_dates_are_reported(corpus_dir):
     assert any(m.startswith("events.jsonl:1:") and "not a date" in m for m in _messages(corpus_dir))
 
 
+def test_a_date_bound_must_be_one_of_two_on_a_single_date(corpus_dir):
+    _edit_jsonl(corpus_dir / "events.jsonl", 0, lambda r: r.update(bound="around"))
+    assert any(m.startswith("events.jsonl:1:") and "'bound'" in m for m in _messages(corpus_dir))
+
+
 def test_duplicate_ids_are_reported(corpus_dir):
     path = corpus_dir / "entities" / "people.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines()

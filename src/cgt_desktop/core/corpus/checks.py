@@ -235,6 +235,10 @@ def check_corpus(corpus: Corpus, seeds_dir: Path | None = None) -> list[Problem]
             problems.append(_p(record, "an event with an end needs a start date"))
         if record.get("approximate") and not record.get("date_note"):
             problems.append(_p(record, "an approximate date needs a date_note saying how it was derived"))
+        if record.get("bound") is not None and (record.get("bound") not in ("before", "after") or not record.get(
+                "date") or record.get("end") or not record.get("date_note")):
+            problems.append(_p(record, "'bound' is \"before\" or \"after\" on a single date, with a date_note "
+                                       "saying how the limit was found"))
         if record.get("date") is None and not record.get("date_stated") and not record.get("date_note"):
             problems.append(_p(record, "an undated event needs date_stated or date_note (what the source says)"))
         problems += _check_sources(record, passages, f"event {record.get('id')}")
