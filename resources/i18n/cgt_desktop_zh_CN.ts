@@ -2258,9 +2258,9 @@
       <translation>界面语言：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="42" />
-      <source>Changes apply at once.</source>
-      <translation>更改立即生效。</translation>
+      <location filename="src/cgt_desktop/ui/shell/preferences_dialog.py" line="46" />
+      <source>Changes apply when you press OK; nothing needs a restart.</source>
+      <translation>按“确定”后生效，无需重启。</translation>
     </message>
   </context>
   <context>

@@ -140,3 +140,48 @@ def test_the_people_reports_quote_are_linked_to_their_event(store):
     same = _relations(store, "organization/shanghai-zhangjiang-cell-industry-park",
                       "organization/zhangjiang-cell-and-gene-industry-park")
     assert [r[1] for r in same] == ["possibly_same_as"]
+
+
+def test_documents_lists_every_document_with_its_date_as_printed(cli, corpus_dir, tmp_path):
+    code, out = cli("documents")
+    assert code == 0
+    assert "c. 15 Nov 2021" in out and "March 23 (year not stated)" in out and "undated" in out
+    article = tmp_path / "article.txt"
+    article.write_text("A new CAR-T trial opened in Suzhou.\n\nIt enrolled ten patients.\n", encoding="utf-8")
+    assert cli("import", str(article))[0] == 0
+    _, out = cli("documents", "--mine", "--json")
+    mine = json.loads(out)
+    assert [d["origin"] for d in mine] == ["user"] and mine[0]["shown_as"] == "undated"
+
+
+def test_notes_list_shows_highlight_comments(cli, home):
+    from cgt_desktop.core.userdata.annotations import add_highlight
+    from cgt_desktop.core.userdata.userdb import UserStore
+
+    user = UserStore(home.user_db)
+    add_highlight(user, "003_f3128c6eecc96df2#p12.s03", "orig", "今年6月", comment="Which June? The report is of 2019.")
+    user.close()
+    _, out = cli("notes", "list", "--highlights")
+    assert "highlight “今年6月”" in out and "comment: Which June? The report is of 2019." in out
+    _, out = cli("notes", "list", "--highlights", "--json")
+    [row] = json.loads(out)
+    assert (row["kind"], row["quote"], row["comment"]) == ("highlight", "今年6月", "Which June? The report is of 2019.")
+
+
+def test_every_command_option_says_what_it_does():
+    import argparse
+
+    from cgt_desktop.cli.main import build_parser
+
+    silent = []
+
+    def walk(parser, path):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    walk(child, [*path, name])
+            elif not action.help and not isinstance(action, argparse._HelpAction):
+                silent.append(" ".join([*path, *(action.option_strings or [action.dest])]))
+
+    walk(build_parser(), ["cgt-desktop"])
+    assert silent == []

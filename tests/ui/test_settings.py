@@ -43,7 +43,8 @@ def test_chinese_interface_shows_chinese_menus(qtbot, store, home, translations)
     window, user = _open(qtbot, store, home, translations)
     assert _menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "转到(&G)", "帮助(&H)"]
     assert window.tabs.tabText(0).startswith("人物")
-    assert window.lists["person"].model.headerData(0, Qt.Orientation.Horizontal) == "英文名"
+    # Chinese names come first in the Chinese interface until the user picks another order.
+    assert window.lists["person"].model.headerData(0, Qt.Orientation.Horizontal) == "中文名"
     assert "显示" in window.status_counts.text()
     window.close()
     user.close()
@@ -117,6 +118,25 @@ def test_preferences_dialog_returns_the_choices(qtbot):
     dialog.name_order.setCurrentIndex(1)
     dialog.language.setCurrentIndex(1)
     assert dialog.preferences() == Preferences("zh_first", "zh")
+
+
+def test_names_follow_the_interface_language_until_the_user_picks_an_order(qtbot, home):
+    from cgt_desktop.core.userdata.userdb import UserStore
+
+    user = UserStore(home.user_db)
+    state = UiState(user)
+    assert state.preferences("zh") == Preferences("zh_first", "zh")  # a new user of the Chinese interface
+    dialog = PreferencesDialog(state.preferences("en"))
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(1)  # switching to Chinese brings Chinese names first
+    assert dialog.preferences() == Preferences("zh_first", "zh")
+    dialog.name_order.setCurrentIndex(2)
+    dialog.name_order.activated.emit(2)  # the user's own choice then stays
+    dialog.language.setCurrentIndex(0)
+    assert dialog.preferences() == Preferences("both", "en")
+    state.save_preferences(Preferences("en_first", "zh"))
+    assert state.preferences("zh") == Preferences("en_first", "zh")  # a saved choice is kept
+    user.close()
 
 
 def test_history_drops_forward_pages_on_a_new_visit(qtbot):

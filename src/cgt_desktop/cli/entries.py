@@ -17,13 +17,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     entries.required = True
 
     q = entries.add_parser("add", help="add an entry; it must cite at least one passage")
-    q.add_argument("kind", choices=KINDS)
+    q.add_argument("kind", choices=KINDS, help="what the entry is")
     q.add_argument("--name-en", default="", help="English name (an event's or figure's title)")
     q.add_argument("--name-zh", default="", help="Chinese name (an event's or figure's title)")
     q.add_argument("--cite", metavar="PASSAGE_ID", action="append", default=[], required=True,
                    help="a passage that says it, e.g. 003_f3128c6eecc96df2#p04.s01 (repeatable)")
-    q.add_argument("--desc-en", default="")
-    q.add_argument("--desc-zh", default="")
+    q.add_argument("--desc-en", default="", help="a sentence or two in English, saying only what the passages say")
+    q.add_argument("--desc-zh", default="", help="the same in Chinese")
     q.add_argument("--type", default="", help="its type (an organization's, a place's, …)")
     q.add_argument("--date", default="", help="an event's date: YYYY, YYYY-MM or YYYY-MM-DD (none: not stated)")
     q.add_argument("--end", default="", help="an event's last day, for a period")
@@ -40,13 +40,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true")
 
     q = entries.add_parser("edit", help="change fields of one of your entries")
-    q.add_argument("id")
+    q.add_argument("id", help="the id of one of your entries (see 'cgt-desktop entry list')")
     q.add_argument("--field", metavar="NAME=VALUE", action="append", default=[], required=True,
                    help="a field of the entry's record, e.g. name_en=Li Hua (repeatable; empty clears it)")
     q.add_argument("--json", action="store_true")
 
     q = entries.add_parser("delete", help="delete one of your entries")
-    q.add_argument("id")
+    q.add_argument("id", help="the id of one of your entries (see 'cgt-desktop entry list')")
     q.add_argument("--json", action="store_true")
 
     q = entries.add_parser("list", help="list your entries, corrections and imported documents")

@@ -28,9 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--to", dest="year_to", type=_year, metavar="YEAR", help="add the period up to this year")
     p.add_argument("--notes", action="store_true", help="include your notes and highlights")
     p.add_argument("--lang", choices=["en", "zh", "both"], default="both", help="how names are shown")
-    p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+    p.add_argument("--page-size", choices=["A4", "Letter"], default="A4", help="paper size (default A4)")
     p.add_argument("--title", default="", help="the dossier's title")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
     return p
 

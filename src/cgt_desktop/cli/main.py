@@ -24,13 +24,18 @@ from cgt_desktop.cli.export import cmd_export_pdf
 from cgt_desktop.cli.entries import cmd_entry
 from cgt_desktop.cli.imports import cmd_import
 from cgt_desktop.cli.notes import cmd_notes
-from cgt_desktop.cli.show import cmd_show
+from cgt_desktop.cli.show import cmd_documents, cmd_show
 from cgt_desktop.core.domain import ids
 from cgt_desktop.core.domain.kinds import KINDS
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, not usage + traceback
         raise CliError(f"{message} (see '{self.prog} --help')", EXIT_USAGE)
+
+    def add_argument(self, *names: Any, **options: Any) -> argparse.Action:
+        if "--json" in names and "help" not in options:  # every command's --json says the same
+            options["help"] = "print JSON instead of text (ids, origins, statuses: for scripts)"
+        return super().add_argument(*names, **options)
 
 
 def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
@@ -53,18 +58,23 @@ def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--if-changed", action="store_true", help="only rebuild when the sources changed")
 
     p = sub.add_parser("search", help="full-text search in Chinese, English or pinyin")
-    p.add_argument("query")
-    p.add_argument("--kind", choices=[*KINDS, "passage"])
-    p.add_argument("--limit", type=positive, default=20)
+    p.add_argument("query", help="words in Chinese or English, or pinyin with or without spaces (zhangjiang)")
+    p.add_argument("--kind", choices=[*KINDS, "passage"], help="only this kind of result")
+    p.add_argument("--limit", type=positive, default=20, help="at most this many results (default 20)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", help="show one entity, event, figure or document with its sources")
-    p.add_argument("id")
+    p.add_argument("id", help="its id, e.g. person/qian-qijun (search finds ids)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("documents", help="list the documents: the five reference articles and the ones you imported")
+    p.add_argument("--mine", action="store_true", help="only the documents you imported")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("timeline", help="list events in date order")
-    p.add_argument("--from", dest="year_from", type=year, metavar="YEAR")
-    p.add_argument("--to", dest="year_to", type=year, metavar="YEAR")
+    p.add_argument("--from", dest="year_from", type=year, metavar="YEAR",
+                   help="only events overlapping this year or later (undated events are left out)")
+    p.add_argument("--to", dest="year_to", type=year, metavar="YEAR", help="only events up to this year")
     p.add_argument("--kind", dest="category", metavar="CATEGORY",
                    help="event category: policy, regulatory, clinical, industry, academic, career")
     p.add_argument("--json", action="store_true")
@@ -74,8 +84,8 @@ def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
 
     p = sub.add_parser("screenshot", help="render a view offscreen and save it as PNG")
     p.add_argument("view", help="people, organizations, …, timeline, entity:ID, search:QUERY, reader:DOC_ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.png")
-    p.add_argument("--lang", choices=["en", "zh"], default=None)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.png", help="where to write the PNG")
+    p.add_argument("--lang", choices=["en", "zh"], default=None, help="the interface language of the picture")
 
     from cgt_desktop.cli.notes import add_parser as add_notes_parser
     add_notes_parser(sub)
@@ -162,8 +172,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return screenshot(args)
 
 
-COMMANDS = {"build-db": cmd_build_db, "search": cmd_search, "show": cmd_show, "timeline": cmd_timeline,
-            "check": cmd_check, "screenshot": cmd_screenshot, "notes": cmd_notes, "import": cmd_import,
+COMMANDS = {"build-db": cmd_build_db, "search": cmd_search, "show": cmd_show, "documents": cmd_documents,
+            "timeline": cmd_timeline, "check": cmd_check, "screenshot": cmd_screenshot, "notes": cmd_notes, "import": cmd_import,
             "entry": cmd_entry,
             "backup": cmd_backup, "restore": cmd_restore, "export-pdf": cmd_export_pdf}
 

@@ -18,9 +18,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     notes = p.add_subparsers(dest="notes_command", metavar="{list,add,export,import}", parser_class=type(p))
     notes.required = True
 
-    q = notes.add_parser("list", help="list your notes (newest first)")
-    q.add_argument("--tag", metavar="T", help="only notes on items tagged T")
-    q.add_argument("--json", action="store_true")
+    q = notes.add_parser("list", help="list your notes, and with --highlights your highlights and their comments "
+                                      "(newest first)")
+    q.add_argument("--tag", metavar="T", help="only annotations on items tagged T")
+    q.add_argument("--highlights", action="store_true",
+                   help="list highlights too: the quoted text, its colour and your comment")
+    q.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     q = notes.add_parser("add", help="add a note to an entity, event, figure, document or passage")
     q.add_argument("id", help="the item's id, e.g. person/qian-qijun")
@@ -30,12 +33,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
     q = notes.add_parser("export", help="write all annotations and your own items (entries, imported articles), or one "
                                             "tag's annotations, to a JSON file")
-    q.add_argument("file", metavar="FILE")
+    q.add_argument("file", metavar="FILE", help="the JSON file to write")
     q.add_argument("--tag", metavar="T", help="only annotations on items tagged T")
     q.add_argument("--json", action="store_true")
 
     q = notes.add_parser("import", help="merge annotations and items from a JSON file (importing twice adds nothing)")
-    q.add_argument("file", metavar="FILE")
+    q.add_argument("file", metavar="FILE", help="a file written by 'notes export' (here or in another home)")
     q.add_argument("--json", action="store_true")
     return p
 
@@ -55,17 +58,30 @@ def _list(args: argparse.Namespace) -> int:
         if args.tag and user.tag(args.tag) is None:
             known = ", ".join(t.name for t in user.tags()) or "none yet"
             raise CliError(f"no tag named {args.tag!r} (your tags: {known})")
-        rows = list_annotations(user, AnnotationFilter(kinds=("note",), tag=args.tag or ""))
+        kinds = ("note", "highlight") if args.highlights else ("note",)
+        rows = list_annotations(user, AnnotationFilter(kinds=kinds, tag=args.tag or ""))
     finally:
         user.close()
-    data = [{"uid": a.uid, "target_id": a.target_id, "body": a.text, "created": a.created, "edited": a.edited,
-             "tags": list(a.tags), "orphan": a.orphan} for a in rows]
+    data = []
+    for a in rows:
+        item = {"uid": a.uid, "kind": a.kind, "target_id": a.target_id, "created": a.created, "edited": a.edited,
+                "tags": list(a.tags), "orphan": a.orphan}
+        if a.kind == "highlight":
+            item.update(quote=a.text, comment=a.comment, color=a.color, side=a.side)
+        else:
+            item["body"] = a.text
+        data.append(item)
     lines = []
     for a in rows:
         head = f"{a.edited}  {a.target_id}" + (f"  [{', '.join(a.tags)}]" if a.tags else "")
         head += "  (orphaned: " + a.orphan + ")" if a.orphan else ""
-        lines.append(head + "\n" + "\n".join("    " + line for line in a.text.splitlines() or [""]))
-    print_data(data, args.json, "\n".join(lines) if lines else "No notes.")
+        if a.kind == "highlight":
+            body = [f"highlight “{' '.join(a.text.split())}”"] + ([f"comment: {a.comment}"] if a.comment else [])
+        else:
+            body = a.text.splitlines() or [""]
+        lines.append(head + "\n" + "\n".join("    " + line for line in body))
+    empty = "No notes or highlights." if args.highlights else "No notes."
+    print_data(data, args.json, "\n".join(lines) if lines else empty)
     return 0
 
 

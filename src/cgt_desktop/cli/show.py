@@ -1,4 +1,4 @@
-"""``cgt-desktop show ID``: one entry with everything it cites, as text or ``--json``.
+"""``cgt-desktop show ID`` (one entry with everything it cites) and ``cgt-desktop documents``, as text or JSON.
 
 The text says what a page says: each date with its precision ("c. 15 Nov 2021", "2018 or earlier",
 "date unknown"), an event's date as stated and how it was derived, a figure's value as printed with
@@ -127,3 +127,20 @@ def _figure_value(f: dict[str, Any]) -> str:
     if f.get("period"):
         text += f", period {f['period']}"
     return text
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    """List the documents in date order (undated last): date as readers see it, language, source, title."""
+    store = open_store(args)
+    rows = store.document_list()
+    if args.mine:
+        rows = [r for r in rows if ids.is_user(r["id"])]
+    data = [{**r, "approximate": bool(r["approximate"]), "origin": ids.origin_of(r["id"]),
+             "shown_as": dates.document_when(r["date"], bool(r["approximate"]), "en", r["date_stated"] or "")}
+            for r in rows]
+    lines = [f"{d['shown_as']:<26} {d['lang']}  {d['id']}" + ("  [yours]" if d["origin"] == "user" else "")
+             + f"\n{'':<30}{d['name_en'] or d['name_zh']}"
+             + (f"\n{'':<30}{d['outlet_en'] or d['outlet_zh']}" if d["outlet_en"] or d["outlet_zh"] else "")
+             + f" · {d['sentence_count']} sentences" for d in data]
+    print_data(data, args.json, "\n".join(lines) if lines else "No documents.")
+    return 0

@@ -67,6 +67,15 @@ class LookupsMixin:
         meta["paragraphs"] = paragraphs
         return meta
 
+    def document_list(self) -> list[dict[str, Any]]:
+        """Every document (reference and imported) in date order, undated last: what ``documents`` lists."""
+        cur = self.conn.execute(
+            "SELECT e.id, e.name_en, e.name_zh, e.name_en_status, e.name_zh_status, d.lang, d.date, d.approximate, "
+            "d.date_stated, d.outlet_en, d.outlet_zh, d.sentence_count, d.source_file FROM entities e "
+            "JOIN document_details d ON d.id = e.id ORDER BY d.date IS NULL, d.date, e.id")
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
     def document_source_meta(self, doc_id: str) -> dict[str, Any]:
         """Return what a citation list shows of a document: name statuses, outlets, approximate date."""
         cur = self.conn.execute(

@@ -132,7 +132,7 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
 
             self._wording = Wording(document_labels(self.conn.execute(
                 "SELECT key, coalesce(nullif(cite_en, ''), outlet_en), coalesce(nullif(cite_zh, ''), outlet_zh), "
-                "date, approximate FROM document_details WHERE id NOT LIKE 'document/~%'").fetchall()))
+                "date, approximate, date_stated FROM document_details WHERE id NOT LIKE 'document/~%'").fetchall()))
         return self._wording
 
     def vocabulary(self, group: str) -> dict[str, dict[str, Any]]:
@@ -176,7 +176,7 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
                 "SELECT p.id, p.document_id, p.paragraph_id, p.orig, p.trans, p.lang, p.text_en, p.text_zh, "
                 "e.name_en, e.name_zh, d.date, d.precision, coalesce(nullif(d.cite_en, ''), d.outlet_en), "
                 "coalesce(nullif(d.cite_zh, ''), d.outlet_zh), d.approximate, "
-                "p.trans_note_en, p.trans_note_zh FROM passages p JOIN entities e ON e.id = p.document_id "
+                "p.trans_note_en, p.trans_note_zh, d.date_stated FROM passages p JOIN entities e ON e.id = p.document_id "
                 "JOIN document_details d ON d.id = p.document_id WHERE p.id = ? OR p.paragraph_id = ? "
                 "ORDER BY p.seq", [pid, pid]).fetchall()
             if not rows:
@@ -190,7 +190,8 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
                 lang=first[5], document_title_en=first[8] or "", document_title_zh=first[9] or "",
                 document_date=first[10], document_precision=first[11], outlet_en=first[12] or "",
                 outlet_zh=first[13] or "", document_approximate=bool(first[14]),
-                trans_notes=tuple((r[15] or "", r[16] or "") for r in rows if r[15] or r[16])))
+                trans_notes=tuple((r[15] or "", r[16] or "") for r in rows if r[15] or r[16]),
+                document_date_stated=first[17] or ""))
         return out
 
     def _head(self, item_id: str) -> dict[str, Any]:

@@ -98,10 +98,13 @@ def display(start: str | None, end: str | None = None, approximate: bool = False
     return text
 
 
-def document_when(date_: str | None, approximate: bool = False, lang: str = "en") -> str:
-    """A document's date for a citation: ``c. 15 Nov 2021``, ``undated`` (``未注明日期``)."""
+def document_when(date_: str | None, approximate: bool = False, lang: str = "en", stated: str = "") -> str:
+    """A document's date for a citation: ``c. 15 Nov 2021``; when it has none, what it prints
+    (``March 23 (year not stated)``), else ``undated`` (``未注明日期``)."""
     if not date_:
-        return "未注明日期" if lang == "zh" else "undated"
+        if lang == "zh" and stated.isascii():  # an English "March 23 (year not stated)" in Chinese text
+            return "未注明年份" if stated else "未注明日期"
+        return stated or ("未注明日期" if lang == "zh" else "undated")
     try:
         return display(date_, None, approximate, lang)
     except DateError:

@@ -25,6 +25,7 @@ class Citation:
     outlet_en: str = ""  # how readers see the source named: the short citation name, else the outlet
     outlet_zh: str = ""
     document_approximate: bool = False
+    document_date_stated: str = ""
     trans_notes: tuple[tuple[str, str], ...] = ()  # the translator's notes (en, zh) on its sentences
 
     def label(self, lang: str = "en") -> str:
@@ -43,7 +44,8 @@ class Citation:
             self.document_title_en or self.document_title_zh)
         number = ids.paragraph_number(self.passage_id)
         where = (f"第{number}段" if zh else f"¶{number}") if number else ""
-        label = source_label(outlet, title, dates.document_when(self.document_date, self.document_approximate, lang),
+        label = source_label(outlet, title, dates.document_when(self.document_date, self.document_approximate, lang,
+                                                                self.document_date_stated),
                              lang)
         return ("，" if zh else ", ").join(x for x in (label, where) if x)
 

@@ -61,7 +61,7 @@ def source_label(outlet: str, title: str, when: str, lang: str = "en") -> str:
 
 
 def document_labels(rows: Iterable[tuple[Any, ...]]) -> dict[str, tuple[str, str]]:
-    """``number -> (en, zh)`` labels from ``(key, name_en, name_zh, date, approximate)`` rows of documents.
+    """``number -> (en, zh)`` labels from ``(key, name_en, name_zh, date, approximate, date_stated)`` rows.
 
     A reference document's key starts with its number (``003_f3128c6eecc96df2``); the label is its
     short name and date: "Bioon, 14 Nov 2019", "生物谷（2019年11月14日）".
@@ -69,11 +69,11 @@ def document_labels(rows: Iterable[tuple[Any, ...]]) -> dict[str, tuple[str, str
     from cgt_desktop.core.domain.dates import document_when
 
     labels = {}
-    for key, name_en, name_zh, date_, approximate in rows:
+    for key, name_en, name_zh, date_, approximate, stated in rows:
         number = str(key or "")[:3]
         if not (number.isdigit() and str(key)[3:4] == "_"):
             continue
         en, zh = name_en or name_zh or number, name_zh or name_en or number
-        labels[number] = (f"{en}, {document_when(date_, bool(approximate), 'en')}",
-                          f"{zh}（{document_when(date_, bool(approximate), 'zh')}）")
+        labels[number] = (f"{en}, {document_when(date_, bool(approximate), 'en', stated or '')}",
+                          f"{zh}（{document_when(date_, bool(approximate), 'zh', stated or '')}）")
     return labels

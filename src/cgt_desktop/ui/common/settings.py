@@ -66,14 +66,20 @@ class UiState:
         self.set(key, base64.b64encode(bytes(data.data())).decode("ascii"))
 
     def preferences(self, default_language: str = "en") -> Preferences:
-        order = self.get("name_order", "en_first")
+        """The saved choices; until the user picks a name order, names come in the interface's language first."""
         language = self.get("language", default_language)
-        return Preferences(order if order in NAME_ORDERS else "en_first",
-                           language if language in LANGUAGES else "en")
+        language = language if language in LANGUAGES else "en"
+        order = self.get("name_order", None)
+        return Preferences(order if order in NAME_ORDERS else default_name_order(language), language)
 
     def save_preferences(self, prefs: Preferences) -> None:
         self.set("name_order", prefs.name_order)
         self.set("language", prefs.language)
+
+
+def default_name_order(language: str) -> str:
+    """Names in the interface's language first: Chinese first in the Chinese interface."""
+    return "zh_first" if language == "zh" else "en_first"
 
 
 def ordered_names(name_en: str, name_zh: str, order: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from cgt_desktop.ui.common.i18n import LANGUAGES
-from cgt_desktop.ui.common.settings import NAME_ORDERS, Preferences
+from cgt_desktop.ui.common.settings import NAME_ORDERS, Preferences, default_name_order
 
 
 class PreferencesDialog(QDialog):
@@ -39,12 +39,24 @@ class PreferencesDialog(QDialog):
                                    parent=self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        note = QLabel(self.tr("Changes apply at once."), self)
+        # Until the user picks a name order, it follows the language (Chinese names first in Chinese).
+        self._order_follows = prefs.name_order == default_name_order(prefs.language)
+        self.name_order.activated.connect(self._on_name_order_activated)
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        note = QLabel(self.tr("Changes apply when you press OK; nothing needs a restart."), self)
         note.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def _on_name_order_activated(self, _index: int) -> None:
+        self._order_follows = False
+
+    def _on_language_changed(self, _index: int) -> None:
+        if self._order_follows:
+            order = default_name_order(self.language.currentData())
+            self.name_order.setCurrentIndex(NAME_ORDERS.index(order))
 
     def preferences(self) -> Preferences:
         """Return the choices currently shown in the dialog."""
