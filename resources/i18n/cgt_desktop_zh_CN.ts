@@ -1485,157 +1485,157 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="100" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="104" />
       <source>Export PDF dossier</source>
       <translation>导出 PDF 档案</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="102" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="106" />
       <source>Dossier</source>
       <translation>档案</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="104" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="108" />
       <source>Entity profiles</source>
       <translation>条目简介</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="104" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="108" />
       <source>Relations</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="105" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="109" />
       <source>Timeline figure and events</source>
       <translation>时间线图和事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="105" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="109" />
       <source>Figures</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="106" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="110" />
       <source>Bilingual passages</source>
       <translation>双语段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="106" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="110" />
       <source>Notes and highlights</source>
       <translation>笔记和高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="107" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="111" />
       <source>Numbered citations and source list</source>
       <translation>编号引文和来源列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="108" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="112" />
       <source>Include</source>
       <translation>包含</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="118" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="122" />
       <source>English and Chinese</source>
       <translation>英文和中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="118" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="122" />
       <source>English</source>
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="119" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="123" />
       <source>Chinese</source>
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="125" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="129" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="130" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="134" />
       <source>Title:</source>
       <translation>标题：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="131" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="135" />
       <source>Names:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="132" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="136" />
       <source>Page size:</source>
       <translation>页面尺寸：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="133" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="137" />
       <source>File:</source>
       <translation>文件：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="141" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="145" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="142" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="146" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="143" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="147" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="193" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="197" />
       <source>The selection is empty: add people, organizations, events, passages or a period (Ctrl+E) before exporting.</source>
       <translation>选择集为空：导出前请先添加人物、机构、事件、段落或时间段（Ctrl+E）。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="197" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="201" />
       <source>%n item(s) in the selection.</source>
       <translation>选择集中有 %n 个条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="208" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="212" />
       <source>The selection is empty: there is nothing to export.</source>
       <translation>选择集为空：没有可导出的内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="212" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="216" />
       <source>Choose a file name for the PDF.</source>
       <translation>请为 PDF 选择文件名。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="222" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="226" />
       <source>Collecting the selection…</source>
       <translation>正在收集选择集…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="265" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="269" />
       <source>Writing the PDF…</source>
       <translation>正在写入 PDF…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="279" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="283" />
       <source>Saved %1 (%2 pages).</source>
       <translation>已保存 %1（%2 页）。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="297" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="301" />
       <source>Export cancelled; nothing was written.</source>
       <translation>导出已取消；未写入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="311" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="315" />
       <source>Save the dossier as</source>
       <translation>档案另存为</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="312" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="316" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1804,197 +1804,202 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="194" />
       <source>China cell &amp; gene therapy reference</source>
       <translation>中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="195" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="196" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="197" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="198" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="199" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="200" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="212" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="201" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="202" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="203" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="204" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="205" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="206" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="218" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="207" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="208" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="220" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="209" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
       <source>&amp;Import Article…</source>
       <translation>导入文章(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="222" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
       <source>Add an article of your own, with its translation if you have one (or drop the files on the window)</source>
       <translation>添加您自己的文章，如有译文可一并添加（也可将文件拖到窗口上）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="224" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="225" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="226" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="228" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="231" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
       <source>Browse, sort and filter all entries of this kind</source>
       <translation>浏览、排序和筛选此类全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="239" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="229" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="240" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="242" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="232" />
       <source>Loading the timeline…</source>
       <translation>正在载入时间线…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="244" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="234" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="258" />
-      <source>Copied the id {id}</source>
-      <translation>已复制编号 {id}</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="360" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="347" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="564" />
-      <source>Showing %1 of %2 · %3</source>
-      <translation>显示 %1 / %2 · %3</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="569" />
-      <source>%1 entries in the corpus</source>
-      <translation>语料共 %1 个条目</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="572" />
-      <source>Period: %1 – %2</source>
-      <translation>时间段：%1 – %2</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="592" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="551" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="596" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="555" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="77" />
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="59" />
+      <source>Saved the timeline as {path}</source>
+      <translation>时间线已保存为 {path}</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="62" />
+      <source>Copied the id {id}</source>
+      <translation>已复制编号 {id}</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="86" />
+      <source>Showing %1 of %2 · %3</source>
+      <translation>显示 %1 / %2 · %3</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="91" />
+      <source>%1 entries in the corpus</source>
+      <translation>语料共 %1 个条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="95" />
+      <source>Period: %1 – %2</source>
+      <translation>时间段：%1 – %2</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="75" />
       <source>All entries</source>
       <translation>全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="78" />
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="76" />
       <source>Yours</source>
       <translation>您的</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="79" />
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="77" />
       <source>Reference only</source>
       <translation>仅参考数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="81" />
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="79" />
       <source>Show every entry, only yours (your own and those you corrected), or only the reference corpus's, in every list</source>
       <translation>在所有列表中显示全部条目、仅您的条目（您新建的和您更正过的），或仅参考语料的条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="84" />
+      <location filename="src/cgt_desktop/ui/shell/user_data.py" line="82" />
       <source>Whose entries</source>
       <translation>条目来源</translation>
     </message>
@@ -2721,32 +2726,32 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <translation>无</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="241" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="242" />
       <source>organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="241" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="242" />
       <source>people</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="465" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="517" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="469" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="521" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="471" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="523" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="473" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="525" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
     </message>
@@ -2754,59 +2759,104 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="461" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="491" />
+      <source>Export the timeline</source>
+      <translation>导出时间线</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="492" />
+      <source>The timeline was not exported: {why}</source>
+      <translation>时间线未导出：{why}</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="500" />
+      <source>SVG image (*.svg)</source>
+      <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="500" />
+      <source>PNG image (*.png)</source>
+      <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="501" />
+      <source>Export the timeline as</source>
+      <translation>将时间线导出为</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="513" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="508" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="560" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="512" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="564" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="512" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="564" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="512" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="564" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="515" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="567" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="516" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="568" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="517" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="569" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="518" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="570" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="519" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="571" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="520" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="572" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="573" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="574" />
+      <source>Save the view as it is shown (plot and legend) as an image</source>
+      <translation>将当前视图（图表与图例）保存为图像</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="575" />
+      <source>As PNG image…</source>
+      <translation>PNG 图像…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="576" />
+      <source>As SVG (vector) image…</source>
+      <translation>SVG（矢量）图像…</translation>
     </message>
   </context>
   <context>

@@ -400,3 +400,41 @@ def test_the_grid_marks_each_year_under_the_events_and_follows_pans(panel, qtbot
     assert column_has_grid(year)
     plot.pan(0.1)
     qtbot.waitUntil(lambda: column_has_grid(year))  # the same year's line, moved with the view
+
+
+def test_a_dragged_period_snaps_to_whole_years_at_the_default_zoom(panel, qtbot):
+    with qtbot.waitSignal(panel.period_selected, timeout=2000) as blocker:
+        _drag(panel, qtbot, "2019-02-20", "2021-10-20")  # 2008–2025 shown: whole years
+    assert blocker.args[0] == ("2019-01-01", "2021-12-31")
+    assert "2019-01-01" in panel.list_label.text()
+
+
+def test_the_export_button_saves_png_and_svg_in_the_exports_folder(panel, qtbot, tmp_path):
+    panel.export_folder = tmp_path / "exports"
+    asked = []
+    panel.ask_export_path = lambda suggested, kind: asked.append(suggested) or suggested
+    actions = panel.export_button.menu().actions()
+    assert [a.text() for a in actions] == ["As PNG image…", "As SVG (vector) image…"]
+    with qtbot.waitSignal(panel.exported) as png:
+        actions[0].trigger()
+    assert asked[0] == str(tmp_path / "exports" / "timeline.png")
+    assert QImage(png.args[0]).width() > 800
+    with qtbot.waitSignal(panel.exported) as svg:
+        actions[1].trigger()
+    assert ET.parse(svg.args[0]).getroot().tag.endswith("svg")
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["timeline.png", "timeline.svg"]
+
+
+def test_an_export_that_cannot_be_written_says_why_and_leaves_nothing(panel, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    out = tmp_path / "out"
+    out.mkdir()
+    panel.export_folder = out
+    panel.ask_export_path = lambda suggested, kind: str(out / "no-such-folder" / "t.png")
+    with qtbot.waitSignal(panel.export_failed) as failed:
+        panel.export_button.menu().actions()[0].trigger()
+    assert "no-such-folder" in failed.args[0] and warned
+    assert list(out.iterdir()) == []

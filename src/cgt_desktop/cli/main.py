@@ -12,7 +12,6 @@ import argparse
 import os
 import sys
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any, Sequence
 
 from cgt_desktop.cli.common import (

@@ -151,6 +151,14 @@ class ListsMixin:
                f"ORDER BY {empty}, {order} {direction}, e.rowid {direction}")
         return [row[0] for row in self.conn.execute(sql, params)]
 
+    def list_count(self, query: ListQuery) -> int:
+        """Return how many rows *query* keeps (a tab's label: "People (9 / 27)")."""
+        if not query.filtered:
+            return self.counts().get(query.kind, 0)
+        where, params = self._where(query)
+        joins = self._joins(query.kind) if any(f"{a}." in where for a in ("ev", "fi", "dd")) else ""
+        return self.conn.execute(f"SELECT count(*) FROM entities e {joins} WHERE {where}", params).fetchone()[0]
+
     def row_keys(self, query: ListQuery) -> Sequence[int]:
         """Return :meth:`list_keys` as a sequence that reads only the parts looked at, where it can.
 

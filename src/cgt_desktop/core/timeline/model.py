@@ -75,6 +75,39 @@ def period_of_extent(x0: float, x1: float) -> tuple[str, str]:
     return iso_of_day(first), iso_of_day(last)
 
 
+def snap_unit(visible_days: float) -> str:
+    """The unit a dragged period snaps to at this zoom: ``year`` over ~6 years shown, ``month`` over ~6
+    months, else ``day``."""
+    if visible_days > 6 * 365:
+        return "year"
+    if visible_days > 183:
+        return "month"
+    return "day"
+
+
+def snapped_period(x0: float, x1: float, unit: str) -> tuple[str, str]:
+    """Return the ``(first, last)`` ISO days of ``[x0, x1)`` rounded to whole *unit* (``day``, ``month``,
+    ``year``): the nearest boundaries, never less than one whole unit."""
+    first, last = period_of_extent(x0, x1)
+    if unit == "day":
+        return first, last
+    lo, hi = min(x0, x1), max(x0, x1)
+
+    def boundary(x: float) -> date:
+        d = date.fromordinal(int(round(x)) + _EPOCH)
+        if unit == "year":
+            return date(d.year + (1 if d.month > 6 else 0), 1, 1)
+        nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return nxt if d.day > 15 else date(d.year, d.month, 1)
+
+    start, stop = boundary(lo), boundary(hi)
+    if stop <= start:  # less than one unit dragged: the unit around the start
+        start = date(start.year, 1, 1) if unit == "year" else date(start.year, start.month, 1)
+        stop = date(start.year + 1, 1, 1) if unit == "year" else date(
+            start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return start.isoformat(), date.fromordinal(stop.toordinal() - 1).isoformat()
+
+
 def extent_of_period(period: tuple[str, str]) -> tuple[int, int]:
     """Return the x interval ``[x0, x1)`` covering the ISO days *period* (inclusive)."""
     first, last = sorted(period)

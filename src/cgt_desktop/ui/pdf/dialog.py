@@ -93,6 +93,10 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.selection = Selection(selection.refs)
         self.store, self.user = store, user
+        if folder is None and user is not None and getattr(user, "path", None):
+            from cgt_desktop.core.system.paths import Home
+
+            folder = Home(Path(user.path).parent).exports_dir  # the home's exports/, not the home root
         self.folder = Path(folder) if folder else Path.home()
         self._task: _BuildTask | None = None
         self._renderer: PdfRenderer | None = None

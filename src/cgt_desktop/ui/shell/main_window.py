@@ -12,20 +12,20 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QPaintEvent
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar,
-                               QToolButton, QWidget)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QWidget
 
 from cgt_desktop import __version__
 from cgt_desktop.core.domain.kinds import KINDS
 from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.core.userdata.userdb import UserStore
 from cgt_desktop.ui.browse.detail_view import DetailView
-from cgt_desktop.ui.browse.entity_table import EntityListController, LazyByKind, kind_label
+from cgt_desktop.ui.browse.entity_table import EntityListController, LazyByKind
 from cgt_desktop.ui.shell.history import History
 from cgt_desktop.ui.common.icons import arrow_icon
 from cgt_desktop.ui.common.i18n import Translations
 from cgt_desktop.ui.search.popup import GlobalSearch
 from cgt_desktop.ui.common.settings import Preferences, UiState
+from cgt_desktop.ui.shell.status import StatusMixin
 from cgt_desktop.ui.shell.user_data import UserDataMixin
 from cgt_desktop.ui.shell.window_state import RememberedState
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from cgt_desktop.ui.selection.controller import SelectionController
 
 
-class MainWindow(UserDataMixin, RememberedState, QMainWindow):
+class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
     """The cgt-desktop browser window.
 
     Signals:
@@ -96,6 +96,8 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
         self.reader: Any = None
         self._timeline_loader: Any = None  # the events read ahead by warm_up_timeline
         self.period: tuple[str, str] | None = None
+        self._tab_count_key: Any = None  # (period, origin, counts) the listless tabs' counts are for
+        self._tab_counts: dict[str, int] = {}
 
         self.search = GlobalSearch(store, self, self)
         self.search.result_activated.connect(self._on_search_result_activated)
@@ -187,19 +189,6 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
         self.toolbar.addWidget(self.search.field)
         self.addToolBar(self.toolbar)
 
-    def _build_status_bar(self) -> None:
-        self.status_counts = QLabel(self)
-        self.status_period = QLabel(self)
-        self.period_clear = QToolButton(self)
-        self.period_clear.setText("×")
-        self.period_clear.clicked.connect(self.clear_period)
-        status = self.statusBar()
-        status.addWidget(self.status_counts, 1)
-        status.addPermanentWidget(self.status_period)
-        status.addPermanentWidget(self.period_clear)
-        self.status_period.hide()
-        self.period_clear.hide()
-
     def retranslate(self) -> None:
         """Set every visible string in the current interface language."""
         self.setWindowTitle(self.tr("China cell & gene therapy reference"))  # Qt adds " — cgt-desktop"
@@ -226,8 +215,9 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Navigation"))
         self.retranslate_origin_filter()
         self.period_clear.setToolTip(self.tr("Show all periods again"))
+        self._tab_count_key = None  # the labels are rewritten in the new language
+        self._update_tab_labels()
         for i, kind in enumerate(KINDS):
-            self.tabs.setTabText(i, f"{kind_label(kind)} ({self.counts.get(kind, 0)})")
             self.tabs.setTabToolTip(i, self.tr("Browse, sort and filter all entries of this kind"))
             if kind in self.lists:
                 self.lists[kind].retranslate()
@@ -253,9 +243,6 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
         if event.type() == QEvent.Type.LanguageChange and not self._closed:
             self.retranslate()
         super().changeEvent(event)
-
-    def _on_detail_id_copied(self, item_id: str) -> None:
-        self.statusBar().showMessage(self.tr("Copied the id {id}").format(id=item_id), 4000)
 
     def _create_detail(self, kind: str) -> DetailView:
         """Build a tab's detail view the first time it is needed, in the current display preferences."""
@@ -489,6 +476,10 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
 
         index = self.tabs.indexOf(self.timeline_holder)
         self.timeline = TimelinePanel(self.store, self, loader=self._timeline_loader)
+        self.timeline.export_folder = self.exports_folder()
+        self.timeline.exported.connect(self._on_timeline_exported)
+        if self.period:
+            self.timeline.set_period(self.period)
         self.timeline.event_activated.connect(self._on_timeline_event_activated)
         self.timeline.period_selected.connect(self._on_timeline_period_selected)
         self.tabs.blockSignals(True)
@@ -542,38 +533,6 @@ class MainWindow(UserDataMixin, RememberedState, QMainWindow):
 
     def _on_reader_entity_activated(self, item_id: str) -> None:
         self.open_page(item_id)
-
-    def set_period(self, period: tuple[str, str] | None) -> None:
-        """Filter every list to entries related to the ISO (first, last) period; ``None`` clears it."""
-        self.period = tuple(period) if period else None  # type: ignore[assignment]
-        for controller in self.lists.values():
-            controller.set_period(self.period)
-        self._update_status()
-
-    def clear_period(self) -> None:
-        self.set_period(None)
-
-    # -- status, menus --------------------------------------------------------------------
-    def _on_list_rows_changed(self, _shown: int, _total: int) -> None:
-        self._update_status()
-
-    def _update_status(self) -> None:
-        kind = self.current_kind()
-        controller = self.lists.get(kind) if kind else None  # never creates one: a list comes with its tab
-        if controller is not None:
-            text = self.tr("Showing %1 of %2 · %3").replace("%1", str(controller.model.rowCount())).replace(
-                "%2", str(self.counts.get(kind, 0))).replace("%3", kind_label(kind))
-        elif kind:
-            text = ""  # only while the window is being built: showing the tab creates its list
-        else:
-            text = self.tr("%1 entries in the corpus").replace("%1", str(sum(self.counts.values())))
-        self.status_counts.setText(text)
-        if self.period:
-            self.status_period.setText(self.tr("Period: %1 – %2").replace("%1", self.period[0]).replace(
-                "%2", self.period[1]))
-        self.status_period.setVisible(bool(self.period))
-        self.period_clear.setVisible(bool(self.period))
-        self.act_clear_period.setEnabled(bool(self.period))
 
     def _on_filter_triggered(self) -> None:
         kind = self.current_kind()

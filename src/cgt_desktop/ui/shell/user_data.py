@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cgt_desktop.core.domain.kinds import KINDS
-from cgt_desktop.ui.browse.entity_table import kind_label
 
 if TYPE_CHECKING:
     from cgt_desktop.core.ops.base import Changes
@@ -133,9 +131,7 @@ class UserDataMixin:
         """The user's items changed: recount, and refresh every list, the timeline and the page shown."""
         if not changes.items:
             return
-        self.counts = self.store.counts()
-        for i, kind in enumerate(KINDS):
-            self.tabs.setTabText(i, f"{kind_label(kind)} ({self.counts.get(kind, 0)})")
+        self.counts = self.store.counts()  # the tab labels follow in _update_status
         for controller in self.lists.values():
             controller.reload()
         if self.timeline is not None:

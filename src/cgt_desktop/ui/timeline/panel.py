@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QToolButton, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
+                               QPushButton, QSplitter, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
 from cgt_desktop.core.timeline import data as td
 from cgt_desktop.core.timeline import model as tm
@@ -329,8 +330,9 @@ class TimelineController(QObject):
             QToolTip.showText(global_pos, event_tooltip(event, label, self.store), self.plot)
 
     def _on_plot_region_changed(self, x0: float, x1: float, finished: bool) -> None:
-        if finished:
-            self.set_period(tm.period_of_extent(x0, x1), emit=True)
+        if finished:  # whole years or months when zoomed out, so a period is never "3 Feb – 27 Nov"
+            lo, hi = self.plot.x_range()
+            self.set_period(tm.snapped_period(x0, x1, tm.snap_unit(hi - lo)), emit=True)
 
     def _on_plot_view_changed(self, *_args) -> None:
         self._update_count()
@@ -342,10 +344,14 @@ class TimelinePanel(QWidget):
     Signals:
         event_activated(str): an event id was clicked/activated.
         period_selected(object): ``(first_iso_date, last_iso_date)``, or ``None`` when the region is cleared.
+        exported(str): the view was written as an image to this path.
+        export_failed(str): writing the image failed (the message says why).
     """
 
     event_activated = Signal(str)
     period_selected = Signal(object)
+    exported = Signal(str)
+    export_failed = Signal(str)
 
     def __init__(self, store: Catalog, parent: QWidget | None = None,
                  loader: ColumnsLoader | None = None) -> None:
@@ -373,6 +379,13 @@ class TimelinePanel(QWidget):
         self.select_button.setCheckable(True)
         self.clear_button = QPushButton()
         self.reset_button = QPushButton()
+        self.export_folder: Path | None = None  # the home's exports/ (set by the window)
+        self.export_button = QToolButton()
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        self.act_export_png = export_menu.addAction("", lambda: self._on_export_menu_triggered("png"))
+        self.act_export_svg = export_menu.addAction("", lambda: self._on_export_menu_triggered("svg"))
+        self.export_button.setMenu(export_menu)
         self.count_label = QLabel()
         self.list_label = QLabel()
         self.undated_label = QLabel()
@@ -397,7 +410,7 @@ class TimelinePanel(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         for w in (self.lanes_label, self.lanes_combo, self.filter_edit, self.select_button, self.clear_button,
-                  self.reset_button):
+                  self.reset_button, self.export_button):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.count_label)
@@ -448,6 +461,45 @@ class TimelinePanel(QWidget):
     def export_svg(self, path) -> None:
         """Write the current view (plot and legend) as SVG."""
         self.plot.export_svg(path)
+
+    def export_image(self, path: Path) -> Path:
+        """Write the current view to *path* (PNG, or SVG for a ``.svg`` name), whole or not at all.
+
+        Raises:
+            OSError: the file cannot be written (the message names it); an earlier file stays as it was.
+        """
+        from cgt_desktop.core.system.outputs import atomic_output, check_output
+
+        path = Path(path)
+        svg = path.suffix.lower() == ".svg"
+        target = check_output(path, None if path.suffix.lower() in (".png", ".svg") else ".png")
+        with atomic_output(target) as tmp:
+            (self.plot.export_svg if svg else self.plot.export_png)(tmp)
+        return target
+
+    def _on_export_menu_triggered(self, kind: str) -> None:
+        suffix = ".svg" if kind == "svg" else ".png"
+        folder = self.export_folder or Path.home()
+        path = self.ask_export_path(str(folder / f"timeline{suffix}"), kind)
+        if not path:
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            written = self.export_image(Path(path))
+        except (OSError, ValueError) as exc:  # a full disk, a missing folder, a bad name (OutputPathError)
+            self.export_failed.emit(str(exc))
+            QMessageBox.warning(self, self.tr("Export the timeline"),
+                                self.tr("The timeline was not exported: {why}").format(why=exc))
+            return
+        self.exported.emit(str(written))
+
+    def ask_export_path(self, suggested: str, kind: str) -> str:
+        """Ask where to save the image; empty when cancelled (tests replace this)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        filters = self.tr("SVG image (*.svg)") if kind == "svg" else self.tr("PNG image (*.png)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the timeline as"), suggested, filters)
+        return name
 
     def set_period(self, period: tuple[str, str] | None) -> None:
         """Show *period* as the selected region and filter the list to it (does not emit period_selected)."""
@@ -518,6 +570,10 @@ class TimelinePanel(QWidget):
         self.clear_button.setText(self.tr("Clear period"))
         self.reset_button.setText(self.tr("2008–2025"))
         self.reset_button.setToolTip(self.tr("Show the default years (Home key); ←/→ pan, +/− zoom"))
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the view as it is shown (plot and legend) as an image"))
+        self.act_export_png.setText(self.tr("As PNG image…"))
+        self.act_export_svg.setText(self.tr("As SVG (vector) image…"))
         self.plot.setToolTip("")
         self.controller.update_lists()
 

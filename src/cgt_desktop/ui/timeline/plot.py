@@ -367,7 +367,9 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         """Write the plot and legend as a PNG *width* pixels wide."""
         exporter = pg.exporters.ImageExporter(self.ci)
         exporter.parameters()["width"] = int(width)
-        exporter.export(str(path))
+        image = exporter.export(toBytes=True)  # the format is PNG whatever the file is called (a temp name)
+        if image is None or image.isNull() or not image.save(str(path), "PNG"):
+            raise OSError(f"cannot write the image {path}")
 
     def export_svg(self, path) -> None:
         """Write the plot and legend as SVG (vector marks and text).
