@@ -558,12 +558,12 @@
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="158" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="162" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="230" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="234" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -1939,17 +1939,17 @@
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="347" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="354" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="551" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="558" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="555" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="562" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -2495,19 +2495,49 @@
   <context>
     <name>SearchPopup</name>
     <message>
-      <location filename="src/cgt_desktop/ui/search/popup.py" line="148" />
+      <location filename="src/cgt_desktop/ui/search/popup.py" line="153" />
       <source>Search everything (Ctrl+K)</source>
       <translation>搜索全部（Ctrl+K）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search/popup.py" line="149" />
+      <location filename="src/cgt_desktop/ui/search/popup.py" line="154" />
       <source>Search names, descriptions and documents in Chinese, English or pinyin; ↑/↓ choose, Enter opens</source>
       <translation>用中文、英文或拼音搜索名称、简介和文献；↑/↓ 选择，回车打开</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/search/popup.py" line="261" />
+      <source>No results for “%1”. Did you mean:</source>
+      <translation>未找到“%1”。您是否要找：</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/search/popup.py" line="307" />
+      <source>Show all %1 %2…</source>
+      <translation>显示全部 %1 条%2…</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/search/results.py" line="152" />
       <source>No results for “%1”. Try fewer or other words, pinyin, or an English term.</source>
       <translation>没有“%1”的结果。请尝试更少或其他的词、拼音或英文术语。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/search/results_page.py" line="64" />
+      <source>Search: “%1” in %2</source>
+      <translation>搜索：“%1”（%2）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/search/results_page.py" line="66" />
+      <source>%1 results, best first.</source>
+      <translation>共 %1 条结果，按相关度排序。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/search/results_page.py" line="67" />
+      <source>The first %1 of %2 results, best first.</source>
+      <translation>%2 条结果中的前 %1 条，按相关度排序。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/search/results_page.py" line="70" />
+      <source>Nothing of this kind matches.</source>
+      <translation>此类中没有匹配项。</translation>
     </message>
   </context>
   <context>

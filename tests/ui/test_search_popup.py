@@ -155,3 +155,39 @@ def test_snippet_html_escapes_text_and_bolds_only_our_markers():
     assert "<script>" not in html_text and "&lt;script&gt;" in html_text
     assert html_text.count("<b>") == 1 and "<b>CAR-T</b>" in html_text
     assert "&amp; co" in html_text
+
+
+def _rows(window) -> list[tuple[str, str | None]]:
+    model = window.search.popup.model
+    return [(model.index(r, 0).data(), model.index(r, 0).data(PageRole)) for r in range(model.rowCount())]
+
+
+def test_show_all_opens_every_hit_of_a_kind_in_its_tab(window, qtbot, store):
+    _type(qtbot, window, "张江")
+    more = [(text, page) for text, page in _rows(window) if page and page.startswith("search:")]
+    assert more, "a group with more hits than shown offers them all"
+    text, page = more[0]
+    kind = page[7:].partition("|")[0]
+    assert text.startswith("Show all")
+    with qtbot.waitSignal(window.page_opened):
+        window.search.result_activated.emit(page)
+    shown = window.current_detail().plain_text()
+    hits = store.search("张江", kind=kind, limit=1000)
+    assert len(hits) > 5 and "Search: “张江”" in shown
+    assert hits[-1].name_en in shown or hits[-1].name_zh in shown or kind == "passage"
+
+
+def test_a_misspelling_finds_nothing_but_suggests_the_nearest_names(window, qtbot):
+    _type(qtbot, window, "Zhangjang")
+    rows = _rows(window)
+    assert rows[0][0] == "No results for “Zhangjang”. Did you mean:" and rows[0][1] is None
+    assert rows[1][1] == "place/zhangjiang"
+    with qtbot.waitSignal(window.page_opened) as opened:
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert opened.args == ["place/zhangjiang"]
+
+
+def test_a_name_that_holds_the_query_ranks_above_a_title_that_does(store):
+    hits = store.search("复星", limit=10)
+    assert hits[0].id == "organization/fosun-kite-biotechnology"
+    assert [h.id for h in store.suggest("钱其君")][:1] == ["person/qian-qijun"]

@@ -128,7 +128,13 @@ def cmd_search(args: argparse.Namespace) -> int:
              "origin": ids.origin_of(h.id), **({"document_id": h.document_id} if h.document_id else {})}
             for h in hits]
     lines = [f"{h.kind:<12} {h.id}\n             {h.name_en} · {h.name_zh}\n             {h.snippet}" for h in hits]
-    print_data(data, args.json, "\n".join(lines) if lines else "No results.")
+    empty = "No results."
+    if not hits and not args.json:  # a misspelling: the nearest names
+        near = store.suggest(args.query)
+        if near:
+            empty += " Did you mean:\n" + "\n".join(f"  {s.name_en or s.name_zh} · {s.name_zh}  ({s.id})"
+                                                     for s in near)
+    print_data(data, args.json, "\n".join(lines) if lines else empty)
     return 0
 
 

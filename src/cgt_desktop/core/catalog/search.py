@@ -386,25 +386,31 @@ def _key(text: str) -> str:
     return "".join(index_tokens(text).split())
 
 
+#: Kinds whose "names" are the editors' descriptive titles (see :func:`_names_first`).
+TITLED_KINDS = ("event", "figure", "document", "passage")
+
+
 def _names_first(
     conn: sqlite3.Connection, query: Query, bounds: tuple[int, int], limit: int
 ) -> list[tuple[int, float]]:
-    """Name-tier hits: a name equal to the query first, then by bm25."""
+    """Name-tier hits: a name equal to the query first, then things named so (people, organizations, places,
+    policies, technologies) before event and figure titles that contain the words, then by bm25."""
     found = _ranked(conn, NAMES_FTS_TABLE, query.match_expression(), WEIGHTS[:3], bounds,
                     max(limit, NAME_CANDIDATES), RANK_CAP)  # fmt: skip
     if not found:
         return []
     wanted = "".join(token for term in query.terms for token in term.tokens)
     marks = ", ".join("?" * len(found))
-    exact = {
-        rowid
-        for rowid, name_en, name_zh, aliases in conn.execute(
-            f"SELECT rowid, name_en, name_zh, aliases FROM {ITEMS_TABLE} WHERE rowid IN ({marks})",
-            [rowid for rowid, _ in found],
-        )
-        if wanted in {_key(n) for n in (name_en, name_zh, *json.loads(aliases or "[]")) if n}
-    }
-    return sorted(found, key=lambda hit: hit[0] not in exact)[:limit]
+    exact: set[int] = set()
+    titled: set[int] = set()  # an event's or figure's title describes it; it is not a name
+    for rowid, kind, name_en, name_zh, aliases in conn.execute(
+            f"SELECT rowid, kind, name_en, name_zh, aliases FROM {ITEMS_TABLE} WHERE rowid IN ({marks})",
+            [rowid for rowid, _ in found]):
+        if wanted in {_key(n) for n in (name_en, name_zh, *json.loads(aliases or "[]")) if n}:
+            exact.add(rowid)
+        if kind in TITLED_KINDS:
+            titled.add(rowid)
+    return sorted(found, key=lambda hit: (hit[0] not in exact, hit[0] in titled))[:limit]
 
 
 def _snippet(kind: str, row: tuple, query: Query) -> str:

@@ -67,6 +67,7 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
         self._counts: dict[str, int] | None = None
         self._matcher = None
         self._wording: Any = None
+        self._name_words: Any = None
         self._built_counts: dict[str, int] | None = None
         try:  # the build recorded the count of each kind (a GROUP BY over all entities costs ~20 ms)
             found = json.loads(built[0]) if built else None
@@ -111,6 +112,7 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
         self._counts = None
         self._vocab = None
         self._matcher = None
+        self._name_words = None
 
     def counts(self) -> dict[str, int]:
         """Return the number of entities of each kind, reference and user."""
@@ -463,6 +465,20 @@ class Catalog(ListsMixin, LookupsMixin, CorrectionsMixin):
             if all(word in hay for word in words):
                 found.add(r[0])
         return found
+
+    def name_words(self) -> Any:
+        """The words of every name, for "did you mean" (read on first use; see :mod:`.suggest`)."""
+        if self._name_words is None:
+            from cgt_desktop.core.catalog.suggest import NameWords
+
+            self._name_words = NameWords(self.conn)
+        return self._name_words
+
+    def suggest(self, text: str, limit: int = 5) -> list[Any]:
+        """Items named nearly as *text* (a misspelling: "Zhangjang"), for a search that found nothing."""
+        from cgt_desktop.core.catalog.suggest import suggest
+
+        return suggest(self, text, limit)
 
     def search(self, query: str, *, kind: str | None = None, limit: int = 20,
                prefix_last: bool = False) -> list[Hit]:

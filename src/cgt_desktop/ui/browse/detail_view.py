@@ -152,6 +152,10 @@ class DetailView(QTextBrowser):
         try:
             if page.startswith("passage:"):
                 html = self.renderer().passage_page(page.split(":", 1)[1])
+            elif page.startswith("search:"):  # the popup's "Show all": every hit of one kind
+                from cgt_desktop.ui.search.results_page import results_html, search_page
+
+                html = results_html(self.renderer(), *search_page(page))
             else:
                 html = self.renderer(self.expanded).entity_page(page)
         except UnknownId:

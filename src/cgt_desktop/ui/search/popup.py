@@ -31,12 +31,18 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("SearchPopup", text)
 
 
-def _search(store: Catalog, text: str) -> tuple[list[Any], dict[str, tuple[int, bool]]]:
-    """The hits shown and the ``(count, exact)`` of each kind, counted as the hits were found."""
+#: Above this many entities the first "did you mean" reads names for a second or more: only on the worker.
+SUGGEST_ON_GUI_MAX = 20000
+
+
+def _search(store: Catalog, text: str,
+            suggest: bool = True) -> tuple[list[Any], dict[str, tuple[int, bool]], list[Any]]:
+    """The hits shown, the ``(count, exact)`` of each kind, and, when nothing matched, the nearest names."""
     from cgt_desktop.core.catalog import search as search_mod  # loaded by the first search (on the worker), not at start
 
     hits = store.search(text, limit=RESULT_LIMIT, prefix_last=True)
-    return hits, search_mod.count_capped(store, text, COUNT_CAP, prefix_last=True)
+    suggestions = [] if hits or not suggest else store.suggest(text)  # "Zhangjang": did you mean Zhangjiang?
+    return hits, search_mod.count_capped(store, text, COUNT_CAP, prefix_last=True), suggestions
 
 
 class SearchWorker(QObject):
@@ -57,8 +63,7 @@ class SearchWorker(QObject):
     def run(self, generation: int, text: str) -> None:
         if self._store is None:
             self._store = Catalog(self._path)
-        hits, totals = _search(self._store, text)
-        self.results_ready.emit(generation, (text, hits, totals))
+        self.results_ready.emit(generation, (text, *_search(self._store, text)))
 
     @Slot()
     def close(self) -> None:
@@ -215,8 +220,8 @@ class GlobalSearch(QObject):
     def _on_worker_results_ready(self, generation: int, payload: object) -> None:
         if generation != self._generation or not isinstance(payload, tuple):
             return  # the text changed since; a newer search is on its way
-        text, hits, totals = payload
-        self._show(generation, text, hits, totals)
+        text, hits, totals, suggestions = payload
+        self._show(generation, text, hits, totals, suggestions)
 
     def run_search(self) -> None:
         """Search for the field's text now, on this thread, and show the popup (hidden for empty text)."""
@@ -227,13 +232,15 @@ class GlobalSearch(QObject):
             self._shown_generation = self._generation
             self.hide_popup()
             return
-        hits, totals = _search(self.store, text)
-        self._show(self._generation, text, hits, totals)
+        small = sum(self.store.counts().values()) <= SUGGEST_ON_GUI_MAX  # never a long read on the GUI thread
+        self._show(self._generation, text, *_search(self.store, text, suggest=small))
 
-    def _show(self, generation: int, text: str, hits: list[Any], totals: dict[str, tuple[int, bool]]) -> None:
+    def _show(self, generation: int, text: str, hits: list[Any], totals: dict[str, tuple[int, bool]],
+              suggestions: list[Any] = ()) -> None:
         self._shown_generation = generation
         self.place_popup()
-        self.popup.set_rows(self._rows(hits, totals), text)
+        rows = self._rows(hits, totals, text) if hits else self._suggestion_rows(text, list(suggestions))
+        self.popup.set_rows(rows, text)
         self.popup.show()
         self.popup.raise_()
         self.results_shown.emit(len(hits))
@@ -247,7 +254,20 @@ class GlobalSearch(QObject):
             self._thread = None
             self._worker = None
 
-    def _rows(self, hits: list[Any], totals: dict[str, tuple[int, bool]]) -> list[dict[str, Any]]:
+    def _suggestion_rows(self, text: str, suggestions: list[Any]) -> list[dict[str, Any]]:
+        """Nothing matched: say so, and offer the names nearest what was typed."""
+        if not suggestions:
+            return []
+        label = _t("No results for “%1”. Did you mean:").replace("%1", text.strip())
+        rows: list[dict[str, Any]] = [{"text": label, "html": f"<b>{escape(label)}</b>", "page": None}]
+        for s in suggestions:
+            first, second = ordered_names(s.name_en, s.name_zh, self.name_order)
+            rows.append({"text": f"{first} {second}".strip(), "page": s.id,
+                         "html": f"&nbsp;&nbsp;{escape(first)} <span style='color:gray'>{escape(second)} · "
+                                 f"{escape(kind_label(s.kind))}</span>"})
+        return rows
+
+    def _rows(self, hits: list[Any], totals: dict[str, tuple[int, bool]], text: str = "") -> list[dict[str, Any]]:
         from cgt_desktop.ui.search.results import snippet_html
 
         order: dict[str, list[Any]] = {}
@@ -281,6 +301,13 @@ class GlobalSearch(QObject):
                 rows.append({"text": f"{first} {second}".strip(), "page": page,
                              "html": f"&nbsp;&nbsp;{title}" + (f"<br>&nbsp;&nbsp;<small>{snippet}</small>"
                                                                 if snippet else "")})
+            if total > len(group) and text:
+                from cgt_desktop.ui.search.results_page import search_url
+
+                more = _t("Show all %1 %2…").replace("%1", count_text(total) + ("" if exact else "+")).replace(
+                    "%2", kind_label(kind))
+                rows.append({"text": more, "page": search_url(kind, text.strip()),
+                             "html": f"&nbsp;&nbsp;<i>{escape(more)}</i>"})
         return rows
 
     def place_popup(self) -> None:

@@ -335,6 +335,13 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
             else:
                 page = f"passage:{passage}" if passage else doc_id
                 return self.open_page(page, record)
+        elif page.startswith("search:"):
+            kind = page[7:].partition("|")[0]
+            kind = "document" if kind == "passage" else kind
+            if kind not in KINDS:
+                return False
+            self.show_kind(kind)
+            shown = self.details[kind].show_page(page)
         elif page.startswith("passage:"):
             self.show_kind("document")
             detail = self.details["document"]
