@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from html import escape
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QPalette
@@ -77,6 +77,9 @@ class DetailView(QTextBrowser):
         self.language = language
         self.name_order = name_order
         self.reader_available = False
+        # Page kinds other features render ("search" -> every hit of a kind), set by the window:
+        # prefix -> function(renderer, page string) -> HTML.
+        self.page_makers: dict[str, Callable[[PageRenderer, str], str]] = {}
         self.mentions: dict[str, list[dict[str, Any]]] = {}
         self._finding: set[str] = set()
         self._mention_store: Catalog | None = None  # the worker's own connection (never the GUI's)
@@ -152,10 +155,8 @@ class DetailView(QTextBrowser):
         try:
             if page.startswith("passage:"):
                 html = self.renderer().passage_page(page.split(":", 1)[1])
-            elif page.startswith("search:"):  # the popup's "Show all": every hit of one kind
-                from cgt_desktop.ui.search.results_page import results_html, search_page
-
-                html = results_html(self.renderer(), *search_page(page))
+            elif page.partition(":")[0] in self.page_makers:  # pages of other features (e.g. "search:")
+                html = self.page_makers[page.partition(":")[0]](self.renderer(), page)
             else:
                 html = self.renderer(self.expanded).entity_page(page)
         except UnknownId:

@@ -38,6 +38,11 @@ def search_url(kind: str, text: str) -> str:
     return f"search:{kind}|{text}"
 
 
+def make_page(renderer: PageRenderer, page: str) -> str:
+    """The HTML of a ``search:<kind>|<text>`` page (a detail view's ``page_makers["search"]``)."""
+    return results_html(renderer, *search_page(page))
+
+
 def results_html(renderer: PageRenderer, kind: str, text: str) -> str:
     """Every hit of *kind* for *text*, best first, each with its snippet and a link to its page."""
     from cgt_desktop.core.catalog import search as search_mod

@@ -35,6 +35,13 @@ if TYPE_CHECKING:
     from cgt_desktop.ui.selection.controller import SelectionController
 
 
+def _search_results_page(renderer: Any, page: str) -> str:
+    """Every hit of one kind (loaded on the first "Show all", not at start)."""
+    from cgt_desktop.ui.search.results_page import make_page
+
+    return make_page(renderer, page)
+
+
 class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
     """The cgt-desktop browser window.
 
@@ -249,6 +256,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         detail = DetailView(self.store, language=self.prefs.language, name_order=self.prefs.name_order)
         detail.setObjectName(f"detail_{kind}")
         detail.reader_available = True  # source links open the reader
+        detail.page_makers["search"] = _search_results_page  # the search popup's "Show all"
         placeholder = self.splitters[kind].replaceWidget(1, detail)
         if placeholder is not None:
             placeholder.deleteLater()
