@@ -113,14 +113,17 @@ def paragraph_number(passage_id: str) -> int | None:
     return found.paragraph if found is not None else None
 
 
-def local_label(passage_id: str, lang: str = "en") -> str:
-    """Name a passage within its document for readers: ``¶6``, ``¶6, sentence 3`` (``第6段第3句``)."""
-    found = parse_passage(passage_id)
-    if found is None:
-        return passage_id
+def place_words(paragraph: int, sentence: int | None = None, lang: str = "en") -> str:
+    """A place in a document as readers say it: ``¶6``, ``¶6, sentence 3`` (``第6段``, ``第6段第3句``)."""
     if lang == "zh":
-        return f"第{found.paragraph}段" + (f"第{found.sentence}句" if found.sentence is not None else "")
-    return f"¶{found.paragraph}" + (f", sentence {found.sentence}" if found.sentence is not None else "")
+        return f"第{paragraph}段" + (f"第{sentence}句" if sentence is not None else "")
+    return f"¶{paragraph}" + (f", sentence {sentence}" if sentence is not None else "")
+
+
+def local_label(passage_id: str, lang: str = "en") -> str:
+    """Name a passage within its document for readers (see :func:`place_words`); other ids as they are."""
+    found = parse_passage(passage_id)
+    return passage_id if found is None else place_words(found.paragraph, found.sentence, lang)
 
 
 def local_part(passage_id: str) -> str:

@@ -35,7 +35,6 @@ class Citation:
         paragraph's number; ids stay in ``--json`` and the "Copy id" action.
         """
         from cgt_desktop.core.domain import dates, ids
-
         from cgt_desktop.core.domain.wording import source_label
 
         zh = lang == "zh"
@@ -43,7 +42,7 @@ class Citation:
         title = (self.document_title_zh or self.document_title_en) if zh else (
             self.document_title_en or self.document_title_zh)
         number = ids.paragraph_number(self.passage_id)
-        where = (f"第{number}段" if zh else f"¶{number}") if number else ""
+        where = ids.place_words(number, None, lang) if number else ""
         label = source_label(outlet, title, dates.document_when(self.document_date, self.document_approximate, lang,
                                                                 self.document_date_stated),
                              lang)

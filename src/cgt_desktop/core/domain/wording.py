@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
+from cgt_desktop.core.domain.ids import place_words
+
 #: A reference document's number as editors write it: ``000`` … ``099``, alone or as "document 003"
 #: (never a part of "2,000", "1000", a passage id or a file name).
 _DOCUMENT = re.compile(r"(?<![A-Za-z0-9_,.#/\\-])(?:[Dd]ocument )?(0\d\d)(?![,.]\d|[A-Za-z0-9_#%])")
@@ -45,10 +47,7 @@ class Wording:
             return label[1] if zh else label[0]
 
         def local(m: re.Match[str]) -> str:
-            para, sent = int(m.group(1)), m.group(2)
-            if zh:
-                return f"第{para}段" + (f"第{int(sent)}句" if sent else "")
-            return f"¶{para}" + (f", sentence {int(sent)}" if sent else "")
+            return place_words(int(m.group(1)), int(m.group(2)) if m.group(2) else None, lang)
 
         return _LOCAL.sub(local, _DOCUMENT.sub(document, text))
 
