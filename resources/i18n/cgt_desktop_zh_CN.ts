@@ -162,72 +162,87 @@
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="166" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="170" />
+      <source>&amp;New Note on This Item…</source>
+      <translation>为当前条目新建笔记(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="171" />
+      <source>Write a note on the page or sentence shown (Ctrl+Shift+N)</source>
+      <translation>为当前页面或所选句子写笔记（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="172" />
       <source>&amp;Highlight Sentence…</source>
       <translation>高亮句子(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="167" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="173" />
       <source>Highlight the selected sentence of the reader (Ctrl+H)</source>
       <translation>高亮阅读器中选中的句子（Ctrl+H）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="168" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="174" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="171" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="177" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="172" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
       <source>Every note, highlight and tag; double-click one to open it</source>
       <translation>全部笔记、高亮和标签；双击打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="187" />
+      <source>Open a page, or select a sentence in the reader, to write a note on it.</source>
+      <translation>请先打开一个页面，或在阅读器中选中一句，再为其写笔记。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="193" />
       <source>&amp;Undo %1</source>
       <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="179" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="194" />
       <source>&amp;Redo %1</source>
       <translation>重做(&amp;R) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="208" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="223" />
       <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
       <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="212" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="227" />
       <source>Sentence %1</source>
       <translation>句子 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="217" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="232" />
       <source>On: %1</source>
       <translation>对象：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="300" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="315" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="317" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="332" />
       <source>Select a sentence in the reader to highlight it.</source>
       <translation>请先在阅读器中选中一句再高亮。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="334" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="349" />
       <source>Highlight with Comment…</source>
       <translation>高亮并添加评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="341" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="356" />
       <source>Delete Highlight (%1)</source>
       <translation>删除高亮（%1）</translation>
     </message>
@@ -553,17 +568,17 @@
   <context>
     <name>DetailView</name>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="149" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="152" />
       <source>Select a row on the left to see its page here, or press Ctrl+K to search everything.</source>
       <translation>在左侧选择一行即可在此查看其页面，或按 Ctrl+K 搜索全部内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="162" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="163" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="234" />
+      <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="235" />
       <source>Editor's rendering: the sources do not give this name</source>
       <translation>编者译名：来源中未给出此名称</translation>
     </message>
@@ -1804,152 +1819,162 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="194" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
       <source>China cell &amp; gene therapy reference</source>
       <translation>中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="195" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="196" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="212" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="197" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="198" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="199" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="200" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="201" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="202" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="218" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="203" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="204" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="220" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="205" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="206" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="222" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="207" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="223" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="208" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="224" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="209" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="225" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="226" />
       <source>&amp;Import Article…</source>
       <translation>导入文章(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="227" />
       <source>Add an article of your own, with its translation if you have one (or drop the files on the window)</source>
       <translation>添加您自己的文章，如有译文可一并添加（也可将文件拖到窗口上）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="229" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="231" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="233" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
-      <source>Browse, sort and filter all entries of this kind</source>
-      <translation>浏览、排序和筛选此类全部条目</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="229" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="242" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="243" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="232" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="245" />
       <source>Loading the timeline…</source>
       <translation>正在载入时间线…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="234" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="247" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="354" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="248" />
+      <source>A source in its original language beside the project's translation</source>
+      <translation>原文与本项目译文并排对照</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="251" />
+      <source>Loading the reader…</source>
+      <translation>正在加载阅读器…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="255" />
+      <source>Annotations</source>
+      <translation>批注</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="376" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="558" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="616" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="562" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="620" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -1977,6 +2002,11 @@
       <location filename="src/cgt_desktop/ui/shell/status.py" line="95" />
       <source>Period: %1 – %2</source>
       <translation>时间段：%1 – %2</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="128" />
+      <source>%1 of %2 shown. Browse, sort and filter all entries of this kind.</source>
+      <translation>显示 %1 / %2 条。浏览、排序和筛选此类全部条目。</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/shell/user_data.py" line="75" />
@@ -2284,192 +2314,197 @@
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="388" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="411" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="390" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="413" />
       <source>{current} of {total}</source>
       <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="424" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="450" />
+      <source>imported by you</source>
+      <translation>由您导入</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="471" />
       <source>Swap sides</source>
       <translation>交换左右</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="425" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="472" />
       <source>Put the translation on the left</source>
       <translation>把译文放在左侧</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="429" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="476" />
       <source>Both languages</source>
       <translation>双语</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="429" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="476" />
       <source>Original only</source>
       <translation>仅原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="430" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="477" />
       <source>Translation only</source>
       <translation>仅译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="433" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="480" />
       <source>Sync scrolling</source>
       <translation>同步滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="434" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="481" />
       <source>Scroll both columns together</source>
       <translation>两栏一起滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="435" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="482" />
       <source>A+</source>
       <translation>A+</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="436" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="483" />
       <source>Larger text (Ctrl+=)</source>
       <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="437" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="484" />
       <source>A−</source>
       <translation>A−</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="438" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="439" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="486" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="440" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="487" />
       <source>Find in both languages (Ctrl+F)</source>
       <translation>在两种语言中查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="441" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="488" />
       <source>Find in document (both languages)</source>
       <translation>在文献中查找（两种语言）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="442" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="489" />
       <source>Previous</source>
       <translation>上一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="443" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="490" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="444" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="491" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="450" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="497" />
       <source>Show boilerplate ({count})</source>
       <translation>显示页面杂项（{count}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="451" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="498" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
       <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="455" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="502" />
       <source>Original</source>
       <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="455" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="502" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="460" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="507" />
       <source>yours, aligned automatically</source>
       <translation>您提供，自动对齐</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="461" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="508" />
       <source>no translation yet: write one from a pair's menu</source>
       <translation>尚无译文：可在句对菜单中撰写</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="463" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="510" />
       <source>project translation</source>
       <translation>项目译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="465" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="512" />
       <source>Original · {language}</source>
       <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="466" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="513" />
       <source>Translation · {language} · {whose}</source>
       <translation>译文 · {language} · {whose}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="474" />
-      <source>No document open</source>
-      <translation>未打开文献</translation>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="526" />
+      <source>Choose a document to read</source>
+      <translation>选择要阅读的文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="475" />
-      <source>Open a document from the Documents tab or a source link.</source>
-      <translation>请从“文献”标签页或来源链接打开一篇文献。</translation>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="527" />
+      <source>Each source shows in its original language beside the project's translation. You can also open one from a cited passage on any page.</source>
+      <translation>每篇来源以原文与本项目译文并排显示。也可以在任意页面点击引用的段落打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="483" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="537" />
       <source>outlet not stated</source>
       <translation>媒体未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="486" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="540" />
       <source>date unknown</source>
       <translation>日期不详</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="488" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="542" />
       <source>(printed: {stated})</source>
       <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="491" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="545" />
       <source>Imported by you from {file}</source>
       <translation>由您从 {file} 导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="493" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="547" />
       <source>{count} pairs to check</source>
       <translation>{count} 对需核对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="495" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="549" />
       <source>Project translation by {translator}</source>
       <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="496" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="550" />
       <source>Original language: {language}</source>
       <translation>原文语言：{language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="499" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="553" />
       <source>Date as printed: {stated}</source>
       <translation>原文日期：{stated}</translation>
     </message>
@@ -2520,22 +2555,22 @@
       <translation>没有“%1”的结果。请尝试更少或其他的词、拼音或英文术语。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search/results_page.py" line="64" />
+      <location filename="src/cgt_desktop/ui/search/results_page.py" line="69" />
       <source>Search: “%1” in %2</source>
       <translation>搜索：“%1”（%2）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search/results_page.py" line="66" />
+      <location filename="src/cgt_desktop/ui/search/results_page.py" line="71" />
       <source>%1 results, best first.</source>
       <translation>共 %1 条结果，按相关度排序。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search/results_page.py" line="67" />
+      <location filename="src/cgt_desktop/ui/search/results_page.py" line="72" />
       <source>The first %1 of %2 results, best first.</source>
       <translation>%2 条结果中的前 %1 条，按相关度排序。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/search/results_page.py" line="70" />
+      <location filename="src/cgt_desktop/ui/search/results_page.py" line="75" />
       <source>Nothing of this kind matches.</source>
       <translation>此类中没有匹配项。</translation>
     </message>
@@ -2543,67 +2578,67 @@
   <context>
     <name>SelectionController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="80" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="78" />
       <source>Add to &amp;Selection</source>
       <translation>加入选集(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="81" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="79" />
       <source>Add what is selected here to the selection for a PDF dossier (Ctrl+E)</source>
       <translation>将此处选中的内容加入选集，用于生成 PDF 资料集（Ctrl+E）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="82" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="80" />
       <source>&amp;Export to PDF…</source>
       <translation>导出为 PDF(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="83" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="81" />
       <source>Export the selection as a bilingual PDF dossier</source>
       <translation>将选集导出为双语 PDF 资料集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="84" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="82" />
       <source>Selection</source>
       <translation>选集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="155" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="153" />
       <source>Nothing to add here: select a row, a page, a timeline period or a reader sentence first.</source>
       <translation>此处没有可加入的内容：请先选中一行、一个页面、一个时间轴时段或阅读器中的一句。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="159" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="157" />
       <source>Added %1 item(s) to the selection.</source>
       <translation>已将 %1 项加入选集。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="161" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="159" />
       <source>Already in the selection.</source>
       <translation>已在选集中。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="170" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="168" />
       <source>Export to PDF</source>
       <translation>导出为 PDF</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="171" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="169" />
       <source>The selection is empty. Add people, organizations, events, a timeline period or reader sentences with Ctrl+E (Edit → Add to Selection), then export again.</source>
       <translation>选集为空。请用 Ctrl+E（编辑 → 加入选集）添加人物、机构、事件、时间轴时段或阅读器中的句子，然后再导出。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="186" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="184" />
       <source>PDF saved: %1</source>
       <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="199" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="197" />
       <source>Selection: %1</source>
       <translation>选集：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="200" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="198" />
       <source>Items in the selection for the PDF dossier (Edit → Add to Selection, Ctrl+E)</source>
       <translation>选集中用于 PDF 资料集的条目（编辑 → 加入选集，Ctrl+E）</translation>
     </message>
@@ -2636,79 +2671,79 @@
       <translation>（笔记已删除）%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="248" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="253" />
       <source>named selections need the user data</source>
       <translation>命名选择集需要用户数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="287" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="292" />
       <source>%1 item(s) selected</source>
       <translation>已选择 %1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="304" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="309" />
       <source>Nothing selected yet.
 Press Ctrl+E on a person, organization, event, timeline period or reader passage to add it here.</source>
       <translation>尚未选择任何内容。
 在人物、机构、事件、时间线时间段或阅读器段落上按 Ctrl+E，即可添加到这里。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="307" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="312" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="309" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="314" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="310" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="315" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="316" />
       <source>Clear</source>
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="312" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="317" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="313" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="318" />
       <source>Save as…</source>
       <translation>另存为…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="314" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="319" />
       <source>Load</source>
       <translation>载入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="315" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="320" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="316" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="321" />
       <source>Named selections</source>
       <translation>命名选择集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="359" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="364" />
       <source>Save selection</source>
       <translation>保存选择集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="359" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="364" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="379" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="384" />
       <source>Add to selection</source>
       <translation>添加到选择集</translation>
     </message>

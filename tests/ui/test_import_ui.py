@@ -18,7 +18,7 @@ from import_files import reference_pair  # noqa: E402
 def test_an_article_with_its_translation_is_imported_shown_in_the_reader_and_undone(qtbot, window, tmp_path):
     original, translation, _ = reference_pair(tmp_path)
     docs = KINDS.index("document")
-    before = window.tabs.tabText(docs)
+    before = window.tabs.tabToolTip(docs)
     dialog = window.import_article([original, translation])
     qtbot.addWidget(dialog)
     dialog.date_edit.setText("2019-11")
@@ -32,10 +32,10 @@ def test_an_article_with_its_translation_is_imported_shown_in_the_reader_and_und
     assert "Imported by you from" in reader.meta_label.text()
     assert reader.view.rows and all(r.confidence is not None for r in reader.view.rows if r.kind == "sentence"
                                     and r.role != "boilerplate")
-    assert window.tabs.tabText(docs) != before
+    assert window.tabs.tabToolTip(docs) != before
     assert doc in [h.document_id for h in window.store.search("张江细胞治疗国际峰会", limit=50)]
     window.ops.undo_stack.undo()
-    assert window.tabs.tabText(docs) == before and not window.store.exists(doc)
+    assert window.tabs.tabToolTip(docs) == before and not window.store.exists(doc)
 
 
 def test_a_bad_file_is_explained_in_the_dialog_and_nothing_is_saved(qtbot, window, tmp_path):

@@ -64,9 +64,11 @@ def test_docks_built_after_the_first_paint_come_back_where_the_user_left_them(qt
     user = UserStore(home.user_db)
     first = MainWindow(store, user)
     qtbot.addWidget(first)
+    first.resize(1280, 800)
     with qtbot.waitSignal(first.first_painted, timeout=10000):
         first.show()
     assert first.annotations.notes_dock.isVisible() and first.selections.dock.isVisible()
+    qtbot.waitUntil(lambda: 280 <= first.annotations.notes_dock.width() <= 330, timeout=2000)  # a column, not a third
     first.selections.dock.close()
     first.removeDockWidget(first.annotations.notes_dock)
     first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.annotations.notes_dock)
@@ -82,6 +84,28 @@ def test_docks_built_after_the_first_paint_come_back_where_the_user_left_them(qt
     assert again.dockWidgetArea(again.annotations.notes_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert not again.selections.dock.isVisible()
     again.close()
+    user.close()
+
+
+def test_a_first_1024_window_starts_with_the_docks_closed_and_keys_open_the_notes(qtbot, store, home):
+    """1024×700 at the first start: list and page get the width; Ctrl+Shift+N opens Notes on the page shown."""
+    user = UserStore(home.user_db)
+    window = MainWindow(store, user)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    with qtbot.waitSignal(window.first_painted, timeout=10000):
+        window.show()
+    notes = window.annotations.notes_dock
+    assert not notes.isVisible() and not window.selections.dock.isVisible()
+    qtbot.waitUntil(lambda: window.tabs.width() == window.width())  # the docks gave their room back
+    toggles = [a.text() for a in window.toolbar.actions()]
+    assert "Notes" in toggles and "Selection" in toggles
+    assert window.open_page("person/qian-qijun")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(notes.isVisible)
+    assert window.annotations.notes.target_id == "person/qian-qijun"
+    assert window.annotations.notes.editor.isVisible()
+    window.close()
     user.close()
 
 

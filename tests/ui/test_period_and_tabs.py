@@ -16,6 +16,8 @@ def _tab(window, kind: str) -> str:
 
 
 def test_tab_labels_count_what_a_period_leaves(window, qtbot, store):
+    window.resize(1700, 800)  # room for every count
+    qtbot.waitUntil(lambda: window.tabs.width() > 1600)
     total = window.counts["person"]
     assert _tab(window, "person") == f"{kind_label('person')} ({total})"
     window.set_period(PERIOD)
@@ -29,6 +31,32 @@ def test_tab_labels_count_what_a_period_leaves(window, qtbot, store):
     assert _tab(window, "policy") == f"{kind_label('policy')} ({policies} / {window.counts['policy']})"
     window.clear_period()
     assert _tab(window, "person") == f"{kind_label('person')} ({total})"
+
+
+def test_narrow_windows_shorten_the_tab_labels_so_every_tab_shows(window, qtbot):
+    """1024 px: no scroll arrows hide Timeline, Reader or Annotations; the counts move to the tooltip,
+    except a filtered tab's, which is what the user needs to see."""
+    bar = window.tabs.tabBar()
+    window.resize(1700, 800)
+    qtbot.waitUntil(lambda: window.tabs.width() > 1600)
+    assert _tab(window, "person").endswith(f"({window.counts['person']})")
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.tabs.width() <= 1024)
+    assert sum(bar.tabSizeHint(i).width() for i in range(bar.count())) <= window.tabs.width()
+    assert _tab(window, "person") == kind_label("person")
+    assert window.tabs.tabToolTip(0).startswith(f"{window.counts['person']} of {window.counts['person']} shown")
+    window.set_period(PERIOD)
+    shown = window.lists["person"].model.rowCount()
+    assert window.tabs.tabToolTip(0).startswith(f"{shown} of {window.counts['person']} shown")
+    assert sum(bar.tabSizeHint(i).width() for i in range(bar.count())) <= window.tabs.width()
+    window.resize(1700, 800)
+    qtbot.waitUntil(lambda: window.tabs.width() > 1600)
+    assert _tab(window, "person") == f"{kind_label('person')} ({shown} / {window.counts['person']})"
+    labels = [bar.tabText(i) for i in range(bar.count())]
+    assert labels[-3:] == ["Timeline", "Reader", "Annotations"]
+    view = [a.text() for a in window.menu_view.actions() if a.text()]
+    assert view[0] == f"People ({shown} / {window.counts['person']})" and "Timeline" in view
+    assert "Reader" in view and "Annotations" in view
 
 
 def test_clearing_the_period_in_the_status_bar_clears_the_timeline(window, qtbot):

@@ -327,7 +327,26 @@ def test_header_shows_outlet_date_precision_language_and_translation(panel, stor
 def test_unknown_document_shows_an_empty_state(panel):
     panel.open_document("document/does-not-exist")
     assert panel.current_document() is None
-    assert panel.view.rows == [] and panel.title.text() == "No document open"
+    assert panel.view.rows == [] and panel.title.text() == "Choose a document to read"
+
+
+def test_an_empty_reader_lists_every_document_to_open(qtbot, panel, store):
+    """The Reader tab before anything is open: the five sources, each with its outlet and date."""
+    assert panel.chooser.isVisible() and not panel.view.isVisible()
+    listed = [panel.chooser.item(i) for i in range(panel.chooser.count())]
+    assert sorted(i.data(Qt.ItemDataRole.UserRole) for i in listed) == sorted(all_documents(store))
+    assert any("China News Online" in i.text() and "c. 15 Nov 2021" in i.text() for i in listed)
+    panel.chooser.setFocus()
+    panel.chooser.setCurrentRow(1)
+    with qtbot.waitSignal(panel.document_requested) as chosen:
+        qtbot.keyClick(panel.chooser, Qt.Key.Key_Return)
+    assert chosen.args == [listed[1].data(Qt.ItemDataRole.UserRole)]
+    panel.open_document(chosen.args[0])
+    assert panel.view.isVisible() and not panel.chooser.isVisible()
+    panel.set_language("zh")
+    panel.open_document("document/none")
+    assert any("中国新闻网" in panel.chooser.item(i).text() or "2021年" in panel.chooser.item(i).text()
+               for i in range(panel.chooser.count()))
 
 
 def test_text_is_drawn_as_plain_text(panel, store):

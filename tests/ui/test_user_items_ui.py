@@ -13,7 +13,7 @@ CITED = "003_f3128c6eecc96df2#p04.s01"
 def test_a_user_person_and_event_reach_the_tab_list_page_and_timeline_and_undo_takes_them_away(qtbot, window):
     store, user = window.store, window.user
     person_tab = KINDS.index("person")
-    before = window.tabs.tabText(person_tab)
+    before = window.tabs.tabToolTip(person_tab)
     window.show_kind("person")
     listed = window.lists["person"].model.rowCount()
     assert window.show_timeline()
@@ -25,7 +25,7 @@ def test_a_user_person_and_event_reach_the_tab_list_page_and_timeline_and_undo_t
         window.ops.run(item_ops.save_item(store, user, "person", {
             "name_en": "Zhang Weiming", "name_zh": "张伟明", "sources": [CITED]}))
     person = next(i for i in store.list_ids(ListQuery(kind="person")) if i.startswith("person/~"))
-    assert window.tabs.tabText(person_tab) != before and window.lists["person"].model.rowCount() == listed + 1
+    assert window.tabs.tabToolTip(person_tab) != before and window.lists["person"].model.rowCount() == listed + 1
     with qtbot.waitSignal(window.ops.data_changed):
         window.ops.run(item_ops.save_item(store, user, "event", {
             "title_en": "Zhang Weiming founds a company", "date": "2019-05", "category": "industry",
@@ -39,7 +39,7 @@ def test_a_user_person_and_event_reach_the_tab_list_page_and_timeline_and_undo_t
     window.ops.undo_stack.undo()  # the event
     qtbot.waitUntil(lambda: timeline.columns is not None and len(timeline.columns.ids) == events)
     window.ops.undo_stack.undo()  # the person
-    assert window.lists["person"].model.rowCount() == listed and window.tabs.tabText(person_tab) == before
+    assert window.lists["person"].model.rowCount() == listed and window.tabs.tabToolTip(person_tab) == before
 
 
 def test_a_refused_item_changes_nothing_and_says_why(qtbot, window):

@@ -85,6 +85,8 @@ def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("view", help="people, organizations, …, timeline, entity:ID, search:QUERY, reader:DOC_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE.png", help="where to write the PNG")
     p.add_argument("--lang", choices=["en", "zh"], default=None, help="the interface language of the picture")
+    p.add_argument("--size", default="1280x800", metavar="WxH",
+                   help="the window size in pixels (default 1280x800, the README's pictures)")
 
     from cgt_desktop.cli.notes import add_parser as add_notes_parser
     add_notes_parser(sub)

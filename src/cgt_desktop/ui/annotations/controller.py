@@ -117,13 +117,17 @@ class AnnotationsController(QObject):
         self.act_highlight = QAction(window)
         self.act_highlight.setShortcut(QKeySequence("Ctrl+H"))
         self.act_highlight.triggered.connect(self._on_highlight_triggered)
-        for action in (self.act_undo, self.act_redo, self.act_highlight):
+        self.act_new_note = QAction(window)  # the keyboard's way to the Notes dock, open or closed
+        self.act_new_note.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.act_new_note.triggered.connect(self._on_new_note_triggered)
+        for action in (self.act_undo, self.act_redo, self.act_highlight, self.act_new_note):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             window.addAction(action)
         first = window.menu_edit.actions()[0] if window.menu_edit.actions() else None
         for action in (self.act_undo, self.act_redo):
             window.menu_edit.insertAction(first, action)
         window.menu_edit.insertSeparator(first)
+        window.menu_edit.insertAction(first, self.act_new_note)
 
         # Notes: a dock beside the detail page, following the item shown.
         self.notes = NotesWidget(self.user, "", ops=ops)
@@ -163,6 +167,8 @@ class AnnotationsController(QObject):
 
     def retranslate(self) -> None:
         self._on_undo_stack_index_changed()
+        self.act_new_note.setText(_t("&New Note on This Item…"))
+        self.act_new_note.setToolTip(_t("Write a note on the page or sentence shown (Ctrl+Shift+N)"))
         self.act_highlight.setText(_t("&Highlight Sentence…"))
         self.act_highlight.setToolTip(_t("Highlight the selected sentence of the reader (Ctrl+H)"))
         self.notes_dock.setWindowTitle(_t("Notes"))
@@ -171,6 +177,15 @@ class AnnotationsController(QObject):
         tabs.setTabText(index, _t("Annotations"))
         tabs.setTabToolTip(index, _t("Every note, highlight and tag; double-click one to open it"))
         self._set_target(self.notes.target_id or None)
+
+    def _on_new_note_triggered(self) -> None:
+        self.notes_dock.show()
+        self.notes_dock.raise_()
+        if self.notes.target_id:
+            self.notes.new_note()
+        else:
+            self.window.statusBar().showMessage(_t("Open a page, or select a sentence in the reader, to write a "
+                                                   "note on it."), 5000)
 
     def _on_undo_stack_index_changed(self, *_args: Any) -> None:
         stack = self.undo_stack

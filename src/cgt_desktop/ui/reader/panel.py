@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSizePolicy,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from cgt_desktop.core.domain import dates
 from cgt_desktop.core.catalog.store import Catalog, UnknownId
@@ -215,10 +215,12 @@ class ReaderPanel(QWidget):
     Signals:
         entity_activated(str): the user clicked a mention of that entity id.
         passage_selected(str): the user selected/clicked a sentence (its passage id).
+        document_requested(str): the user chose a document in the empty reader's list (its id).
     """
 
     entity_activated = Signal(str)
     passage_selected = Signal(str)
+    document_requested = Signal(str)
 
     def __init__(self, store: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -275,8 +277,19 @@ class ReaderPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.meta_label)
-        layout.addLayout(tools)
+        self.tools = QWidget()
+        tools.setContentsMargins(0, 0, 0, 0)
+        self.tools.setLayout(tools)
+        layout.addWidget(self.tools)
         layout.addWidget(self.view, 1)
+        # With no document open: every document, to choose one (Enter or a click opens it).
+        self.chooser = QListWidget()
+        self.chooser.setObjectName("reader_chooser")
+        self.chooser.setWordWrap(True)
+        self.chooser.setAlternatingRowColors(True)
+        self.chooser.itemActivated.connect(self._on_chooser_item_activated)
+        self.chooser.itemClicked.connect(self._on_chooser_item_activated)
+        layout.addWidget(self.chooser, 1)
         layout.addWidget(self.find_bar)
 
         self.swap_button.toggled.connect(self._on_swap_toggled)
@@ -319,9 +332,13 @@ class ReaderPanel(QWidget):
 
     # -- the contract the main window uses ----------------------------------------------------
     def reload(self) -> None:
-        """Read the open document again (the user changed it: an alignment edit), keeping the place."""
+        """Read the open document again (the user changed it: an alignment edit), keeping the place.
+
+        With no document open, list the documents again.
+        """
         current = self.controller.meta["id"] if self.controller.meta else None
         if current is None:
+            self._show_header()  # the list of documents to choose from (one may have been imported)
             return
         bar = self.view.verticalScrollBar()
         where, selected = bar.value(), self.controller.selected_passage()
@@ -350,6 +367,12 @@ class ReaderPanel(QWidget):
     def highlight_entity(self, entity_id: str | None) -> None:
         """Mark the mentions of *entity_id* (``None``: none)."""
         self.view.set_entity(entity_id)
+
+    def set_language(self, language: str) -> None:
+        """Show dates, notes and the document list in the interface *language* ("en" or "zh")."""
+        if language != self.controller.ui_language:
+            self.controller.set_language(language)
+            self._show_header()
 
     def current_document(self) -> str | None:
         return self.controller.meta["id"] if self.controller.meta else None
@@ -407,6 +430,30 @@ class ReaderPanel(QWidget):
         action = actions.get(command)
         if action:
             action()
+
+    def _on_chooser_item_activated(self, item: QListWidgetItem) -> None:
+        doc_id = item.data(Qt.ItemDataRole.UserRole)
+        if doc_id:
+            self.document_requested.emit(doc_id)
+
+    def _fill_chooser(self) -> None:
+        """The documents, dated ones first, each as "title / outlet · date · language" in the UI language."""
+        lang = self.controller.ui_language
+        self.chooser.clear()
+        for doc in self.store.document_list():
+            title = (doc.get("name_zh") or doc.get("name_en")) if lang == "zh" else (
+                doc.get("name_en") or doc.get("name_zh"))
+            outlet = (doc.get("outlet_zh") or doc.get("outlet_en")) if lang == "zh" else (
+                doc.get("outlet_en") or doc.get("outlet_zh"))
+            when = dates.document_when(doc.get("date"), bool(doc.get("approximate")), lang, doc.get("date_stated") or "")
+            line = "  ·  ".join(x for x in (outlet, when, LANGUAGE_NAMES.get(doc.get("lang") or "", "")) if x)
+            mine = "  ·  " + self.tr("imported by you") if ids.is_user(doc["id"]) else ""
+            item = QListWidgetItem(f"{title or doc['id']}\n{line}{mine}")
+            item.setData(Qt.ItemDataRole.UserRole, doc["id"])
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {line}{mine}")
+            self.chooser.addItem(item)
+        if self.chooser.count():
+            self.chooser.setCurrentRow(0)
 
     def _on_view_mention_clicked(self, entity_id: str) -> None:
         self.entity_activated.emit(entity_id)
@@ -470,10 +517,17 @@ class ReaderPanel(QWidget):
 
     def _show_header(self) -> None:
         meta = self.controller.meta
+        if self.view.isHidden() == bool(meta):
+            self.view.setVisible(bool(meta))
+            self.tools.setVisible(bool(meta))
+            self.chooser.setVisible(not meta)
+            self.layout().activate()  # the view's real size now: scrolling to a cited row needs it
         if not meta:
-            self.title.setText(self.tr("No document open"))
-            self.meta_label.setText(self.tr("Open a document from the Documents tab or a source link."))
+            self.title.setText(self.tr("Choose a document to read"))
+            self.meta_label.setText(self.tr("Each source shows in its original language beside the project's "
+                                            "translation. You can also open one from a cited passage on any page."))
             self.meta_label.setToolTip("")
+            self._fill_chooser()
             return
         orig = meta.get("lang") or "zh"
         first, second = (meta.get("title_zh"), meta.get("title_en")) if orig == "zh" else (
@@ -481,7 +535,7 @@ class ReaderPanel(QWidget):
         self.title.setText("\n".join(t for t in (first, second) if t))
         outlet = " · ".join(dict.fromkeys(x for x in (meta.get("outlet_en"), meta.get("outlet_zh")) if x)) \
             or self.tr("outlet not stated")
-        when = dates.display(meta.get("date"), None, bool(meta.get("approximate")))
+        when = dates.display(meta.get("date"), None, bool(meta.get("approximate")), self.controller.ui_language)
         if meta.get("date") is None:
             when = self.tr("date unknown")
         if meta.get("date_stated") and not meta.get("date"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu, QMessageBox
 
@@ -43,8 +43,6 @@ class SelectionController(QObject):
         if notes_dock is not None:
             window.tabifyDockWidget(notes_dock, self.dock)
             notes_dock.raise_()
-            if window.state.get_bytes("window_state") is None:  # first start: a narrow dock, not a half window
-                QTimer.singleShot(0, self, lambda: window.resizeDocks([notes_dock], [340], Qt.Orientation.Horizontal))
         self.act_add = QAction(window)  # what selection_panel.make_add_action gives, plus a status message
         self.act_add.setShortcut(QKeySequence("Ctrl+E"))
         self.act_add.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

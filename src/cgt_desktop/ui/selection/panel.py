@@ -173,21 +173,26 @@ class SelectionPanel(QWidget):
         self.delete_named_button = QPushButton()
         for button in (self.up_button, self.down_button):
             button.setMaximumWidth(button.fontMetrics().horizontalAdvance("↑") * 4 + 16)
+        # Short rows: the panel lives in a side dock about 280 px wide (1024×700 windows included).
         row = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.remove_button, self.clear_button):
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(self.export_button)
         named = QHBoxLayout()
         named.addWidget(self.named_combo, 1)
-        for button in (self.load_named_button, self.save_named_button, self.delete_named_button):
-            named.addWidget(button)
+        named.addWidget(self.load_named_button)
+        named_buttons = QHBoxLayout()
+        named_buttons.addStretch(1)
+        for button in (self.save_named_button, self.delete_named_button):
+            named_buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addLayout(row)
+        layout.addWidget(self.export_button)
         layout.addLayout(named)
+        layout.addLayout(named_buttons)
         self.up_button.clicked.connect(self._on_up_button_clicked)
         self.down_button.clicked.connect(self._on_down_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)

@@ -298,6 +298,17 @@ def _render(window: Any, view: str) -> str | None:
     return "__usage__"
 
 
+def _window_size(text: str | None) -> tuple[int, int] | None:
+    """``"1024x700"`` → (1024, 700); the default size for None; None if *text* is not a usable size."""
+    if not text:
+        return SCREENSHOT_SIZE
+    width, sep, height = text.lower().replace("×", "x").partition("x")
+    if not sep or not width.strip().isdigit() or not height.strip().isdigit():
+        return None
+    size = int(width), int(height)
+    return size if all(640 <= side <= 4000 for side in size) else None
+
+
 def _wait_for(done: Any, timeout: float = 120.0) -> None:
     """Process events until ``done()`` is true or *timeout* seconds have passed."""
     import time
@@ -311,7 +322,7 @@ def _wait_for(done: Any, timeout: float = 120.0) -> None:
 
 
 def screenshot(args: argparse.Namespace) -> int:
-    """Render one view offscreen at 1280×800 and save it as PNG (``cgt-desktop screenshot``)."""
+    """Render one view offscreen (1280×800 unless ``--size``) and save it as PNG (``cgt-desktop screenshot``)."""
     view = args.view.strip()
     known = view in KIND_VIEWS or view == "timeline" or any(
         view.startswith(p) and len(view) > len(p) for p in ("entity:", "search:", "reader:"))
@@ -326,6 +337,10 @@ def screenshot(args: argparse.Namespace) -> int:
     except OutputPathError as exc:
         _stderr(str(exc))
         return 1
+    size = _window_size(getattr(args, "size", None))
+    if size is None:
+        _stderr(f"--size must look like 1280x800 (each side 640–4000), not {args.size!r}")
+        return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
     with tempfile.TemporaryDirectory(prefix="cgt-shot-") as scratch:
@@ -343,7 +358,7 @@ def screenshot(args: argparse.Namespace) -> int:
         window = None
         try:
             window = MainWindow(store, user, translations)
-            window.resize(*SCREENSHOT_SIZE)
+            window.resize(*size)
             painted: list[bool] = []
             window.first_painted.connect(lambda: painted.append(True))
             window.show()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from cgt_desktop import __version__
 from cgt_desktop.core.domain.kinds import KINDS
@@ -25,7 +25,7 @@ from cgt_desktop.ui.common.icons import arrow_icon
 from cgt_desktop.ui.common.i18n import Translations
 from cgt_desktop.ui.search.popup import GlobalSearch
 from cgt_desktop.ui.common.settings import Preferences, UiState
-from cgt_desktop.ui.shell.status import StatusMixin
+from cgt_desktop.ui.shell.status import FittingTabs, StatusMixin
 from cgt_desktop.ui.shell.user_data import UserDataMixin
 from cgt_desktop.ui.shell.window_state import RememberedState
 
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from cgt_desktop.ui.annotations.controller import AnnotationsController
     from cgt_desktop.ui.common.operations import OperationStack
     from cgt_desktop.ui.selection.controller import SelectionController
+
+FIRST_DOCKS_MIN_WIDTH = 1200  # narrower first windows start with the Notes and Selection docks closed
+FIRST_DOCK_WIDTH = 300  # px: the docks' column at the first start (the Selection panel needs ~300)
 
 
 def _search_results_page(renderer: Any, page: str) -> str:
@@ -76,7 +79,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self.setMinimumSize(800, 520)
         # No icon of its own: the application's (set just after the first paint, see ui.app) is every window's.
 
-        self.tabs = QTabWidget(self)
+        self.tabs = FittingTabs(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         # A tab's list and detail view are built the first time they are needed (the tab shown, a page opened).
@@ -100,7 +103,10 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self.timeline_holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timeline_holder.setWordWrap(True)
         self.tabs.addTab(self.timeline_holder, "")
-        self.reader: Any = None
+        self.reader: Any = None  # built when its tab is first shown or a document opened
+        self.reader_holder = QLabel()
+        self.reader_holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self.reader_holder, "")
         self._timeline_loader: Any = None  # the events read ahead by warm_up_timeline
         self.period: tuple[str, str] | None = None
         self._tab_count_key: Any = None  # (period, origin, counts) the listless tabs' counts are for
@@ -113,6 +119,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self._annotations: AnnotationsController | None = None  # built just after the first paint,
         self._selections: SelectionController | None = None  # or when first used (see _build_docks)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.tabs.resized.connect(self._on_tabs_resized)
         self.history.changed.connect(self._on_history_changed)
         # No Python event filter before the first paint (see paintEvent): it would be called for every event Qt
         # sends while the window is built and painted, and PySide6 would load Python types for each.
@@ -153,6 +160,8 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self.act_about_qt = self._action(None, QApplication.aboutQt)
         self.act_tabs = [self._action(QKeySequence(f"Ctrl+{i + 1}"), lambda _=False, n=i: self.tabs.setCurrentIndex(n))
                          for i in range(min(9, self.tabs.count()))]
+        self.act_reader = self._action(None, self._on_reader_triggered)  # the tabs past Ctrl+9
+        self.act_annotations = self._action(None, self._on_annotations_triggered)
         for action in (self.act_back, self.act_forward):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         text = self.palette().color(self.palette().ColorRole.ButtonText)
@@ -172,7 +181,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self.menu_edit.addAction(self.act_search)
         self.menu_edit.addAction(self.act_filter)
         self.menu_view = bar.addMenu("")
-        for action in self.act_tabs:
+        for action in (*self.act_tabs, self.act_reader, self.act_annotations):
             self.menu_view.addAction(action)
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.act_clear_period)
@@ -224,21 +233,26 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self.period_clear.setToolTip(self.tr("Show all periods again"))
         self._tab_count_key = None  # the labels are rewritten in the new language
         self._update_tab_labels()
-        for i, kind in enumerate(KINDS):
-            self.tabs.setTabToolTip(i, self.tr("Browse, sort and filter all entries of this kind"))
+        for kind in KINDS:
             if kind in self.lists:
                 self.lists[kind].retranslate()
             if kind in self.details:
                 self.details[kind].set_display(self.prefs.language, self.prefs.name_order)
-        for i, action in enumerate(self.act_tabs):
-            action.setText(self.tabs.tabText(i))
         timeline_index = self.tabs.indexOf(self.timeline or self.timeline_holder)
         self.tabs.setTabText(timeline_index, self.tr("Timeline"))
         self.tabs.setTabToolTip(timeline_index, self.tr("Events on a time axis; select a period to filter every list"))
         if self.timeline is None:  # the holder is gone once the timeline is built
             self.timeline_holder.setText(self.tr("Loading the timeline…"))
-        if self.reader is not None:
-            self.tabs.setTabText(self.tabs.indexOf(self.reader), self.tr("Reader"))
+        reader_index = self.tabs.indexOf(self.reader or self.reader_holder)
+        self.tabs.setTabText(reader_index, self.tr("Reader"))
+        self.tabs.setTabToolTip(reader_index, self.tr("A source in its original language beside the project's "
+                                                      "translation"))
+        if self.reader is None:
+            self.reader_holder.setText(self.tr("Loading the reader…"))
+        for i, action in enumerate(self.act_tabs[len(KINDS):], len(KINDS)):  # Ctrl+9: the Timeline
+            action.setText(self.tabs.tabText(i))
+        self.act_reader.setText(self.tr("Reader"))
+        self.act_annotations.setText(self.tr("Annotations"))
         self.search.retranslate()
         if self._annotations is not None:
             self._annotations.retranslate()
@@ -296,7 +310,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         for detail in self.details.values():
             detail.set_display(language, self.prefs.name_order)
         if self.reader is not None:
-            self.reader.controller.set_language(language)
+            self.reader.set_language(language)
         self.search.name_order = self.prefs.name_order
 
     def set_preferences(self, prefs: Preferences) -> None:
@@ -463,8 +477,10 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
             dock.show()  # a widget added to a shown window stays hidden until shown
         self._annotations.notes_dock.raise_()
         saved = self.state.get_bytes("window_state")
-        if saved is not None:  # then as the user left them (restore_state ran before they existed)
-            self.restoreState(saved)
+        if saved is None or not self.restoreState(saved):  # else as the user left them (restore_state ran
+            self._lay_out_docks_first()                    # before they existed)
+        for dock in (self._annotations.notes_dock, self._selections.dock):  # a toggle each, on the toolbar
+            self.toolbar.addAction(dock.toggleViewAction())
         for controller in self.lists.values():
             self._selections.attach_list(controller)
         if self.reader is not None:
@@ -474,6 +490,17 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         if self.search.popup_visible():  # the docks are newer children: keep the open results on top
             self.search.popup.raise_()
 
+    def _lay_out_docks_first(self) -> None:
+        """The docks at the first start: a 300 px column where the window is at least 1200 px wide,
+        else closed, so a 1024 px window keeps its lists and pages whole (the toolbar's Notes and
+        Selection buttons, the View menu and Ctrl+Shift+N open them)."""
+        docks = [self._annotations.notes_dock, self._selections.dock]
+        if self.width() < FIRST_DOCKS_MIN_WIDTH:
+            for dock in docks:
+                dock.hide()
+        else:
+            self.resizeDocks(docks[:1], [FIRST_DOCK_WIDTH], Qt.Orientation.Horizontal)
+
     # -- timeline and reader (other modules, loaded when first needed) ----------------------
     def _on_tabs_current_changed(self, index: int) -> None:
         if 0 <= index < len(KINDS):
@@ -481,6 +508,8 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
             self.details[KINDS[index]]  # noqa: B018
         if self.tabs.widget(index) is self.timeline_holder:
             self.ensure_timeline()
+        elif self.tabs.widget(index) is self.reader_holder:
+            self._ensure_reader()
         self._update_status()
 
     def ensure_timeline(self) -> bool:
@@ -539,15 +568,36 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         from cgt_desktop.ui.reader.panel import ReaderPanel
 
         self.reader = ReaderPanel(self.store, self)
-        self.reader.controller.set_language(self.prefs.language)
+        self.reader.setObjectName("reader_panel")
+        self.reader.set_language(self.prefs.language)
         self.reader.entity_activated.connect(self._on_reader_entity_activated)
-        self.tabs.addTab(self.reader, self.tr("Reader"))
+        self.reader.document_requested.connect(self._on_reader_document_requested)
+        index = self.tabs.indexOf(self.reader_holder)
+        current = self.tabs.currentIndex() == index
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.reader, self.tr("Reader"))
+        if current:
+            self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        self.tabs.setTabToolTip(index, self.tr("A source in its original language beside the project's translation"))
+        self.reader_holder.deleteLater()
         if self._annotations is not None:  # else _build_docks attaches it
             self._annotations.attach_reader(self.reader)
         return True
 
+    def _on_reader_triggered(self) -> None:
+        self._ensure_reader()
+        self.tabs.setCurrentWidget(self.reader)
+
+    def _on_annotations_triggered(self) -> None:
+        self.tabs.setCurrentWidget(self.annotations.panel)
+
     def _on_reader_entity_activated(self, item_id: str) -> None:
         self.open_page(item_id)
+
+    def _on_reader_document_requested(self, doc_id: str) -> None:
+        self.open_page(f"read:{doc_id}")
 
     def _on_filter_triggered(self) -> None:
         kind = self.current_kind()

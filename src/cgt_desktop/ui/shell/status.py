@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QToolButton
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QToolButton
 
 from cgt_desktop.core.domain.kinds import KINDS
 from cgt_desktop.ui.browse.entity_table import kind_label
@@ -99,9 +99,11 @@ class StatusMixin:
         self.act_clear_period.setEnabled(bool(self.period))
 
     def _update_tab_labels(self) -> None:
-        """Each tab says how many of its entries show: "People (9 / 27)" under a filter, else "People (27)".
+        """Each tab says how many of its entries show, as far as the tab bar's width allows.
 
-        A tab whose list is not made yet is counted in SQL, once per period and origin.
+        The fullest labels that fit: "People (9 / 27)" under a filter, else "People (27)"; then only the
+        filtered tabs' counts ("People", "Places (5 / 25)"); then the names alone. The tooltip always
+        has the counts. A tab whose list is not made yet is counted in SQL, once per period and origin.
         """
         key = (self.period, self.origin, tuple(sorted(self.counts.items())))
         if key != self._tab_count_key:
@@ -110,17 +112,56 @@ class StatusMixin:
             self._tab_count_key = key
             self._tab_counts = {kind: self.store.list_count(ListQuery(kind, period=self.period, origin=self.origin))
                                 for kind in KINDS if kind not in self.lists}
-        for i, kind in enumerate(KINDS):
+        full, filtered_only, bare, tips = [], [], [], []
+        for kind in KINDS:
             total = self.counts.get(kind, 0)
             controller = self.lists.get(kind)
             if controller is not None:
                 shown, filtered = controller.model.rowCount(), controller.model.query.filtered
             else:
                 shown, filtered = self._tab_counts.get(kind, total), bool(self.period or self.origin != "all")
-            text = f"{kind_label(kind)} ({shown} / {total})" if filtered and shown != total else \
-                f"{kind_label(kind)} ({total})"
+            name = kind_label(kind)
+            narrowed = filtered and shown != total
+            full.append(f"{name} ({shown} / {total})" if narrowed else f"{name} ({total})")
+            filtered_only.append(f"{name} ({shown}/{total})" if narrowed else name)
+            bare.append(name)
+            tips.append(_t("%1 of %2 shown. Browse, sort and filter all entries of this kind.")
+                        .replace("%1", str(shown)).replace("%2", str(total)))
+        labels = next((texts for texts in (full, filtered_only) if self._tab_labels_fit(texts)), bare)
+        for i, text in enumerate(labels):
             if self.tabs.tabText(i) != text:
                 self.tabs.setTabText(i, text)
-                if i < len(self.act_tabs):
-                    self.act_tabs[i].setText(text)
+            self.tabs.setTabToolTip(i, tips[i])
+            if i < len(self.act_tabs):
+                self.act_tabs[i].setText(full[i])  # the View menu has room for the counts
 
+    def _tab_labels_fit(self, texts: list[str]) -> bool:
+        """Whether the tab bar shows every tab, without scroll arrows, with *texts* on the first tabs."""
+        bar = self.tabs.tabBar()
+        metrics = bar.fontMetrics()
+        width = 0
+        for i in range(bar.count()):
+            hint = bar.tabSizeHint(i).width()
+            if i < len(texts):
+                hint += metrics.horizontalAdvance(texts[i]) - metrics.horizontalAdvance(bar.tabText(i))
+            width += hint
+        return width <= self.tabs.width()
+
+    def _on_tabs_resized(self) -> None:
+        if self.tabs.count() > len(KINDS):  # not while the window is still adding its tabs
+            self._update_tab_labels()
+
+
+class FittingTabs(QTabWidget):
+    """The main window's tab widget; tells the window when its width changes (labels are refitted).
+
+    Signals:
+        resized(): the widget's width changed (the window, or a dock beside it, was resized).
+    """
+
+    resized = Signal()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.resized.emit()

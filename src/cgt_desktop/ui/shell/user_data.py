@@ -136,8 +136,8 @@ class UserDataMixin:
             controller.reload()
         if self.timeline is not None:
             self.timeline.controller.reload_events()
-        if self.reader is not None and self.reader.current_document() in changes.targets:
-            self.reader.reload()
+        if self.reader is not None and self.reader.current_document() in (*changes.targets, None):
+            self.reader.reload()  # the open document, or the list to choose one from
         elif self.reader is not None:
             self.reader.view.forget_mentions()  # a name added, or a link refused
         for view in self.details.values():
