@@ -340,227 +340,227 @@
       <translation>已失去对象：{0}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="192" />
-      <source>Search notes and highlights (中文 or English)…</source>
-      <translation>搜索笔记和高亮（中文或英文）…</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="195" />
-      <source>All kinds</source>
-      <translation>全部类别</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="196" />
-      <source>Notes</source>
-      <translation>笔记</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="196" />
-      <source>Highlights</source>
-      <translation>高亮</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="201" />
-      <source>Any item</source>
-      <translation>全部条目</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="205" />
-      <source>Any time</source>
-      <translation>任何时间</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="205" />
-      <source>Today</source>
-      <translation>今天</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="205" />
-      <source>Past 7 days</source>
-      <translation>过去 7 天</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="206" />
-      <source>Past 30 days</source>
-      <translation>过去 30 天</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="206" />
-      <source>Past year</source>
-      <translation>过去一年</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="227" />
-      <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
-      <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="229" />
-      <source>Rename tag…</source>
-      <translation>重命名标签…</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="230" />
-      <source>Merge into another tag…</source>
-      <translation>合并到另一个标签…</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="231" />
-      <source>Colour…</source>
-      <translation>颜色…</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="232" />
-      <source>Delete tag</source>
-      <translation>删除标签</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="234" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="225" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="234" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="225" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="275" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="277" />
+      <source>Search notes and highlights (中文 or English)…</source>
+      <translation>搜索笔记和高亮（中文或英文）…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="279" />
+      <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
+      <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="280" />
+      <source>Rename tag…</source>
+      <translation>重命名标签…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="280" />
+      <source>Merge into another tag…</source>
+      <translation>合并到另一个标签…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="281" />
+      <source>Colour…</source>
+      <translation>颜色…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="281" />
+      <source>Delete tag</source>
+      <translation>删除标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="286" />
+      <source>All kinds</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="286" />
+      <source>Notes</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="287" />
+      <source>Highlights</source>
+      <translation>高亮</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="288" />
+      <source>Any item</source>
+      <translation>全部条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="290" />
+      <source>Any time</source>
+      <translation>任何时间</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="290" />
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="290" />
+      <source>Past 7 days</source>
+      <translation>过去 7 天</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="290" />
+      <source>Past 30 days</source>
+      <translation>过去 30 天</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="291" />
+      <source>Past year</source>
+      <translation>过去一年</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="275" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="275" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="275" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="276" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="305" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="277" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
       <source>Any colour</source>
       <translation>全部颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="279" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="308" />
       <source>Any tag</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="300" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="329" />
       <source>No annotations match these filters.</source>
       <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="301" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="330" />
       <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
       <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="333" />
       <source>1 annotation</source>
       <translation>1 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="333" />
       <source>{0} annotations</source>
       <translation>{0} 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="345" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="345" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="346" />
       <source>Untag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="321" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="350" />
       <source>Recolour highlight</source>
       <translation>更改高亮颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="325" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="354" />
       <source>Edit comment</source>
       <translation>编辑评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="367" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="396" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="369" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="398" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="374" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="403" />
       <source>Edit comment…</source>
       <translation>编辑评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="375" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="404" />
       <source>Remove tag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="375" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="404" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="379" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="408" />
       <source>Highlight comment</source>
       <translation>高亮评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="379" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="408" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="386" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="415" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="386" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="415" />
       <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="394" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="423" />
       <source>Merge tag</source>
       <translation>合并标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="394" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="423" />
       <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="403" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="432" />
       <source>Tag colour</source>
       <translation>标签颜色</translation>
     </message>
@@ -1021,52 +1021,52 @@
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="374" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="375" />
       <source>You have no entries of this kind yet. Right-click a sentence in the reader to add one, or a page to correct it.</source>
       <translation>您还没有此类条目。在阅读器中右键单击句子可新建条目，在条目页面右键单击可更正条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="378" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="379" />
       <source>The reference corpus has no entries of this kind.</source>
       <translation>参考语料中没有此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="381" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="382" />
       <source>Nothing matches these filters. Change the filter text, choose other values above, or clear the filters.</source>
       <translation>没有符合筛选条件的条目。请修改筛选文字、在上方选择其他值，或清除筛选。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="385" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="386" />
       <source>This list is empty: the corpus has no entries of this kind yet.</source>
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="467" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="468" />
       <source>… %1 more: type in the filter box</source>
       <translation>…另有 %1 项：请在筛选框中输入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="477" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="478" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="479" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="480" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="481" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="482" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="482" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="483" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="483" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="484" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
     </message>
@@ -1964,17 +1964,17 @@
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="376" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="378" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="616" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="619" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="620" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="623" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -2037,122 +2037,122 @@
   <context>
     <name>NotesWidget</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="114" />
-      <source>Notes</source>
-      <translation>笔记</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="116" />
-      <source>Star this item</source>
-      <translation>为此条目加星标</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="120" />
-      <source>Add a tag…</source>
-      <translation>添加标签…</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="130" />
-      <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
-      <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="139" />
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="142" />
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="150" />
-      <source>New note</source>
-      <translation>新建笔记</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="152" />
-      <source>Edit</source>
-      <translation>编辑</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="154" />
-      <source>Delete</source>
-      <translation>删除</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="159" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="157" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="159" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="157" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="204" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="187" />
+      <source>Notes</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="188" />
+      <source>Star this item</source>
+      <translation>为此条目加星标</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="189" />
+      <source>Add a tag…</source>
+      <translation>添加标签…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="190" />
+      <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
+      <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="191" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="192" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="193" />
+      <source>New note</source>
+      <translation>新建笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="194" />
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="195" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="221" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="215" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="232" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="248" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="265" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="254" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="271" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="261" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="278" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="269" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="286" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="273" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="290" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="278" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="295" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="309" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="326" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="312" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="329" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="323" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="340" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="344" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="361" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="344" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="361" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>
@@ -2314,197 +2314,197 @@
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="411" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="413" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="413" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="415" />
       <source>{current} of {total}</source>
       <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="450" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="452" />
       <source>imported by you</source>
       <translation>由您导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="471" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="473" />
       <source>Swap sides</source>
       <translation>交换左右</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="472" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="474" />
       <source>Put the translation on the left</source>
       <translation>把译文放在左侧</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="476" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="478" />
       <source>Both languages</source>
       <translation>双语</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="476" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="478" />
       <source>Original only</source>
       <translation>仅原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="477" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="479" />
       <source>Translation only</source>
       <translation>仅译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="480" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="482" />
       <source>Sync scrolling</source>
       <translation>同步滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="481" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="483" />
       <source>Scroll both columns together</source>
       <translation>两栏一起滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="482" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="484" />
       <source>A+</source>
       <translation>A+</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="483" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
       <source>Larger text (Ctrl+=)</source>
       <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="484" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="486" />
       <source>A−</source>
       <translation>A−</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="487" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="486" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="488" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="487" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="489" />
       <source>Find in both languages (Ctrl+F)</source>
       <translation>在两种语言中查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="488" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="490" />
       <source>Find in document (both languages)</source>
       <translation>在文献中查找（两种语言）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="489" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="491" />
       <source>Previous</source>
       <translation>上一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="490" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="492" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="491" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="493" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="497" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="499" />
       <source>Show boilerplate ({count})</source>
       <translation>显示页面杂项（{count}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="498" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="500" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
       <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="502" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="504" />
       <source>Original</source>
       <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="502" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="504" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="507" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="509" />
       <source>yours, aligned automatically</source>
       <translation>您提供，自动对齐</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="508" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="510" />
       <source>no translation yet: write one from a pair's menu</source>
       <translation>尚无译文：可在句对菜单中撰写</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="510" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="512" />
       <source>project translation</source>
       <translation>项目译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="512" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="514" />
       <source>Original · {language}</source>
       <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="513" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="515" />
       <source>Translation · {language} · {whose}</source>
       <translation>译文 · {language} · {whose}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="526" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="528" />
       <source>Choose a document to read</source>
       <translation>选择要阅读的文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="527" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="529" />
       <source>Each source shows in its original language beside the project's translation. You can also open one from a cited passage on any page.</source>
       <translation>每篇来源以原文与本项目译文并排显示。也可以在任意页面点击引用的段落打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="537" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="539" />
       <source>outlet not stated</source>
       <translation>媒体未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="540" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="542" />
       <source>date unknown</source>
       <translation>日期不详</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="542" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="544" />
       <source>(printed: {stated})</source>
       <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="545" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="547" />
       <source>Imported by you from {file}</source>
       <translation>由您从 {file} 导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="547" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="549" />
       <source>{count} pairs to check</source>
       <translation>{count} 对需核对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="549" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="551" />
       <source>Project translation by {translator}</source>
       <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="550" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="552" />
       <source>Original language: {language}</source>
       <translation>原文语言：{language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="553" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="555" />
       <source>Date as printed: {stated}</source>
       <translation>原文日期：{stated}</translation>
     </message>
@@ -2791,6 +2791,11 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <translation>无</translation>
     </message>
     <message>
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="55" />
+      <source>date not stated</source>
+      <translation>未注明日期</translation>
+    </message>
+    <message>
       <location filename="src/cgt_desktop/ui/timeline/panel.py" line="242" />
       <source>organizations</source>
       <translation>机构</translation>
@@ -2801,22 +2806,22 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="517" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="519" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="521" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="523" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="523" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="525" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="525" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="527" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
     </message>
@@ -2824,102 +2829,102 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="491" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="493" />
       <source>Export the timeline</source>
       <translation>导出时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="492" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="494" />
       <source>The timeline was not exported: {why}</source>
       <translation>时间线未导出：{why}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="500" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="502" />
       <source>SVG image (*.svg)</source>
       <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="500" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="502" />
       <source>PNG image (*.png)</source>
       <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="501" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="503" />
       <source>Export the timeline as</source>
       <translation>将时间线导出为</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="513" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="515" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="560" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="562" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="564" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="566" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="564" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="566" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="564" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="566" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="567" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="569" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="568" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="570" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="569" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="571" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="570" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="572" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="571" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="573" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="572" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="574" />
       <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
       <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="573" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="575" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="574" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="576" />
       <source>Save the view as it is shown (plot and legend) as an image</source>
       <translation>将当前视图（图表与图例）保存为图像</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="575" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="577" />
       <source>As PNG image…</source>
       <translation>PNG 图像…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="576" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="578" />
       <source>As SVG (vector) image…</source>
       <translation>SVG（矢量）图像…</translation>
     </message>
@@ -2927,9 +2932,39 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePlot</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="107" />
+      <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="130" />
       <source>your own entry</source>
       <translation>您自己的条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="243" />
+      <source>exact day</source>
+      <translation>确切日期</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="244" />
+      <source>month or year (any day in it)</source>
+      <translation>月或年（其中任一天）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="245" />
+      <source>period (from–to)</source>
+      <translation>时段（起止）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="246" />
+      <source>~ approximate (computed from the text)</source>
+      <translation>~ 近似（据原文推算）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="253" />
+      <source>approximate span</source>
+      <translation>近似时段</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="254" />
+      <source>linked to the selection</source>
+      <translation>与所选条目相关</translation>
     </message>
   </context>
 </TS>

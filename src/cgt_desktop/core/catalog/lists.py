@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from cgt_desktop.core.domain.kinds import KIND_COLUMNS, TYPE_VOCABULARY, column_sql, facet_sql
+from cgt_desktop.core.domain.kinds import FACET_LABELS_ZH, KIND_COLUMNS, TYPE_VOCABULARY, column_sql, facet_sql
 from cgt_desktop.core.catalog.rowkeys import IndexedRowKeys
 from cgt_desktop.core.catalog.schema import USER_ROWID_BASE
 
@@ -228,7 +228,22 @@ class ListsMixin:
         else:  # a database built before facet_counts existed
             rows = self.conn.execute(facet_count_sql(kind, facet) + cut, [kind]).fetchall()
         group = TYPE_VOCABULARY.get(kind, "")
-        return [(str(v), self.label(group, str(v), lang) if facet == "type" else str(v), n) for v, n in rows]
+        if facet == "type":
+            return [(str(v), self.label(group, str(v), lang), n) for v, n in rows]
+        names = self._facet_names_zh(kind, facet, [v for v, _n in rows]) if lang == "zh" else {}
+        return [(str(v), names.get(v) or str(v), n) for v, n in rows]
+
+    def _facet_names_zh(self, kind: str, facet: str, values: list[Any]) -> dict[Any, str]:
+        """The Chinese names of the organizations or places a facet lists by English name (where known)."""
+        column = FACET_LABELS_ZH.get(facet)
+        if column is None or not values:
+            return {}
+        english = facet_sql(kind, facet).removeprefix("e.")
+        marks = ",".join("?" * len(values))
+        rows = self.conn.execute(f"SELECT {english}, max({column}) FROM entities WHERE kind = ? AND {english} IN "
+                                 f"({marks}) AND {column} IS NOT NULL AND {column} != '' GROUP BY {english}",
+                                 [kind, *values]).fetchall()
+        return dict(rows)
 
     def facet_size(self, kind: str, facet: str) -> int:
         """Return how many distinct values one facet of *kind* has."""

@@ -56,6 +56,9 @@ FACETS: dict[str, dict[str, str]] = {
     "document": {"type": "e.subtype"},  # a document's subtype is its language
 }
 
+#: The Chinese label of a facet whose value is an English name (the Chinese interface shows it).
+FACET_LABELS_ZH: dict[str, str] = {"organization": "org_name_zh", "place": "place_name_zh"}
+
 
 #: The ``vocabulary.json`` group that labels each kind's type (its ``subtype``) in both languages. A person's
 #: type is a free word: one that ``person_types`` does not list is shown as written.

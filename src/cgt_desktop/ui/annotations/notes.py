@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QStringListModel, Qt, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QStringListModel, Qt, QUrl
 from PySide6.QtGui import (QAction, QColor, QDesktopServices, QImage, QKeySequence, QTextDocument, QUndoStack)
 from PySide6.QtWidgets import (QCompleter, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QToolButton,
@@ -106,18 +106,18 @@ class NotesWidget(QWidget):
         self._user = user_store
         self._target = target_id
         self._editing_uid: str | None = None  # None: a new note
+        self._refresh_when_shown = False  # the language changed while hidden
         self.ops = ops or OperationStack(self)
         self._stack = self.ops.undo_stack
         self.ops.data_changed.connect(self._on_ops_data_changed)
         self.ops.failed.connect(self._on_ops_failed)
 
-        self._title = QLabel(f"<b>{html.escape(_t('Notes'))}</b>")
+        self._title = QLabel()
         self._star = QToolButton(checkable=True, autoRaise=True)
-        self._star.setToolTip(_t("Star this item"))
         self._star.clicked.connect(self._on_star_clicked)
         self._tags_row = QHBoxLayout()
         self._tags_row.setContentsMargins(0, 0, 0, 0)
-        self._tag_edit = QLineEdit(placeholderText=_t("Add a tag…"), maxLength=80)
+        self._tag_edit = QLineEdit(maxLength=80)
         self._tag_edit.setMaximumWidth(160)
         self._tag_names = QStringListModel(self)
         self._tag_edit.setCompleter(QCompleter(self._tag_names, self._tag_edit))
@@ -127,8 +127,7 @@ class NotesWidget(QWidget):
         self.note_list.currentRowChanged.connect(self._on_note_list_current_row_changed)
         self.note_list.itemDoubleClicked.connect(lambda _item: self.edit_current())
         self.preview = SafeNoteBrowser()
-        self.editor = QPlainTextEdit(placeholderText=_t("Write a note (Markdown: **bold**, *italic*, - lists, "
-                                                        "[links](https://…))"))
+        self.editor = QPlainTextEdit()
         self._pages = QStackedWidget()
         self._pages.addWidget(self.preview)
         editor_page = QWidget()
@@ -136,22 +135,22 @@ class NotesWidget(QWidget):
         editor_box.setContentsMargins(0, 0, 0, 0)
         editor_box.addWidget(self.editor)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(_t("Save"))
+        self.save_button = QPushButton()
         self.save_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.save_button.clicked.connect(self.save_editor)
-        cancel = QPushButton(_t("Cancel"))
-        cancel.clicked.connect(self.cancel_editor)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel_editor)
         buttons.addStretch(1)
-        buttons.addWidget(cancel)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         editor_box.addLayout(buttons)
         self._pages.addWidget(editor_page)
 
-        self.new_button = QPushButton(_t("New note"))
+        self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_note)
-        self.edit_button = QPushButton(_t("Edit"))
+        self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton(_t("Delete"))
+        self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_current)
         self._status = QLabel()
         self._status.setWordWrap(True)
@@ -175,7 +174,35 @@ class NotesWidget(QWidget):
         layout.addWidget(self._pages, 2)
         layout.addLayout(actions)
         layout.addWidget(self._status)
+        self.retranslate()
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.isVisible():  # the empty-list hint comes with the notes (a hidden widget: when shown)
+                self.refresh()
+            else:
+                self._refresh_when_shown = True
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self._refresh_when_shown:
+            self._refresh_when_shown = False
+            self.refresh()
+        super().showEvent(event)
+
+    def retranslate(self) -> None:
+        """Every label and button in the current interface language."""
+        self._title.setText(f"<b>{html.escape(_t('Notes'))}</b>")
+        self._star.setToolTip(_t("Star this item"))
+        self._tag_edit.setPlaceholderText(_t("Add a tag…"))
+        self.editor.setPlaceholderText(_t("Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))"))
+        self.save_button.setText(_t("Save"))
+        self.cancel_button.setText(_t("Cancel"))
+        self.new_button.setText(_t("New note"))
+        self.edit_button.setText(_t("Edit"))
+        self.delete_button.setText(_t("Delete"))
 
     # -- public API -----------------------------------------------------------------------
     @property

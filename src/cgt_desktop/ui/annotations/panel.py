@@ -12,8 +12,8 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt,
-                            Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QPoint,
+                            Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
@@ -185,26 +185,18 @@ class AnnotationsPanel(QWidget):
         self.ops = ops or OperationStack(self)
         self._stack = self.ops.undo_stack
         self._loaded = load
+        self._refresh_when_shown = False  # the language changed while hidden
         self.ops.data_changed.connect(self._on_ops_data_changed)
         self.ops.failed.connect(self._on_ops_failed)
         self.model = AnnotationsModel(user_store, reference_store, self)
 
-        self.search_edit = QLineEdit(placeholderText=_t("Search notes and highlights (中文 or English)…"),
-                                     clearButtonEnabled=True)
+        self.search_edit = QLineEdit(clearButtonEnabled=True)
         self.kind_combo = QComboBox()
-        self.kind_combo.addItem(_t("All kinds"), "")
-        for kind, label in (("note", _t("Notes")), ("highlight", _t("Highlights")), ("tag", _t("Tags"))):
-            self.kind_combo.addItem(label, kind)
         self.color_combo = QComboBox()
         self.tag_combo = QComboBox()
         self.item_kind_combo = QComboBox()
-        self.item_kind_combo.addItem(_t("Any item"), "")
-        for kind in (*KINDS, "passage"):
-            self.item_kind_combo.addItem(item_kind_label(kind), kind)
         self.date_combo = QComboBox()
-        for label, days in ((_t("Any time"), -1), (_t("Today"), 0), (_t("Past 7 days"), 7),
-                            (_t("Past 30 days"), 30), (_t("Past year"), 365)):
-            self.date_combo.addItem(label, days)
+        self._fill_fixed_combos()
         self._fill_choice_combos()
 
         self.view = QTableView()
@@ -223,14 +215,14 @@ class AnnotationsPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.count_label = QLabel()
-        self.tags_button = QToolButton(text=_t("Tags"), popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.tags_button.setToolTip(_t("Rename, merge, colour or delete the tag chosen in the tag filter"))
+        self.tags_button = QToolButton(popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.tags_button)
-        menu.addAction(_t("Rename tag…"), self._on_rename_tag_triggered)
-        menu.addAction(_t("Merge into another tag…"), self._on_merge_tag_triggered)
-        menu.addAction(_t("Colour…"), self._on_tag_colour_triggered)
-        menu.addAction(_t("Delete tag"), lambda: self.delete_tag(self.tag_combo.currentData() or ""))
+        self._tag_actions = [menu.addAction("", self._on_rename_tag_triggered),
+                             menu.addAction("", self._on_merge_tag_triggered),
+                             menu.addAction("", self._on_tag_colour_triggered),
+                             menu.addAction("", lambda: self.delete_tag(self.tag_combo.currentData() or ""))]
         self.tags_button.setMenu(menu)
+        self._label_buttons()
         self.undo_action, self.redo_action = add_undo_redo_actions(self, self._stack, _t("Undo"), _t("Redo"))
 
         filters = QHBoxLayout()
@@ -267,6 +259,56 @@ class AnnotationsPanel(QWidget):
         self._loaded = True
         self._fill_choice_combos()
         self._on_filter_changed()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self._refresh_when_shown:
+            self._refresh_when_shown = False
+            self._fill_choice_combos()
+            self._on_filter_changed()
+        super().showEvent(event)
+
+    def retranslate(self) -> None:
+        """Every label, filter choice and column title in the current interface language.
+
+        The choices and rows read from the user data follow now if the panel is shown, else when it is.
+        """
+        self._label_buttons()
+        self._fill_fixed_combos()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        if self.isVisible() and self._loaded:
+            self._fill_choice_combos()
+            self._on_filter_changed()
+        else:
+            self._refresh_when_shown = self._loaded
+
+    def _label_buttons(self) -> None:
+        self.search_edit.setPlaceholderText(_t("Search notes and highlights (中文 or English)…"))
+        self.tags_button.setText(_t("Tags"))
+        self.tags_button.setToolTip(_t("Rename, merge, colour or delete the tag chosen in the tag filter"))
+        for action, text in zip(self._tag_actions, (_t("Rename tag…"), _t("Merge into another tag…"),
+                                                    _t("Colour…"), _t("Delete tag"))):
+            action.setText(text)
+
+    def _fill_fixed_combos(self) -> None:
+        """The kind, item-kind and date filters (their choices are words of the interface)."""
+        self._refill(self.kind_combo, [(_t("All kinds"), "", None), (_t("Notes"), "note", None),
+                                       (_t("Highlights"), "highlight", None), (_t("Tags"), "tag", None)])
+        self._refill(self.item_kind_combo, [(_t("Any item"), "", None)] + [
+            (item_kind_label(kind), kind, None) for kind in (*KINDS, "passage")])
+        days = [(_t("Any time"), -1), (_t("Today"), 0), (_t("Past 7 days"), 7), (_t("Past 30 days"), 30),
+                (_t("Past year"), 365)]
+        current = self.date_combo.currentData()
+        self.date_combo.blockSignals(True)
+        self.date_combo.clear()
+        for label, value in days:
+            self.date_combo.addItem(label, value)
+        self.date_combo.setCurrentIndex(max(self.date_combo.findData(current), 0) if current is not None else 0)
+        self.date_combo.blockSignals(False)
 
     def _fill_choice_combos(self) -> None:
         tags = self._user.tags()

@@ -287,6 +287,7 @@ class EntityListController(QObject):
         self.facet_boxes: dict[str, QComboBox] = {}
         for facet in FACETS.get(kind, {}):
             box = QComboBox(self.widget)
+            box.setObjectName(f"facet_{facet}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(5)  # elided when narrow; the open list shows the values in full
             box.setMaximumWidth(220)

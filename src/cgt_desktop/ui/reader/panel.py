@@ -225,11 +225,13 @@ class ReaderPanel(QWidget):
     def __init__(self, store: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self._fill_when_shown = False  # the document list waits for the panel to be shown
         self.view = ReaderView(self)
         self.view.set_families(cjk_families(self.view.font()))
         self._base_size = self.view.point_size
         self.controller = ReaderController(store, self.view, self)
         self.title = QLabel()
+        self.title.setObjectName("reader_title")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         font = QFont(self.title.font())
@@ -237,6 +239,7 @@ class ReaderPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.meta_label = QLabel()
+        self.meta_label.setObjectName("reader_meta")
         self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
         self.meta_label.setWordWrap(True)
         for label in (self.title, self.meta_label):
@@ -436,8 +439,19 @@ class ReaderPanel(QWidget):
         if doc_id:
             self.document_requested.emit(doc_id)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._fill_when_shown:
+            self._fill_chooser()
+        super().showEvent(event)
+
     def _fill_chooser(self) -> None:
-        """The documents, dated ones first, each as "title / outlet · date · language" in the UI language."""
+        """The documents, dated ones first, each as "title / outlet · date · language" in the UI language.
+
+        A hidden reader fills its list when shown (a language change reaches hidden panels too).
+        """
+        self._fill_when_shown = not self.isVisible()
+        if self._fill_when_shown:
+            return
         lang = self.controller.ui_language
         self.chooser.clear()
         for doc in self.store.document_list():

@@ -311,6 +311,8 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
             detail.set_display(language, self.prefs.name_order)
         if self.reader is not None:
             self.reader.set_language(language)
+        if self.timeline is not None:
+            self.timeline.set_language(language)
         self.search.name_order = self.prefs.name_order
 
     def set_preferences(self, prefs: Preferences) -> None:
@@ -521,6 +523,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         index = self.tabs.indexOf(self.timeline_holder)
         self.timeline = TimelinePanel(self.store, self, loader=self._timeline_loader)
         self.timeline.export_folder = self.exports_folder()
+        self.timeline.set_language(self.prefs.language)
         self.timeline.exported.connect(self._on_timeline_exported)
         if self.period:
             self.timeline.set_period(self.period)

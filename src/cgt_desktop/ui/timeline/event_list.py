@@ -45,6 +45,22 @@ def event_tooltip(event: EventRow, category_label: str, store: Any) -> str:
     return "<br>".join(lines)
 
 
+def event_line(event: EventRow, language: str = "en") -> str:
+    """An event as its list shows it, in the interface *language*: "2017 or earlier — title" over the
+    other language's title. An undated event says so in that language, or quotes the source's own
+    words for the time ("in the next 3-5 years")."""
+    if event.date:
+        when = event.when(language)
+    elif not event.date_stated or event.date_stated.lower().startswith("not stated"):
+        when = _t("date not stated")
+    else:
+        when = event.date_stated  # the source's words for the time ("in the next 3-5 years")
+    first, second = (event.title_zh or event.title_en, event.title_en) if language == "zh" else (
+        event.title_en or event.title_zh, event.title_zh)
+    mark = "  ◆" if ids.is_user(event.id) else ""
+    return f"{when} — {first}{mark}\n{second}" if second and second != first else f"{when} — {first}{mark}"
+
+
 class EventListModel(QAbstractListModel):
     """Events in date order: a list of ids; the rows are read by id, a block at a time, when shown."""
 
@@ -59,6 +75,14 @@ class EventListModel(QAbstractListModel):
         self._ids: list[str] = []
         self._labels: dict[str, str] = {}
         self._bold: set[str] = set()
+        self.language = "en"  # of the dates and of the title shown first
+
+    def set_language(self, language: str) -> None:
+        """Show the dates and the first title in *language* ("en" or "zh")."""
+        if language != self.language:
+            self.language = language
+            if self._ids:
+                self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [Qt.ItemDataRole.DisplayRole])
 
     def set_ids(self, ids: list[str], category_labels: dict[str, str]) -> None:
         self.beginResetModel()
@@ -99,8 +123,7 @@ class EventListModel(QAbstractListModel):
             return None
         mine = ids.is_user(event.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            when = event.when() if event.date else event.date_stated
-            return f"{when} — {event.title_en}{'  ◆' if mine else ''}\n{event.title_zh}"
+            return event_line(event, self.language)
         if role == Qt.ItemDataRole.ToolTipRole:
             label = self._labels.get(event.category, event.category)
             tip = self._describe(event, label) if self._describe else html.escape(event.title_en)

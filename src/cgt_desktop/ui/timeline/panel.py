@@ -382,6 +382,8 @@ class TimelinePanel(QWidget):
         self.export_folder: Path | None = None  # the home's exports/ (set by the window)
         self.export_button = QToolButton()
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The style's arrow would be drawn over the label ("导出…" cut): a "▾" after the text instead.
+        self.export_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         export_menu = QMenu(self.export_button)
         self.act_export_png = export_menu.addAction("", lambda: self._on_export_menu_triggered("png"))
         self.act_export_svg = export_menu.addAction("", lambda: self._on_export_menu_triggered("svg"))
@@ -570,10 +572,16 @@ class TimelinePanel(QWidget):
         self.clear_button.setText(self.tr("Clear period"))
         self.reset_button.setText(self.tr("2008–2025"))
         self.reset_button.setToolTip(self.tr("Show the default years (Home key); ←/→ pan, +/− zoom"))
-        self.export_button.setText(self.tr("Export"))
+        self.export_button.setText(self.tr("Export") + " ▾")
         self.export_button.setToolTip(self.tr("Save the view as it is shown (plot and legend) as an image"))
         self.act_export_png.setText(self.tr("As PNG image…"))
         self.act_export_svg.setText(self.tr("As SVG (vector) image…"))
         self.plot.setToolTip("")
+        self.plot.retranslate_legend()
         self.controller.update_lists()
+
+    def set_language(self, language: str) -> None:
+        """Dates and first titles of the event lists in the interface *language* ("en" or "zh")."""
+        for model in (self.controller.list_model, self.controller.undated_model):
+            model.set_language(language)
 

@@ -35,7 +35,7 @@ __all__ = ["CATEGORY_COLORS", "TILDE", "BarLayer", "DayAxis", "PointLayer", "Tim
            "TimelineViewBox", "category_color"]
 
 
-def _tr(text: str) -> str:
+def _t(text: str) -> str:
     return QCoreApplication.translate("TimelinePlot", text)
 
 
@@ -206,7 +206,12 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         self._highlight.setData(x=(layout.x0[sel] + layout.x1[sel]) / 2, y=layout.y[sel])
 
     # -- legend ----------------------------------------------------------------------------
+    def retranslate_legend(self) -> None:
+        """Write the legend again in the interface's language (after a live language switch)."""
+        self._build_legend(*self._legend_args)
+
     def _build_legend(self, categories: dict[str, str], has_user: bool = False) -> None:
+        self._legend_args = (categories, has_user)
         self.legend.clear()
 
         def bar(color: QColor, alpha: int, style=Qt.PenStyle.SolidLine, h: float = 8):
@@ -235,18 +240,18 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
 
         for key, label in categories.items():
             self.legend.addItem(_Swatch(bar(category_color(key), 255, h=10)), label)
-        self.legend.addItem(_Swatch(dot), _tr("exact day"))
-        self.legend.addItem(_Swatch(bar(_INK, 50)), _tr("month or year (any day in it)"))
-        self.legend.addItem(_Swatch(bar(_INK, 215, h=4)), _tr("period (from–to)"))
-        self.legend.addItem(_Swatch(tilde), _tr("~ approximate (computed from the text)"))
+        self.legend.addItem(_Swatch(dot), _t("exact day"))
+        self.legend.addItem(_Swatch(bar(_INK, 50)), _t("month or year (any day in it)"))
+        self.legend.addItem(_Swatch(bar(_INK, 215, h=4)), _t("period (from–to)"))
+        self.legend.addItem(_Swatch(tilde), _t("~ approximate (computed from the text)"))
         if has_user:
             def diamond(p):
                 p.setPen(QPen(QColor("white")))
                 p.setBrush(QBrush(_USER))
                 p.drawPolygon([QPointF(11, 4), QPointF(16, 9), QPointF(11, 14), QPointF(6, 9)])
-            self.legend.addItem(_Swatch(diamond), _tr("your own entry"))
-        self.legend.addItem(_Swatch(bar(_INK, 0, Qt.PenStyle.DashLine)), _tr("approximate span"))
-        self.legend.addItem(_Swatch(ring), _tr("linked to the selection"))
+            self.legend.addItem(_Swatch(diamond), _t("your own entry"))
+        self.legend.addItem(_Swatch(bar(_INK, 0, Qt.PenStyle.DashLine)), _t("approximate span"))
+        self.legend.addItem(_Swatch(ring), _t("linked to the selection"))
         self._fit_legend()
 
     def _fit_legend(self) -> None:
