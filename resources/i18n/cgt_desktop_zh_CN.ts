@@ -252,7 +252,7 @@
     <message>
       <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
       <source>Note</source>
-      <translation>说明</translation>
+      <translation>笔记</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
@@ -340,227 +340,237 @@
       <translation>已失去对象：{0}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="225" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="227" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="225" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="227" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="277" />
-      <source>Search notes and highlights (中文 or English)…</source>
-      <translation>搜索笔记和高亮（中文或英文）…</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="279" />
-      <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
-      <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="280" />
-      <source>Rename tag…</source>
-      <translation>重命名标签…</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="280" />
-      <source>Merge into another tag…</source>
-      <translation>合并到另一个标签…</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="281" />
-      <source>Colour…</source>
-      <translation>颜色…</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="281" />
-      <source>Delete tag</source>
-      <translation>删除标签</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="286" />
-      <source>All kinds</source>
-      <translation>全部类别</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="286" />
-      <source>Notes</source>
-      <translation>笔记</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="287" />
-      <source>Highlights</source>
-      <translation>高亮</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="288" />
-      <source>Any item</source>
-      <translation>全部条目</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="290" />
-      <source>Any time</source>
-      <translation>任何时间</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="290" />
-      <source>Today</source>
-      <translation>今天</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="290" />
-      <source>Past 7 days</source>
-      <translation>过去 7 天</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="290" />
-      <source>Past 30 days</source>
-      <translation>过去 30 天</translation>
-    </message>
-    <message>
       <location filename="src/cgt_desktop/ui/annotations/panel.py" line="291" />
-      <source>Past year</source>
-      <translation>过去一年</translation>
+      <source>Annotations</source>
+      <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
-      <source>Yellow</source>
-      <translation>黄色</translation>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="292" />
+      <source>Search notes and highlights</source>
+      <translation>搜索笔记和高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
-      <source>Green</source>
-      <translation>绿色</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
-      <source>Blue</source>
-      <translation>蓝色</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
-      <source>Pink</source>
-      <translation>粉色</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="305" />
-      <source>Orange</source>
-      <translation>橙色</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
-      <source>Any colour</source>
-      <translation>全部颜色</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="308" />
-      <source>Any tag</source>
-      <translation>全部标签</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="329" />
-      <source>No annotations match these filters.</source>
-      <translation>没有符合筛选条件的批注。</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="330" />
-      <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
-      <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="333" />
-      <source>1 annotation</source>
-      <translation>1 条批注</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="333" />
-      <source>{0} annotations</source>
-      <translation>{0} 条批注</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="345" />
-      <source>Delete note</source>
-      <translation>删除笔记</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="345" />
-      <source>Delete highlight</source>
-      <translation>删除高亮</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="346" />
-      <source>Untag</source>
-      <translation>移除标签</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="350" />
-      <source>Recolour highlight</source>
-      <translation>更改高亮颜色</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="354" />
-      <source>Edit comment</source>
-      <translation>编辑评论</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="396" />
-      <source>Open</source>
-      <translation>打开</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="398" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="293" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="403" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="297" />
+      <source>Search notes and highlights (中文 or English)…</source>
+      <translation>搜索笔记和高亮（中文或英文）…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="299" />
+      <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
+      <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="300" />
+      <source>Rename tag…</source>
+      <translation>重命名标签…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="300" />
+      <source>Merge into another tag…</source>
+      <translation>合并到另一个标签…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="301" />
+      <source>Colour…</source>
+      <translation>颜色…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="301" />
+      <source>Delete tag</source>
+      <translation>删除标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
+      <source>All kinds</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
+      <source>Notes</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="307" />
+      <source>Highlights</source>
+      <translation>高亮</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="308" />
+      <source>Any item</source>
+      <translation>全部条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="310" />
+      <source>Any time</source>
+      <translation>任何时间</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="310" />
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="310" />
+      <source>Past 7 days</source>
+      <translation>过去 7 天</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="310" />
+      <source>Past 30 days</source>
+      <translation>过去 30 天</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
+      <source>Past year</source>
+      <translation>过去一年</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
+      <source>Yellow</source>
+      <translation>黄色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
+      <source>Green</source>
+      <translation>绿色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
+      <source>Blue</source>
+      <translation>蓝色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
+      <source>Pink</source>
+      <translation>粉色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="325" />
+      <source>Orange</source>
+      <translation>橙色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="326" />
+      <source>Any colour</source>
+      <translation>全部颜色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="328" />
+      <source>Any tag</source>
+      <translation>全部标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="349" />
+      <source>No annotations match these filters.</source>
+      <translation>没有符合筛选条件的批注。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="350" />
+      <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
+      <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="353" />
+      <source>1 annotation</source>
+      <translation>1 条批注</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="353" />
+      <source>{0} annotations</source>
+      <translation>{0} 条批注</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="365" />
+      <source>Delete note</source>
+      <translation>删除笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="365" />
+      <source>Delete highlight</source>
+      <translation>删除高亮</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="366" />
+      <source>Untag</source>
+      <translation>移除标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="370" />
+      <source>Recolour highlight</source>
+      <translation>更改高亮颜色</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="374" />
+      <source>Edit comment</source>
+      <translation>编辑评论</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="416" />
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="423" />
       <source>Edit comment…</source>
       <translation>编辑评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="404" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
       <source>Remove tag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="404" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="408" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="428" />
       <source>Highlight comment</source>
       <translation>高亮评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="408" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="428" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="415" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="435" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="415" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="435" />
       <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="423" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="443" />
       <source>Merge tag</source>
       <translation>合并标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="423" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="443" />
       <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="432" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="452" />
       <source>Tag colour</source>
       <translation>标签颜色</translation>
     </message>
@@ -685,7 +695,7 @@
     <message>
       <location filename="src/cgt_desktop/ui/browse/page_html.py" line="273" />
       <source>Note</source>
-      <translation>说明</translation>
+      <translation>笔记</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/browse/page_html.py" line="274" />
@@ -1021,54 +1031,64 @@
       <translation>中文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="375" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="376" />
       <source>You have no entries of this kind yet. Right-click a sentence in the reader to add one, or a page to correct it.</source>
       <translation>您还没有此类条目。在阅读器中右键单击句子可新建条目，在条目页面右键单击可更正条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="379" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="380" />
       <source>The reference corpus has no entries of this kind.</source>
       <translation>参考语料中没有此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="382" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="383" />
       <source>Nothing matches these filters. Change the filter text, choose other values above, or clear the filters.</source>
       <translation>没有符合筛选条件的条目。请修改筛选文字、在上方选择其他值，或清除筛选。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="386" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="387" />
       <source>This list is empty: the corpus has no entries of this kind yet.</source>
       <translation>此列表为空：语料中暂无此类条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="468" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="469" />
       <source>… %1 more: type in the filter box</source>
       <translation>…另有 %1 项：请在筛选框中输入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="478" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="479" />
       <source>Filter %1 (Chinese, English or pinyin)…</source>
       <translation>筛选%1（中文、英文或拼音）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="480" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="481" />
       <source>Type to keep only the rows that match</source>
       <translation>输入文字，只保留匹配的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="482" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="483" />
       <source>Show only rows with this value</source>
       <translation>只显示具有此值的行</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="483" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="484" />
       <source>Clear filters</source>
       <translation>清除筛选</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="484" />
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="485" />
       <source>Select a row to see its page; click a column header to sort</source>
       <translation>选择一行查看其页面；点击列标题排序</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="486" />
+      <source>List of %1</source>
+      <translation>%1列表</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/browse/entity_table.py" line="487" />
+      <source>Filter %1</source>
+      <translation>筛选%1</translation>
     </message>
   </context>
   <context>
@@ -1611,46 +1631,51 @@
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="201" />
-      <source>%n item(s) in the selection.</source>
-      <translation>选择集中有 %n 个条目。</translation>
+      <source>1 item in the selection.</source>
+      <translation>选集中有 1 个条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="212" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="202" />
+      <source>%1 items in the selection.</source>
+      <translation>选集中有 %1 个条目。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="213" />
       <source>The selection is empty: there is nothing to export.</source>
       <translation>选择集为空：没有可导出的内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="216" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="217" />
       <source>Choose a file name for the PDF.</source>
       <translation>请为 PDF 选择文件名。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="226" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="227" />
       <source>Collecting the selection…</source>
       <translation>正在收集选择集…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="269" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="270" />
       <source>Writing the PDF…</source>
       <translation>正在写入 PDF…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="283" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="284" />
       <source>Saved %1 (%2 pages).</source>
       <translation>已保存 %1（%2 页）。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="301" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="302" />
       <source>Export cancelled; nothing was written.</source>
       <translation>导出已取消；未写入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="315" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="316" />
       <source>Save the dossier as</source>
       <translation>档案另存为</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="316" />
+      <location filename="src/cgt_desktop/ui/pdf/dialog.py" line="317" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1925,56 +1950,71 @@
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/shell/main_window.py" line="233" />
+      <source>Views</source>
+      <translation>视图</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="234" />
+      <source>Search everything</source>
+      <translation>搜索全部</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="236" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="242" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="244" />
+      <source>Page</source>
+      <translation>页面</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="246" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="243" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="247" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="245" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="249" />
       <source>Loading the timeline…</source>
       <translation>正在载入时间线…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="247" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="251" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="248" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="252" />
       <source>A source in its original language beside the project's translation</source>
       <translation>原文与本项目译文并排对照</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="251" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="255" />
       <source>Loading the reader…</source>
       <translation>正在加载阅读器…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="255" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="259" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="378" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="383" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="619" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="624" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="623" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="628" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
@@ -2037,122 +2077,142 @@
   <context>
     <name>NotesWidget</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="157" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="158" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="157" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="158" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="187" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="197" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="188" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="198" />
       <source>Star this item</source>
       <translation>为此条目加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="189" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="199" />
       <source>Add a tag…</source>
       <translation>添加标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="190" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="200" />
+      <source>Add a tag</source>
+      <translation>添加标签</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="201" />
+      <source>Notes on this item</source>
+      <translation>此条目的笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="202" />
+      <source>Note text</source>
+      <translation>笔记内容</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="203" />
+      <source>Note</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="204" />
       <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
       <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="191" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="205" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="192" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="206" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="193" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="207" />
       <source>New note</source>
       <translation>新建笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="194" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="208" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="195" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="209" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="221" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="235" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="232" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="246" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="265" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="279" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="271" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="285" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="278" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="292" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="286" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="300" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="290" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="304" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="295" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="309" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="326" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="340" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="329" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="343" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="340" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="354" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="361" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="375" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="361" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="375" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>
@@ -2314,197 +2374,217 @@
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="413" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="414" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="415" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="416" />
       <source>{current} of {total}</source>
       <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="452" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="464" />
       <source>imported by you</source>
       <translation>由您导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="473" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
+      <source>Document: original beside translation</source>
+      <translation>文献：原文与译文对照</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="486" />
+      <source>Documents</source>
+      <translation>文献</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="487" />
+      <source>Find in document</source>
+      <translation>在文献中查找</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="488" />
+      <source>Languages shown</source>
+      <translation>显示的语言</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="489" />
       <source>Swap sides</source>
       <translation>交换左右</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="474" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="490" />
       <source>Put the translation on the left</source>
       <translation>把译文放在左侧</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="478" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="494" />
       <source>Both languages</source>
       <translation>双语</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="478" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="494" />
       <source>Original only</source>
       <translation>仅原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="479" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="495" />
       <source>Translation only</source>
       <translation>仅译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="482" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="498" />
       <source>Sync scrolling</source>
       <translation>同步滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="483" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="499" />
       <source>Scroll both columns together</source>
       <translation>两栏一起滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="484" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="500" />
       <source>A+</source>
       <translation>A+</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="501" />
       <source>Larger text (Ctrl+=)</source>
       <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="486" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="502" />
       <source>A−</source>
       <translation>A−</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="487" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="503" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="488" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="504" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="489" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="505" />
       <source>Find in both languages (Ctrl+F)</source>
       <translation>在两种语言中查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="490" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="506" />
       <source>Find in document (both languages)</source>
       <translation>在文献中查找（两种语言）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="491" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="507" />
       <source>Previous</source>
       <translation>上一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="492" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="508" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="493" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="509" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="499" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="515" />
       <source>Show boilerplate ({count})</source>
       <translation>显示页面杂项（{count}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="500" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="516" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
       <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="504" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="520" />
       <source>Original</source>
       <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="504" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="520" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="509" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="525" />
       <source>yours, aligned automatically</source>
       <translation>您提供，自动对齐</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="510" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="526" />
       <source>no translation yet: write one from a pair's menu</source>
       <translation>尚无译文：可在句对菜单中撰写</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="512" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="528" />
       <source>project translation</source>
       <translation>项目译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="514" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="530" />
       <source>Original · {language}</source>
       <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="515" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="531" />
       <source>Translation · {language} · {whose}</source>
       <translation>译文 · {language} · {whose}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="528" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="544" />
       <source>Choose a document to read</source>
       <translation>选择要阅读的文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="529" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="545" />
       <source>Each source shows in its original language beside the project's translation. You can also open one from a cited passage on any page.</source>
       <translation>每篇来源以原文与本项目译文并排显示。也可以在任意页面点击引用的段落打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="539" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="555" />
       <source>outlet not stated</source>
       <translation>媒体未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="542" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="558" />
       <source>date unknown</source>
       <translation>日期不详</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="544" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="560" />
       <source>(printed: {stated})</source>
       <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="547" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="563" />
       <source>Imported by you from {file}</source>
       <translation>由您从 {file} 导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="549" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="565" />
       <source>{count} pairs to check</source>
       <translation>{count} 对需核对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="551" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="567" />
       <source>Project translation by {translator}</source>
       <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="552" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="568" />
       <source>Original language: {language}</source>
       <translation>原文语言：{language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="555" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="571" />
       <source>Date as printed: {stated}</source>
       <translation>原文日期：{stated}</translation>
     </message>
@@ -2609,36 +2689,41 @@
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/selection/controller.py" line="157" />
-      <source>Added %1 item(s) to the selection.</source>
+      <source>Added 1 item to the selection.</source>
+      <translation>已将 1 项加入选集。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="158" />
+      <source>Added %1 items to the selection.</source>
       <translation>已将 %1 项加入选集。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="159" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="160" />
       <source>Already in the selection.</source>
       <translation>已在选集中。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="168" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="169" />
       <source>Export to PDF</source>
       <translation>导出为 PDF</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="169" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="170" />
       <source>The selection is empty. Add people, organizations, events, a timeline period or reader sentences with Ctrl+E (Edit → Add to Selection), then export again.</source>
       <translation>选集为空。请用 Ctrl+E（编辑 → 加入选集）添加人物、机构、事件、时间轴时段或阅读器中的句子，然后再导出。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="184" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="185" />
       <source>PDF saved: %1</source>
       <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="197" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="198" />
       <source>Selection: %1</source>
       <translation>选集：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/controller.py" line="198" />
+      <location filename="src/cgt_desktop/ui/selection/controller.py" line="199" />
       <source>Items in the selection for the PDF dossier (Edit → Add to Selection, Ctrl+E)</source>
       <translation>选集中用于 PDF 资料集的条目（编辑 → 加入选集，Ctrl+E）</translation>
     </message>
@@ -2676,74 +2761,84 @@
       <translation>命名选择集需要用户数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="292" />
-      <source>%1 item(s) selected</source>
-      <translation>已选择 %1 个条目</translation>
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="293" />
+      <source>1 item selected</source>
+      <translation>已选 1 个条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="309" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="293" />
+      <source>%1 items selected</source>
+      <translation>已选 %1 个条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="311" />
       <source>Nothing selected yet.
 Press Ctrl+E on a person, organization, event, timeline period or reader passage to add it here.</source>
       <translation>尚未选择任何内容。
 在人物、机构、事件、时间线时间段或阅读器段落上按 Ctrl+E，即可添加到这里。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="312" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="314" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="314" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="317" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="315" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="319" />
+      <source>Selection for the dossier</source>
+      <translation>用于案卷的选集</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="320" />
+      <source>Named selections</source>
+      <translation>已命名的选集</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="321" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="316" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="322" />
       <source>Clear</source>
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="317" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="323" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="318" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="324" />
       <source>Save as…</source>
       <translation>另存为…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="319" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="325" />
       <source>Load</source>
       <translation>载入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="320" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="326" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="321" />
-      <source>Named selections</source>
-      <translation>命名选择集</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="364" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="370" />
       <source>Save selection</source>
       <translation>保存选择集</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="364" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="370" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/selection/panel.py" line="384" />
+      <location filename="src/cgt_desktop/ui/selection/panel.py" line="390" />
       <source>Add to selection</source>
       <translation>添加到选择集</translation>
     </message>
@@ -2768,7 +2863,7 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
     <message>
       <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="38" />
       <source>Note</source>
-      <translation>说明</translation>
+      <translation>笔记</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="39" />
@@ -2796,32 +2891,32 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <translation>未注明日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="242" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="243" />
       <source>organizations</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="242" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="243" />
       <source>people</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="519" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="535" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="523" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="539" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="525" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="541" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="527" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="543" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
     </message>
@@ -2829,102 +2924,117 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="493" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="509" />
       <source>Export the timeline</source>
       <translation>导出时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="494" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="510" />
       <source>The timeline was not exported: {why}</source>
       <translation>时间线未导出：{why}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="502" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="518" />
       <source>SVG image (*.svg)</source>
       <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="502" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="518" />
       <source>PNG image (*.png)</source>
       <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="503" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="519" />
       <source>Export the timeline as</source>
       <translation>将时间线导出为</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="515" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="531" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="562" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="578" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="566" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="582" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="566" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="582" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="566" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="582" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="569" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="585" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="570" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="586" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="571" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="587" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="572" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="588" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="573" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="589" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="574" />
-      <source>Show the default years (Home key); ←/→ pan, +/− zoom</source>
-      <translation>显示默认年份（Home 键）；←/→ 平移，+/− 缩放</translation>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="590" />
+      <source>Show the default years (Home key). In the plot: ←/→ pan, +/− zoom, Ctrl+←/→ go from event to event, Enter opens it</source>
+      <translation>显示默认年份（Home 键）。在图中：←/→ 平移，+/− 缩放，Ctrl+←/→ 在事件间移动，Enter 打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="575" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="592" />
+      <source>Timeline of events</source>
+      <translation>事件时间线</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="593" />
+      <source>Dated events</source>
+      <translation>有日期的事件</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="594" />
+      <source>Undated events</source>
+      <translation>日期不详的事件</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="595" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="576" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="596" />
       <source>Save the view as it is shown (plot and legend) as an image</source>
       <translation>将当前视图（图表与图例）保存为图像</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="577" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="597" />
       <source>As PNG image…</source>
       <translation>PNG 图像…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="578" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="598" />
       <source>As SVG (vector) image…</source>
       <translation>SVG（矢量）图像…</translation>
     </message>
@@ -2937,32 +3047,32 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <translation>您自己的条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="243" />
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="254" />
       <source>exact day</source>
       <translation>确切日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="244" />
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="255" />
       <source>month or year (any day in it)</source>
       <translation>月或年（其中任一天）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="245" />
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="256" />
       <source>period (from–to)</source>
       <translation>时段（起止）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="246" />
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="257" />
       <source>~ approximate (computed from the text)</source>
       <translation>~ 近似（据原文推算）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="253" />
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="264" />
       <source>approximate span</source>
       <translation>近似时段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="254" />
+      <location filename="src/cgt_desktop/ui/timeline/plot.py" line="265" />
       <source>linked to the selection</source>
       <translation>与所选条目相关</translation>
     </message>

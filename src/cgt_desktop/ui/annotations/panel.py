@@ -203,6 +203,7 @@ class AnnotationsPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setTabKeyNavigation(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
@@ -287,6 +288,12 @@ class AnnotationsPanel(QWidget):
             self._refresh_when_shown = self._loaded
 
     def _label_buttons(self) -> None:
+        self.view.setAccessibleName(_t("Annotations"))
+        self.search_edit.setAccessibleName(_t("Search notes and highlights"))
+        for combo, name in ((self.kind_combo, _t("Kind")), (self.color_combo, _t("Colour")),
+                            (self.tag_combo, _t("Tag")), (self.item_kind_combo, _t("Item")),
+                            (self.date_combo, _t("Edited"))):
+            combo.setAccessibleName(name)
         self.search_edit.setPlaceholderText(_t("Search notes and highlights (中文 or English)…"))
         self.tags_button.setText(_t("Tags"))
         self.tags_button.setToolTip(_t("Rename, merge, colour or delete the tag chosen in the tag filter"))

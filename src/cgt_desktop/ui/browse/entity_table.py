@@ -296,6 +296,7 @@ class EntityListController(QObject):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Ctrl+E adds them all
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it), as in a file manager
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
@@ -482,6 +483,10 @@ class EntityListController(QObject):
             box.setToolTip(_t("Show only rows with this value"))
         self.clear_button.setText(_t("Clear filters"))
         self.view.setToolTip(_t("Select a row to see its page; click a column header to sort"))
+        self.view.setAccessibleName(_t("List of %1").replace("%1", kind_label(self.kind)))
+        self.filter_edit.setAccessibleName(_t("Filter %1").replace("%1", kind_label(self.kind)))
+        for facet, box in self.facet_boxes.items():
+            box.setAccessibleName(facet_label(self.kind, facet))
         self._fill_facets()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
 

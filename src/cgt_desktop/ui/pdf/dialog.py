@@ -198,7 +198,8 @@ class ExportDialog(QDialog):
                                                "passages or a period (Ctrl+E) before exporting."))
             self.export_button.setEnabled(False)
         else:
-            self.summary_label.setText(self.tr("%n item(s) in the selection.", "", count))
+            self.summary_label.setText((self.tr("1 item in the selection.") if count == 1 else
+                                        self.tr("%1 items in the selection.")).replace("%1", str(count)))
 
     # -- running ----------------------------------------------------------------------------------
     def is_running(self) -> bool:

@@ -482,6 +482,10 @@ class ReaderPanel(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        self.view.setAccessibleName(self.tr("Document: original beside translation"))
+        self.chooser.setAccessibleName(self.tr("Documents"))
+        self.find_edit.setAccessibleName(self.tr("Find in document"))
+        self.language_box.setAccessibleName(self.tr("Languages shown"))
         self.swap_button.setText(self.tr("Swap sides"))
         self.swap_button.setToolTip(self.tr("Put the translation on the left"))
         index = self.language_box.currentIndex()

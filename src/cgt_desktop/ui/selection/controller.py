@@ -154,7 +154,8 @@ class SelectionController(QObject):
             return 0
         added = self.panel.add_refs(refs)
         if added:
-            message = _t("Added %1 item(s) to the selection.").replace("%1", str(added))
+            message = (_t("Added 1 item to the selection.") if added == 1 else
+                       _t("Added %1 items to the selection.")).replace("%1", str(added))
         else:
             message = _t("Already in the selection.")
         self.window.statusBar().showMessage(message, 4000)

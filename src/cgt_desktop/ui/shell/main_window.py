@@ -229,6 +229,9 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self.act_about.setText(self.tr("&About cgt-desktop"))
         self.act_about_qt.setText(self.tr("About &Qt"))
         self.toolbar.setWindowTitle(self.tr("Navigation"))
+        self.toolbar.setAccessibleName(self.tr("Navigation"))
+        self.tabs.setAccessibleName(self.tr("Views"))
+        self.search.field.setAccessibleName(self.tr("Search everything"))
         self.retranslate_origin_filter()
         self.period_clear.setToolTip(self.tr("Show all periods again"))
         self._tab_count_key = None  # the labels are rewritten in the new language
@@ -238,6 +241,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
                 self.lists[kind].retranslate()
             if kind in self.details:
                 self.details[kind].set_display(self.prefs.language, self.prefs.name_order)
+                self.details[kind].setAccessibleName(self.tr("Page"))
         timeline_index = self.tabs.indexOf(self.timeline or self.timeline_holder)
         self.tabs.setTabText(timeline_index, self.tr("Timeline"))
         self.tabs.setTabToolTip(timeline_index, self.tr("Events on a time axis; select a period to filter every list"))
@@ -269,6 +273,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         """Build a tab's detail view the first time it is needed, in the current display preferences."""
         detail = DetailView(self.store, language=self.prefs.language, name_order=self.prefs.name_order)
         detail.setObjectName(f"detail_{kind}")
+        detail.setAccessibleName(self.tr("Page"))
         detail.reader_available = True  # source links open the reader
         detail.page_makers["search"] = _search_results_page  # the search popup's "Show all"
         placeholder = self.splitters[kind].replaceWidget(1, detail)

@@ -24,7 +24,7 @@ from cgt_desktop.core.timeline import data as td
 from cgt_desktop.core.timeline import model as tm
 from cgt_desktop.core.domain.models import EventRow
 from cgt_desktop.core.catalog.store import ListQuery, Catalog
-from cgt_desktop.ui.timeline.event_list import EventListModel, EventListView, event_tooltip
+from cgt_desktop.ui.timeline.event_list import EventListModel, EventListView, event_line, event_tooltip
 
 __all__ = ["ColumnsLoader", "EventListModel", "TimelineController", "TimelinePanel", "event_tooltip",
            "start_warm_up"]
@@ -157,6 +157,7 @@ class TimelineController(QObject):
         self.undated_model = EventListModel(self.event_rows, self, describe)
         self.plot.mark_clicked.connect(self._on_plot_mark_clicked)
         self.plot.mark_hovered.connect(self._on_plot_mark_hovered)
+        self.plot.mark_focused.connect(self._on_plot_mark_focused)
         self.plot.region_changed.connect(self._on_plot_region_changed)
         self.plot.view_changed.connect(self._on_plot_view_changed)
         self.refresh()
@@ -318,6 +319,21 @@ class TimelineController(QObject):
     # -- slots -----------------------------------------------------------------------------
     def _on_plot_mark_clicked(self, event_id: str) -> None:
         self.event_activated.emit(event_id)
+
+    def _on_plot_mark_focused(self, event_id: str) -> None:
+        """The keyboard's mark: its row in the dated list is made current, and a screen reader hears it."""
+        event = self.event_row(event_id) if event_id else None
+        plot = self.panel.plot
+        if event is None:
+            plot.setAccessibleDescription("")
+            return
+        plot.setAccessibleDescription(event_line(event, self.list_model.language).replace("\n", " / "))
+        ids = self.list_model.ids()
+        if event_id in ids:
+            view = self.panel.event_list
+            index = self.list_model.index(ids.index(event_id))
+            view.selectionModel().setCurrentIndex(index, view.selectionModel().SelectionFlag.ClearAndSelect)
+            view.scrollTo(index)
 
     def _on_plot_mark_hovered(self, found) -> None:
         if found is None:
@@ -571,7 +587,11 @@ class TimelinePanel(QWidget):
         self.select_button.setToolTip(self.tr("Drag across the plot to select a period (or Shift+drag any time)"))
         self.clear_button.setText(self.tr("Clear period"))
         self.reset_button.setText(self.tr("2008–2025"))
-        self.reset_button.setToolTip(self.tr("Show the default years (Home key); ←/→ pan, +/− zoom"))
+        self.reset_button.setToolTip(self.tr("Show the default years (Home key). In the plot: ←/→ pan, +/− zoom, "
+                                             "Ctrl+←/→ go from event to event, Enter opens it"))
+        self.plot.setAccessibleName(self.tr("Timeline of events"))
+        self.event_list.setAccessibleName(self.tr("Dated events"))
+        self.undated_list.setAccessibleName(self.tr("Undated events"))
         self.export_button.setText(self.tr("Export") + " ▾")
         self.export_button.setToolTip(self.tr("Save the view as it is shown (plot and legend) as an image"))
         self.act_export_png.setText(self.tr("As PNG image…"))

@@ -43,13 +43,15 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
     """The plot: lanes top to bottom, days left to right, a legend underneath.
 
     Signals:
-        mark_clicked(str): the event id of a clicked mark.
+        mark_clicked(str): the event id of a clicked mark (or of the focused one, on Enter).
+        mark_focused(str): the keyboard moved to this event's mark (Ctrl+←/→); "" when none is focused.
         mark_hovered(object): ``(event_id, global QPoint)`` under the mouse, or ``None``.
         region_changed(float, float, bool): the period region moved to ``[x0, x1)``; flag: drag finished.
         view_changed(float, float): the visible x range changed.
     """
 
     mark_clicked = Signal(str)
+    mark_focused = Signal(str)
     mark_hovered = Signal(object)
     region_changed = Signal(float, float, bool)
     view_changed = Signal(float, float)
@@ -81,6 +83,13 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
                                              brush=pg.mkBrush(None), pxMode=True)
         self._highlight.setZValue(20)
         self.plot_item.addItem(self._highlight)
+        # The keyboard's mark (Ctrl+←/→ moves it, Enter opens it): a dashed square, apart from the rings.
+        self._focus_item = pg.ScatterPlotItem(symbol="s", size=22, brush=pg.mkBrush(None), pxMode=True,
+                                              pen=pg.mkPen(_INK, width=2, style=Qt.PenStyle.DashLine))
+        self._focus_item.setZValue(21)
+        self.plot_item.addItem(self._focus_item)
+        self._focus: int | None = None  # position in _time_order of the focused mark
+        self._time_order = None
         self.region = pg.LinearRegionItem(orientation="vertical", brush=pg.mkBrush(80, 130, 220, 45),
                                           pen=pg.mkPen(QColor(40, 90, 200), width=1), bounds=[lo, hi])
         self.region.setZValue(-5)
@@ -107,6 +116,8 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
             self.plot_item.removeItem(item)
         self._data_items = []
         self._layout = layout
+        self._time_order = np.lexsort((layout.lane, layout.x0))  # marks by start, then lane: Ctrl+←/→
+        self._set_focus(None)
         names = layout.columns.categories
         cat, kind, approximate = layout.cat, layout.kind, layout.approximate
         center = (layout.x0 + layout.x1) / 2
@@ -294,8 +305,64 @@ class TimelinePlot(pg.GraphicsLayoutWidget):
         c, half = (x0 + x1) / 2, (x1 - x0) * factor / 2
         self.view.setXRange(c - half, c + half, padding=0)
 
+    # -- keyboard focus on a mark -----------------------------------------------------------
+    def focused_event(self) -> str | None:
+        """The event id of the mark the keyboard is on, if any."""
+        layout = self._layout
+        if layout is None or self._focus is None or self._time_order is None:
+            return None
+        return layout.columns.ids[int(layout.ev[self._time_order[self._focus]])]
+
+    def focus_step(self, step: int) -> str | None:
+        """Move the keyboard's mark to the next (``+1``) or previous (``-1``) mark in time; return its event.
+
+        From no focus, start at the first mark in view (or the last, going back). The view pans to keep
+        the focused mark in sight.
+        """
+        layout, order = self._layout, self._time_order
+        if layout is None or order is None or len(order) == 0:
+            return None
+        if self._focus is None:
+            x0, x1 = self.x_range()
+            starts = layout.x0[order]
+            index = int(np.searchsorted(starts, x0)) if step > 0 else int(np.searchsorted(starts, x1)) - 1
+        else:
+            index = self._focus + step
+        self._set_focus(min(max(index, 0), len(order) - 1))
+        return self.focused_event()
+
+    def _set_focus(self, index: int | None) -> None:
+        self._focus = index
+        layout = self._layout
+        if index is None or layout is None or self._time_order is None:
+            self._focus_item.setData(x=[], y=[])
+            self.mark_focused.emit("")
+            return
+        mark = int(self._time_order[index])
+        x = float(layout.x0[mark] + layout.x1[mark]) / 2
+        self._focus_item.setData(x=[x], y=[float(layout.y[mark])])
+        x0, x1 = self.x_range()
+        if not x0 <= x <= x1:  # keep the span, centre the mark
+            half = (x1 - x0) / 2
+            self.view.setXRange(x - half, x + half, padding=0)
+        self.mark_focused.emit(self.focused_event() or "")
+
     def keyPressEvent(self, ev):  # noqa: N802
         key = ev.key()
+        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.focus_step(-1 if key == Qt.Key.Key_Left else 1)
+            ev.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event_id = self.focused_event() or self.focus_step(1)
+            if event_id:
+                self.mark_clicked.emit(event_id)
+            ev.accept()
+            return
+        if key == Qt.Key.Key_Escape and self._focus is not None:
+            self._set_focus(None)
+            ev.accept()
+            return
         actions = {Qt.Key.Key_Left: lambda: self.pan(-0.1), Qt.Key.Key_Right: lambda: self.pan(0.1),
                    Qt.Key.Key_Plus: lambda: self.zoom(0.8), Qt.Key.Key_Equal: lambda: self.zoom(0.8),
                    Qt.Key.Key_Up: lambda: self.zoom(0.8), Qt.Key.Key_Minus: lambda: self.zoom(1.25),
