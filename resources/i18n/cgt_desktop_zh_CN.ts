@@ -2077,142 +2077,142 @@
   <context>
     <name>NotesWidget</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="158" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="153" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="158" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="153" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="192" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="198" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="193" />
       <source>Star this item</source>
       <translation>为此条目加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="199" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="194" />
       <source>Add a tag…</source>
       <translation>添加标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="200" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="195" />
       <source>Add a tag</source>
       <translation>添加标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="201" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="196" />
       <source>Notes on this item</source>
       <translation>此条目的笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="202" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="197" />
       <source>Note text</source>
       <translation>笔记内容</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="203" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="198" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="204" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="199" />
       <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
       <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="205" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="200" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="206" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="201" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="207" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="202" />
       <source>New note</source>
       <translation>新建笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="208" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="203" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="209" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="204" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="235" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="230" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="246" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="241" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="279" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="274" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="285" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="280" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="292" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="287" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="300" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="295" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="304" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="299" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="309" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="304" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="340" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="335" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="343" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="338" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="354" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="349" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="375" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="370" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="375" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="370" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>

@@ -387,3 +387,82 @@ def test_your_entry_and_your_corrections_are_in_the_pdf_marked_as_yours(home, co
     assert "Zhang Weiming" in text and "your own entry" in text
     assert "Your corrections" in text and "Chen Jing (reporter) (reference · 参考数据 : Chen Jing)" in text
     assert "you marked this wrong · 您已标记为有误 : she is freelance" in text
+
+
+# -- a dossier fit to hand on (issue 16, item 10) ---------------------------------------------------------
+def test_notes_print_their_markdown_as_formatting_not_as_asterisks(export, home):
+    user = UserStore(home.user_db)
+    user.add_note("person/qian-qijun", "Founder of **SCTG**; see *both* interviews.\n\n- first point\n- second point\n\n"
+                                       "Details at [the association](https://example.org/cmba).")
+    raw = text_of(export(["person/qian-qijun"], user).path)
+    text = flat(raw)
+    assert re.search(r"Founder of SCTG ?; see both interviews\.", text), "pypdf may split a run at a span"
+    assert "**" not in text and "- first point" not in text and "first point" in text
+    assert "theassociation(https://example.org/cmba)" in squeezed(raw), "paper has no links: the address is printed"
+
+
+def test_the_source_list_runs_in_number_order_and_names_each_source(export, store):
+    people = ["person/qian-qijun", "organization/zhangjiang-summit-cell-therapy", "person/carl-june"]
+    result = export([*people, period_ref("2019-01-01", "2023-12-31")])
+    text = flat(text_of(result.path))
+    start = [m.start() for m in re.finditer(r"S ?ources · 资料来源", text)][-1]  # the section, not the contents
+    sources = text[start:]
+    listed = [int(n) for n in re.findall(r"\[(\d+)\] (?:China News Online|Bioon|undated|Unnamed|Brief|Pudong|"
+                                         r"[A-Z][^\[]*?, )", sources)]
+    assert listed == list(range(1, len(listed) + 1)) and len(listed) >= 20
+    assert "Documents cited · 所引文献" in sources
+    for cell in re.findall(r"\[(\d+(?:, \d+)+)\]", text[:start]):
+        numbers = [int(n) for n in cell.split(", ")]
+        assert numbers == sorted(numbers), cell
+
+
+def test_profiles_follow_one_another_instead_of_leaving_pages_half_empty(export, store):
+    from cgt_desktop.core.catalog.store import ListQuery
+
+    people = store.list_ids(ListQuery("person"))[:8]
+    result = export(people, timeline=False, sources=False)
+    pages = [flat(p.extract_text()) for p in PdfReader(result.path).pages]
+    body = pages[2:-1]  # after the title and the contents, before the last page
+    assert len(pages) < 2 + len(people), "eight short profiles do not take a page each"
+    assert all(len(page) > 1500 for page in body), [len(p) for p in body]
+    titles = [t for t in outline_titles(PdfReader(result.path)) if "·" in t or t]
+    assert len(titles) >= len(people)
+
+
+def test_a_heading_never_ends_a_page(export, store):
+    """Each profile's name starts the text it heads: it is never the last line of a page."""
+    from cgt_desktop.core.catalog.store import ListQuery
+
+    orgs = store.list_ids(ListQuery("organization"))[:14]
+    reader = PdfReader(export(orgs, timeline=False).path)
+    names = {store.names([o])[o][1] for o in orgs}
+    for page in reader.pages[2:]:
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        body = lines[:-2]  # the footer is last
+        assert not body or body[-1].split(" · ")[0] not in names, body[-1]
+
+
+def test_timeline_labels_keep_their_date_at_the_right_edge(qapp):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from cgt_desktop.ui.pdf.timeline import place_label
+
+    fm = QFontMetricsF(QFont("Noto Sans CJK SC", 7))
+    plot = QRectF(0, 0, 500, 200)
+    name = "2021 Fifth International Precision Medicine Academic Annual Conference and Industry Conference"
+    text, x = place_label("c. 15 Nov 2021", name, 380, 384, plot, fm)  # a mark near the right edge
+    assert text.startswith("c. 15 Nov 2021  2021 Fifth") and text.endswith("…")
+    assert x >= plot.left() and x + fm.horizontalAdvance(text) <= 384 - 3, "left of the mark, inside the plot"
+    text, x = place_label("2022–2024", "Shanghai action plan", 60, 490, plot, fm)  # a long bar: more room left
+    assert text.startswith("2022–2024  ") and x >= plot.left()
+    text, x = place_label("Feb 2019", "Centre founded", 40, 44, plot, fm)
+    assert text == "Feb 2019  Centre founded" and x == 48
+
+
+def test_the_title_page_counts_in_words_a_reader_expects(export, home):
+    user = UserStore(home.user_db)
+    user.add_note("person/qian-qijun", "One note.")
+    text = flat(text_of(export(["person/qian-qijun", PASSAGE], user).path))
+    assert "1 profile · " in text and "1 passage · 1 note" in text
+    assert "profiles" not in text.split("Contents")[0] or "1 profiles" not in text

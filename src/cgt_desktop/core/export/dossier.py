@@ -38,6 +38,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "passages": ("Bilingual passages", "双语段落"),
     "notes": ("Notes", "笔记"),
     "sources": ("Sources", "资料来源"),
+    "documents_cited": ("Documents cited", "所引文献"),
     "relations": ("Relations", "关系"),
     "events": ("Events", "事件"),
     "relation": ("Relation", "关系"),
@@ -96,7 +97,8 @@ class UnknownItems(DossierError):
 
     def __init__(self, refs: Sequence[str]) -> None:
         self.refs = list(refs)
-        super().__init__("unknown item(s) in the selection: " + ", ".join(self.refs)
+        super().__init__(("an unknown item" if len(self.refs) == 1 else "unknown items") + " in the selection: "
+                         + ", ".join(self.refs)
                          + "; they may have been removed from the data or mistyped")
 
 
@@ -265,6 +267,8 @@ class SourceEntry:
     outlet_en: str
     outlet_zh: str
     quote: str = ""  # the start of the passage in its original language
+    label_en: str = ""  # how readers cite it: "China News Online, c. 15 Nov 2021, ¶7, sentence 1"
+    label_zh: str = ""
 
 
 QUOTE_CHARS = 160
@@ -325,6 +329,18 @@ def _safe_display(start: str | None, end: str | None, approximate: bool, lang: s
         return start or ""
 
 
+def _source_words(c: Citation, lang: str) -> str:
+    """A passage as readers cite it, to the sentence: outlet (else the title), date, place in the text."""
+    from cgt_desktop.core.domain.wording import source_label
+
+    zh = lang == "zh"
+    outlet = (c.outlet_zh or c.outlet_en) if zh else (c.outlet_en or c.outlet_zh)
+    title = (c.document_title_zh or c.document_title_en) if zh else (c.document_title_en or c.document_title_zh)
+    when = dates.document_when(c.document_date, c.document_approximate, lang, c.document_date_stated)
+    return ("，" if zh else ", ").join(x for x in (source_label(outlet, title, when, lang),
+                                                   ids.local_label(c.passage_id, lang)) if x)
+
+
 class _Citations:
     """Numbers passages ``[n]`` in order of first use."""
 
@@ -369,7 +385,8 @@ class _Citations:
                 date_en=_safe_display(c.document_date, None, approx, "en"),
                 date_zh=_safe_display(c.document_date, None, approx, "zh"),
                 outlet_en=meta.get("outlet_en") or "", outlet_zh=meta.get("outlet_zh") or "",
-                quote=c.orig if len(c.orig) <= QUOTE_CHARS else c.orig[:QUOTE_CHARS].rstrip() + "…"))
+                quote=c.orig if len(c.orig) <= QUOTE_CHARS else c.orig[:QUOTE_CHARS].rstrip() + "…",
+                label_en=_source_words(c, "en"), label_zh=_source_words(c, "zh")))
         return out
 
 

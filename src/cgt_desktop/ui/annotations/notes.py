@@ -27,8 +27,6 @@ from cgt_desktop.ui.common.operations import OperationStack
 
 __all__ = ["NotesWidget", "SafeNoteBrowser", "render_markdown"]
 
-_md: Any = None
-
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("NotesWidget", text)
@@ -53,12 +51,9 @@ def add_undo_redo_actions(widget: QWidget, stack: QUndoStack, undo_text: str,
 
 def render_markdown(text: str) -> str:
     """Render a note's Markdown to safe HTML (raw HTML escaped, no images, no unsafe links)."""
-    global _md  # noqa: PLW0603 - one parser per process, created on first use
-    if _md is None:
-        from markdown_it import MarkdownIt  # loaded when first needed
+    from cgt_desktop.core.text.markdown import to_html
 
-        _md = MarkdownIt("commonmark", {"html": False}).disable("image")
-    return str(_md.render(text))
+    return to_html(text)
 
 
 class SafeNoteBrowser(QTextBrowser):

@@ -26,20 +26,21 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QRawFont,
-                           QTextDocument)
+                           QTextCursor, QTextDocument, QTextFormat)
 
 from cgt_desktop.core.export.dossier import Dossier
-from cgt_desktop.ui.pdf.html import TIMELINE_URL, DossierHtml
+from cgt_desktop.ui.pdf.html import HEADING_STATE, TIMELINE_URL, DossierHtml
 from cgt_desktop.ui.pdf.timeline import TimelineFigure
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 LAYOUT_DPI = 96
 PDF_RESOLUTION = 600
 MARGINS_MM = QMarginsF(18, 16, 18, 20)
+KEEP_WITH_NEXT = 0.07  # a heading needs this much of the page below it (about four lines), else it moves on
 KEEP_LAID_OUT_CHARS = 4_000_000  # a body of up to this much HTML stays laid out between counting and painting
 
 
@@ -296,6 +297,7 @@ class PdfRenderer:
         doc.setDefaultStyleSheet(css)
         doc.setHtml(text)
         doc.pageCount()  # lays it all out
+        _keep_headings_with_text(doc, page.height())
         return doc
 
     def _footer(self, painter: QPainter, scale: float, page: QSizeF, index: int, total: int, font: QFont) -> None:
@@ -355,19 +357,46 @@ def _image_rect(doc: QTextDocument, url: str) -> QRectF | None:
     return None
 
 
+def _anchor_names(block: Any) -> list[str]:
+    names: list[str] = []
+    it = block.begin()
+    while not it.atEnd():
+        fmt = it.fragment().charFormat()
+        if fmt.isAnchor():
+            names += fmt.anchorNames()
+        it += 1
+    return names
+
+
+def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
+    """No heading at the foot of a page: one cut by the page's end, or ending within
+    :data:`KEEP_WITH_NEXT` of it, starts the next page (QTextDocument has no keep-with-next).
+
+    Headings are the blocks whose state is :data:`~cgt_desktop.ui.pdf.html.HEADING_STATE`.
+    """
+    layout = doc.documentLayout()
+    keep = page_height * KEEP_WITH_NEXT
+    block = doc.begin()
+    while block.isValid():
+        if block.userState() == HEADING_STATE:
+            rect = layout.blockBoundingRect(block)
+            page = int((rect.top() + 1.0) // page_height)
+            at_top = rect.top() <= page * page_height + 2.0
+            if not at_top and rect.bottom() + keep > (page + 1) * page_height:
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+                doc.pageCount()  # laid out again from here
+        block = block.next()
+
+
 def _anchor_pages(doc: QTextDocument, page_height: float) -> dict[str, int]:
     """Return the page index of every named anchor in *doc*."""
     layout = doc.documentLayout()
     out: dict[str, int] = {}
     block = doc.begin()
     while block.isValid():
-        names: list[str] = []
-        it = block.begin()
-        while not it.atEnd():
-            fmt = it.fragment().charFormat()
-            if fmt.isAnchor():
-                names += fmt.anchorNames()
-            it += 1
+        names = _anchor_names(block)
         if names:
             page = int((layout.blockBoundingRect(block).top() + 1.0) // page_height)
             for name in names:

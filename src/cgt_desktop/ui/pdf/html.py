@@ -9,9 +9,10 @@ the PDF export turns into a page number in the contents and a bookmark.
 from __future__ import annotations
 
 import html
-from typing import Iterable
+from typing import Any, Iterable
 
 from cgt_desktop.core.domain import ids
+from cgt_desktop.core.text.markdown import to_print_html
 from cgt_desktop.core.export.dossier import (
     Dossier, EventLine, FigureLine, Name, NoteItem, PassageBlock, Profile, label,
 )
@@ -41,15 +42,22 @@ p { margin-top: 0px; margin-bottom: 4px; }
 .notecell { background-color: #fff7d6; font-size: 8.5pt; }
 .noteby { font-size: 7pt; color: #8a6d00; }
 .src { font-size: 8.5pt; margin-bottom: 5px; }
+.strong { color: #000000; background-color: #f6df8c; }
+.url { font-size: 7.5pt; color: #5a6470; }
+.noteh { font-size: 9.5pt; color: #16324f; margin-top: 2px; }
+ul, ol { margin-top: 0px; margin-bottom: 4px; margin-left: 12px; -qt-list-indent: 0; }
 .toc1 { font-size: 10.5pt; color: #16324f; }
 .toc2 { font-size: 9pt; color: #24292f; }
 td { vertical-align: top; }
 """
 
 
-PAGE_BREAK = ' style="page-break-before: always;"'
+#: The block state of a heading, which the PDF export keeps with the text below it (never last on a page).
+HEADING_STATE = 7
+KEEP = f' style="-qt-user-state: {HEADING_STATE};"'
 NOTES_BESIDE = 30  # a profile's notes stand beside its description up to this many, else after it
 NOTES_PER_PART = 300
+PART_CHARS = 400_000  # HTML laid out at once at most (a larger profile or section is a part of its own)
 
 
 def esc(text: object) -> str:
@@ -106,7 +114,7 @@ class DossierHtml:
         return " · ".join(out)
 
     def cite(self, numbers: Iterable[int]) -> str:
-        nums = list(numbers)
+        nums = sorted(set(numbers))  # [20, 22, 23], never [22, 20, 23]
         if not nums or not self.d.options.sources:
             return ""
         return f'<span class="cite">[{", ".join(str(n) for n in nums)}]</span>'
@@ -123,9 +131,9 @@ class DossierHtml:
         for h in highlights:
             text = f"“{esc(h.quote)}”" + (f"<br>{esc(h.comment)}" if h.comment else "")
             out.append(f'<p>{text}<br><span class="noteby">{self.L("highlight")}</span></p>')
-        for n in notes:
-            out.append(f'<p>{esc(n.body)}<br><span class="noteby">{self.L("notes")} · {esc(n.edited[:10])}'
-                       f'</span></p>')
+        for n in notes:  # Markdown, printed: bold, lists and links (as "text (address)") as the note has them
+            out.append(f'{to_print_html(n.body)}<p><span class="noteby">{self.L("notes")} · '
+                       f'{esc(n.edited[:10])}</span></p>')
         return "".join(out)
 
     def table(self, headers: list[str], rows: list[list[str]], widths: list[int]) -> str:
@@ -140,9 +148,10 @@ class DossierHtml:
         d = self.d
         notes = {n.uid for group in ([p.notes for p in d.profiles] + [b.notes for b in d.passages]
                                      + [e.notes for e in d.events + d.undated_events] + [d.notes]) for n in group}
-        counts = [(len(d.profiles), "profiles", "个条目"), (len(d.events) + len(d.undated_events), "events", "个事件"),
-                  (len(d.passages), "passages", "段双语段落"), (len(notes), "notes", "条笔记")]
-        en = " · ".join(f"{n} {word}" for n, word, _zh in counts)
+        counts = [(len(d.profiles), ("profile", "profiles"), "个条目"),
+                  (len(d.events) + len(d.undated_events), ("event", "events"), "个事件"),
+                  (len(d.passages), ("passage", "passages"), "段双语段落"), (len(notes), ("note", "notes"), "条笔记")]
+        en = " · ".join(f"{n} {words[n != 1]}" for n, words, _zh in counts)  # 1 note, 2 notes
         zh = " · ".join(f"{n} {word}" for n, _en, word in counts)
         summary = self.pick(en, zh)
         periods = "; ".join(self.pick(_period_text(a, b, "en"), _period_text(a, b, "zh"), " / ")
@@ -169,14 +178,12 @@ class DossierHtml:
 
     def section_heading(self, key: str) -> str:
         anchor = self.anchor(f"sec-{key}", label(key, self.mode), 0)
-        brk = PAGE_BREAK if len(self.anchors) > 1 else ""  # not before the first
-        return f'<p class="h1"{brk}><a name="{anchor}">{self.L(key)}</a></p>'
+        return f'<p class="h1"{KEEP}><a name="{anchor}">{self.L(key)}</a></p>'
 
     def profile(self, p: Profile, index: int, first: bool) -> str:
         anchor = self.anchor(f"p-{index}", p.name.text("both"), 1)
-        brk = "" if first else PAGE_BREAK
         subtype = self.pick(p.subtype_en, p.subtype_zh, " / ") if (p.subtype_en or p.subtype_zh) else ""
-        out = [f'<p class="h2"{brk}><a name="{anchor}">{self.name(p.name, both=True)}</a></p>',
+        out = [f'<p class="h2"{KEEP}><a name="{anchor}">{self.name(p.name, both=True)}</a></p>',
                f'<p class="sub">{self.pick(p.kind_en, p.kind_zh, " / ")}'
                + (f" — {subtype}" if subtype else "") + (f" · {self.L('your_entry')}" if p.mine else "")
                + f" {self.cite(p.cites)}</p>"]
@@ -192,7 +199,7 @@ class DossierHtml:
         for key, text in p.facts:
             out.append(f'<p class="small">{self.L(key)}: {esc(text)}</p>')
         if p.corrections:
-            out.append(f'<p class="h3">{self.L("your_corrections")}</p>')
+            out.append(f'<p class="h3"{KEEP}>{self.L("your_corrections")}</p>')
             for c in p.corrections:
                 stale = f' <i>({self.L("stale")})</i>' if c.stale else ""
                 note = f' — <span class="small">{esc(c.note)}</span>' if c.note else ""
@@ -205,15 +212,15 @@ class DossierHtml:
                 f'<br><span class="small">{esc(r.note)}</span>' if r.note else ""),
                 self.pick(r.role_en, r.role_zh), self.pick(r.dates_en, r.dates_zh), self.cite(r.cites)]
                 for r in p.relations]
-            out.append(f'<p class="h3">{self.L("relations")}</p>')
+            out.append(f'<p class="h3"{KEEP}>{self.L("relations")}</p>')
             out.append(self.table([self.L("relation"), self.L("with"), self.L("role"), self.L("date"), ""], rows,
                                   [18, 46, 16, 12, 8]))
         if p.events:
-            out.append(f'<p class="h3">{self.L("events")}</p>')
+            out.append(f'<p class="h3"{KEEP}>{self.L("events")}</p>')
             out.append(self.table([self.L("date"), self.L("events"), ""], [self.event_cells(e)[:2] + [
                 self.cite(e.cites)] for e in p.events], [20, 72, 8]))
         if p.figures:
-            out.append(f'<p class="h3">{self.L("figures")}</p>')
+            out.append(f'<p class="h3"{KEEP}>{self.L("figures")}</p>')
             out.append(self.table([self.L("value"), self.L("figures"), self.L("as_of"), ""],
                                   [self.figure_cells(f)[:3] + [self.cite(f.cites)] for f in p.figures],
                                   [34, 38, 20, 8]))
@@ -297,25 +304,27 @@ class DossierHtml:
                      if ids.parse_passage(n.target_id) else "")
             target = self.name(n.target) + (f'<br><span class="pid">{where}</span>' if where else "") + \
                 f' {self.cite(n.cites)}'
-            rows.append([target, f'<span class="notecell">{esc(n.body)}</span><br>'
-                                 f'<span class="noteby">{esc(n.edited[:16].replace("T", " "))}</span>'])
+            rows.append([target, f'{to_print_html(n.body)}'
+                                 f'<p><span class="noteby">{esc(n.edited[:16].replace("T", " "))}</span></p>'])
         return self.section_heading("notes") + self.table([self.L("note_on"), self.L("notes")], rows, [40, 60])
 
     def sources(self) -> str:
-        """The numbered citations, grouped under their documents (in order of first citation)."""
+        """The numbered citations in number order, each with its outlet, date and place in the text;
+        then the documents cited, once each (in order of first citation)."""
         out = [self.section_heading("sources")]
-        groups: dict[str, list] = {}
-        for s in self.d.sources:
-            groups.setdefault(s.document_id, []).append(s)
-        for entries in groups.values():
-            s = entries[0]
-            where = ", ".join(t for t in (self.pick(s.outlet_en, s.outlet_zh, " / "),
-                                           self.pick(s.date_en, s.date_zh, " / ")) if t)
-            out.append(f'<p class="h3">{self.name(s.document, both=True)}</p>'
-                       + (f'<p class="small">{where}</p>' if where else ""))
-            out.append("".join(f'<p class="src" style="margin-left: 16px;"><span class="cite">[{e.n}]</span> '
-                               f'{self.pick(ids.local_label(e.passage_id, "en"), ids.local_label(e.passage_id, "zh"), " / ")}'
-                               f' <span class="small">“{esc(e.quote)}”</span></p>' for e in entries))
+        documents: dict[str, Any] = {}
+        for e in self.d.sources:
+            documents.setdefault(e.document_id, e)
+            where = self.pick(e.label_en, e.label_zh, " / ")
+            out.append(f'<p class="src"><span class="cite">[{e.n}]</span> {where}'
+                       f' <span class="small">“{esc(e.quote)}”</span></p>')
+        if documents:
+            out.append(f'<p class="h3"{KEEP}>{self.L("documents_cited")}</p>')
+        for e in documents.values():
+            where = ", ".join(t for t in (self.pick(e.outlet_en, e.outlet_zh, " / "),
+                                           self.pick(e.date_en, e.date_zh, " / ")) if t)
+            out.append(f'<p class="src">{self.name(e.document, both=True)}'
+                       + (f' <span class="small">— {where}</span>' if where else "") + "</p>")
         return "".join(out)
 
     def profile_notes(self, p: Profile) -> list[str]:
@@ -326,7 +335,7 @@ class DossierHtml:
         for start in range(0, len(p.notes), NOTES_PER_PART):
             heading = self.L("notes") + (f" ({start + 1}–{min(start + NOTES_PER_PART, len(p.notes))} / "
                                          f"{len(p.notes)})")
-            parts.append(f'<p class="h3">{esc(heading)}</p>'
+            parts.append(f'<p class="h3"{KEEP}>{esc(heading)}</p>'
                          + self.notes(p.notes[start:start + NOTES_PER_PART]))
         return parts
 
@@ -337,34 +346,42 @@ class DossierHtml:
     def body_parts(self) -> list[str]:
         """The body as HTML documents, each of which starts a new page (call before :meth:`contents`).
 
-        Every section and every profile starts a page, so the body is laid out and painted a part
-        at a time: memory is bounded by the largest part, not by the dossier (50 000 notes on one
-        profile are split into parts of :data:`NOTES_PER_PART`).
+        Sections and profiles follow one another on the page (no half-empty pages); the timeline
+        starts a page, where its figure has the width and the height it was drawn for. The body is
+        laid out and painted a part at a time, and a part ends before it would pass
+        :data:`PART_CHARS` of HTML, so memory is bounded by one part, not by the dossier (50 000
+        notes on one profile are split into parts of :data:`NOTES_PER_PART`).
         """
         d = self.d
-        parts: list[list[str]] = []
+        units: list[tuple[str, bool]] = []  # (html, must start a page)
         for key in d.sections():
             if key == "profiles":
-                parts.append([self.section_heading("profiles")])
+                units.append((self.section_heading("profiles"), False))
                 for i, p in enumerate(d.profiles):
-                    if i:
-                        parts.append([])
-                    parts[-1].append(self.profile(p, i, i == 0))
-                    notes = self.profile_notes(p)
-                    if notes:
-                        parts[-1].append(notes[0])
-                        parts += [[more] for more in notes[1:]]
+                    units.append((self.profile(p, i, i == 0), False))
+                    units += [(more, False) for more in self.profile_notes(p)]
             elif key == "timeline":
-                parts.append([self.timeline()])
+                units.append((self.timeline(), False))  # its figure moves to the next page if it must
             elif key == "figures":
-                parts.append([self.figures()])
+                units.append((self.figures(), False))
             elif key == "passages":
-                parts.append([self.passages()])
+                units.append((self.passages(), False))
             elif key == "notes":
-                parts.append([self.notes_section()])
+                units.append((self.notes_section(), False))
             elif key == "sources":
-                parts.append([self.sources()])
-        return [f"<html><body>{''.join(part).replace(PAGE_BREAK, '')}</body></html>" for part in parts]
+                units.append((self.sources(), False))
+        parts: list[list[str]] = []
+        size = 0
+        for text, new_page in units:
+            if not parts or new_page or size + len(text) > PART_CHARS:
+                parts.append([])
+                size = 0
+            elif parts[-1]:
+                text = text.replace(f'<p class="h1"{KEEP}>', f'<p class="h1"{KEEP[:-1]} margin-top: 22px;">', 1) \
+                    .replace(f'<p class="h2"{KEEP}>', f'<p class="h2"{KEEP[:-1]} margin-top: 16px;">', 1)
+            parts[-1].append(text)
+            size += len(text)
+        return [f"<html><body>{''.join(part)}</body></html>" for part in parts]
 
     def title_html(self) -> str:
         return f"<html><body>{self.title_page()}</body></html>"

@@ -29,6 +29,24 @@ CATEGORY_COLORS = {"policy": "#1f5fa8", "regulatory": "#8a3ea8", "clinical": "#b
                    "academic": "#2b8a57", "career": "#5a6470"}
 
 
+def place_label(date_text: str, name: str, left: float, right: float, plot: QRectF,
+                fm: QFontMetricsF) -> tuple[str, float]:
+    """The label of a mark spanning ``[left, right]``, and where it starts: right of the mark if it
+    fits, else left of it; if it fits neither side, on the side with more room with the date whole
+    and the name shortened ("c. 15 Nov 2021  2021 Fifth Intern…"), never past the plot's edges."""
+    text = f"{date_text}  {name}"
+    room_right, room_left = plot.right() - right - 4, left - 4 - plot.left()
+    if fm.horizontalAdvance(text) > max(room_right, room_left):
+        head = f"{date_text}  "
+        room = max(room_right, room_left, fm.horizontalAdvance(head + "…"))
+        text = head + fm.elidedText(name, Qt.TextElideMode.ElideRight,
+                                    max(room - fm.horizontalAdvance(head), fm.horizontalAdvance("…")))
+    width = fm.horizontalAdvance(text)
+    if width <= room_right:
+        return text, right + 4
+    return text, max(left - 4 - width, plot.left())
+
+
 def _day(iso: str) -> float:
     return float(date.fromisoformat(iso).toordinal())
 
@@ -122,16 +140,9 @@ class TimelineFigure:
             painter.setBrush(QBrush(fill))
             painter.drawRect(bar)
         date_text = e.date_zh if self.names == "zh" else e.date_en
-        text = f"{date_text}  {e.name.text(self.names)}"
-        width = fm.horizontalAdvance(text)
         painter.setPen(QColor("#24292f"))
-        if right + 4 + width <= plot.right():
-            painter.drawText(QPointF(right + 4, mid + fm.ascent() / 2 - 1), text)
-        elif left - 4 - width >= plot.left():
-            painter.drawText(QPointF(left - 4 - width, mid + fm.ascent() / 2 - 1), text)
-        else:
-            clipped = fm.elidedText(text, Qt.TextElideMode.ElideRight, max(plot.right() - right - 4, 40.0))
-            painter.drawText(QPointF(min(right + 4, plot.right() - 40), mid + fm.ascent() / 2 - 1), clipped)
+        text, x = place_label(date_text, e.name.text(self.names), left, right, plot, fm)
+        painter.drawText(QPointF(x, mid + fm.ascent() / 2 - 1), text)
 
     def _draw_legend(self, painter: QPainter, rect: QRectF, fm: QFontMetricsF) -> None:
         mode = self.names
