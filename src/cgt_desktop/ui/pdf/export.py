@@ -372,7 +372,9 @@ def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
     """No heading at the foot of a page: one cut by the page's end, or ending within
     :data:`KEEP_WITH_NEXT` of it, starts the next page (QTextDocument has no keep-with-next).
 
-    Headings are the blocks whose state is :data:`~cgt_desktop.ui.pdf.html.HEADING_STATE`.
+    Headings are the blocks whose state is :data:`~cgt_desktop.ui.pdf.html.HEADING_STATE`. Each
+    move lays the rest of the part out again (~30 ms for a part of :data:`PART_CHARS`), so the
+    parts are kept that small.
     """
     layout = doc.documentLayout()
     keep = page_height * KEEP_WITH_NEXT
@@ -381,12 +383,11 @@ def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
         if block.userState() == HEADING_STATE:
             rect = layout.blockBoundingRect(block)
             page = int((rect.top() + 1.0) // page_height)
-            at_top = rect.top() <= page * page_height + 2.0
-            if not at_top and rect.bottom() + keep > (page + 1) * page_height:
+            if rect.top() > page * page_height + 2.0 and rect.bottom() + keep > (page + 1) * page_height \
+                    and QTextCursor(block).currentTable() is None:
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(block).setBlockFormat(fmt)
-                doc.pageCount()  # laid out again from here
+                QTextCursor(block).setBlockFormat(fmt)  # and Qt lays out what follows again
         block = block.next()
 
 

@@ -57,7 +57,7 @@ HEADING_STATE = 7
 KEEP = f' style="-qt-user-state: {HEADING_STATE};"'
 NOTES_BESIDE = 30  # a profile's notes stand beside its description up to this many, else after it
 NOTES_PER_PART = 300
-PART_CHARS = 400_000  # HTML laid out at once at most (a larger profile or section is a part of its own)
+PART_CHARS = 100_000  # HTML laid out at once at most (each heading moved lays the rest out again)
 
 
 def esc(text: object) -> str:
