@@ -126,6 +126,14 @@ def test_screenshot_renders_a_view_to_png(qapp, tmp_path, corpus_dir, home, view
     assert (image.width(), image.height()) == (1280, 800)
 
 
+def test_screenshot_at_the_small_window_size_and_a_bad_size(qapp, tmp_path, corpus_dir, home, capsys):
+    code, out = _shot(tmp_path, corpus_dir, home, "people", "--size", "1024x700")
+    assert code == 0 and (QImage(str(out)).width(), QImage(str(out)).height()) == (1024, 700)
+    out.unlink()
+    code, out = _shot(tmp_path, corpus_dir, home, "people", "--size", "huge")
+    assert code == 2 and not out.exists() and "--size must look like 1280x800" in capsys.readouterr().err
+
+
 def test_screenshot_in_chinese(qapp, tmp_path, corpus_dir, home):
     code, out = _shot(tmp_path, corpus_dir, home, "places", "--lang", "zh")
     assert code == 0 and out.stat().st_size > 10_000
