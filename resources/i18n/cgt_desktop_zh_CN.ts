@@ -1844,179 +1844,448 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="210" />
-      <source>China cell &amp; gene therapy reference</source>
-      <translation>中国细胞与基因治疗资料库</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="68" />
+      <source>Restore from Backup</source>
+      <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="211" />
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="70" />
+      <source>Backups</source>
+      <translation>备份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="212" />
-      <source>&amp;Edit</source>
-      <translation>编辑(&amp;E)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="81" />
+      <source>Restore…</source>
+      <translation>恢复…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
-      <source>&amp;View</source>
-      <translation>视图(&amp;V)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="84" />
+      <source>Your data as it is now is kept as a copy beside it, and cgt-desktop opens again with the backup you choose.</source>
+      <translation>你现在的数据会另存一份副本，cgt-desktop 随后用你选择的备份重新打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
-      <source>&amp;Go</source>
-      <translation>转到(&amp;G)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="144" />
+      <source>&amp;Export Annotations…</source>
+      <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="145" />
+      <source>Write your notes, highlights, tags and own entries to a file</source>
+      <translation>把你的笔记、高亮、标签和自建条目写入文件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
-      <source>&amp;Preferences…</source>
-      <translation>偏好设置(&amp;P)…</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="146" />
+      <source>Im&amp;port Annotations…</source>
+      <translation>导入批注(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="147" />
+      <source>Merge an annotations file into your data (importing twice adds nothing)</source>
+      <translation>把批注文件合并到你的数据（重复导入不会重复添加）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="218" />
-      <source>&amp;Copy</source>
-      <translation>复制(&amp;C)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="148" />
+      <source>&amp;Back Up Now</source>
+      <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
-      <source>&amp;Search Everything</source>
-      <translation>搜索全部(&amp;S)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="149" />
+      <source>&amp;Restore from Backup…</source>
+      <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="220" />
-      <source>&amp;Filter This List</source>
-      <translation>筛选此列表(&amp;F)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="150" />
+      <source>Open &amp;Data Folder</source>
+      <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
-      <source>&amp;Back</source>
-      <translation>后退(&amp;B)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="151" />
+      <source>Show the folder that holds your data, backups and exports</source>
+      <translation>显示存放你的数据、备份和导出文件的文件夹</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="222" />
-      <source>Back to the previous page (Alt+Left)</source>
-      <translation>返回上一页（Alt+左方向键）</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="152" />
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="223" />
-      <source>&amp;Forward</source>
-      <translation>前进(&amp;F)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="153" />
+      <source>Print the page, the document in the reader, or the selection's dossier</source>
+      <translation>打印当前页面、阅读器中的文献，或选集的资料汇编</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="224" />
-      <source>Forward to the next page (Alt+Right)</source>
-      <translation>前往下一页（Alt+右方向键）</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="188" />
+      <source>Export Annotations</source>
+      <translation>导出批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="225" />
-      <source>Clear &amp;Period Filter</source>
-      <translation>清除时间段筛选(&amp;P)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="188" />
+      <source>Annotations (*.json)</source>
+      <translation>批注 (*.json)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="226" />
-      <source>&amp;Import Article…</source>
-      <translation>导入文章(&amp;I)…</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="192" />
+      <source>Exporting your annotations…</source>
+      <translation>正在导出你的批注…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="227" />
-      <source>Add an article of your own, with its translation if you have one (or drop the files on the window)</source>
-      <translation>添加您自己的文章，如有译文可一并添加（也可将文件拖到窗口上）</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="197" />
+      <source>Could not write %1: %2. Nothing was exported.</source>
+      <translation>无法写入 %1：%2。未导出任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="229" />
-      <source>&amp;About cgt-desktop</source>
-      <translation>关于 cgt-desktop(&amp;A)</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="201" />
+      <source>nothing yet</source>
+      <translation>暂无内容</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
-      <source>About &amp;Qt</source>
-      <translation>关于 &amp;Qt</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="202" />
+      <source>Exported to %1:
+%2</source>
+      <translation>已导出到 %1：
+%2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="231" />
-      <source>Navigation</source>
-      <translation>导航</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="211" />
+      <source>Import Annotations</source>
+      <translation>导入批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="233" />
-      <source>Views</source>
-      <translation>视图</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="212" />
+      <source>Annotations (*.json);;All files (*)</source>
+      <translation>批注 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="234" />
-      <source>Search everything</source>
-      <translation>搜索全部</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="220" />
+      <source>Could not back up your data first (%1). Nothing was imported.</source>
+      <translation>无法先备份你的数据（%1）。未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="236" />
-      <source>Show all periods again</source>
-      <translation>重新显示所有时间段</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="223" />
+      <source>Importing %1…</source>
+      <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="244" />
-      <source>Page</source>
-      <translation>页面</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="233" />
+      <source>%1
+
+Nothing was imported.</source>
+      <translation>%1
+
+未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="246" />
-      <source>Timeline</source>
-      <translation>时间线</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="241" />
+      <source>%1: %2 added, %3 updated, %4 already here</source>
+      <translation>%1：新增 %2，更新 %3，已存在 %4</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="247" />
-      <source>Events on a time axis; select a period to filter every list</source>
-      <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="244" />
+      <source>%1 changed on both sides (the newer edit is shown, the other kept)</source>
+      <translation>%1 项两边都有修改（显示较新的修改，另一版本保留）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="249" />
-      <source>Loading the timeline…</source>
-      <translation>正在载入时间线…</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="247" />
+      <source>The file had nothing to import.</source>
+      <translation>文件中没有可导入的内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="251" />
-      <source>Reader</source>
-      <translation>阅读器</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="248" />
+      <source>Merged %1:
+
+%2
+
+Your data before the import is backed up as %3.</source>
+      <translation>已合并 %1：
+
+%2
+
+导入前的数据已备份为 %3。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="252" />
-      <source>A source in its original language beside the project's translation</source>
-      <translation>原文与本项目译文并排对照</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
+      <source>notes</source>
+      <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="255" />
-      <source>Loading the reader…</source>
-      <translation>正在加载阅读器…</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
+      <source>highlights</source>
+      <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="259" />
-      <source>Annotations</source>
-      <translation>批注</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
+      <source>tags</source>
+      <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="383" />
-      <source>Nothing in the corpus has the id %1.</source>
-      <translation>语料中没有 ID 为 %1 的条目。</translation>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="255" />
+      <source>tagged items</source>
+      <translation>已加标签的条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="624" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="255" />
+      <source>stars</source>
+      <translation>星标</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="255" />
+      <source>own entries</source>
+      <translation>自建条目</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="256" />
+      <source>corrections</source>
+      <translation>更正</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="262" />
+      <source>Backing up your data…</source>
+      <translation>正在备份你的数据…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="268" />
+      <source>Back Up Now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="268" />
+      <source>Could not back up your data: %1</source>
+      <translation>无法备份你的数据：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="271" />
+      <source>Backed up your data to %1 (%2)</source>
+      <translation>已将你的数据备份到 %1（%2）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="281" />
+      <source>There are no backups yet in %1. File → Back Up Now makes one; cgt-desktop also makes one when you quit.</source>
+      <translation>%1 中还没有备份。“文件 → 立即备份”可创建备份；退出 cgt-desktop 时也会自动备份。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="289" />
+      <source>Replace your data with the backup %1? Your data as it is now is kept as a copy beside it, and cgt-desktop opens again.</source>
+      <translation>用备份 %1 替换你的数据？你现在的数据会另存一份副本，cgt-desktop 随后重新打开。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="298" />
+      <source>Open Data Folder</source>
+      <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="298" />
+      <source>Your data is in %1</source>
+      <translation>你的数据位于 %1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="326" />
+      <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="329" />
+      <source>Your data: %1</source>
+      <translation>你的数据：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="330" />
+      <source>Reference database: %1</source>
+      <translation>参考数据库：%1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="331" />
+      <source>Runs on</source>
+      <translation>运行环境</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="332" />
+      <source>Licences</source>
+      <translation>许可证</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="333" />
+      <source>cgt-desktop itself is MIT-licensed. It never opens a network connection.</source>
+      <translation>cgt-desktop 本身采用 MIT 许可证。它从不建立网络连接。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="337" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="628" />
-      <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
+      <source>China cell &amp; gene therapy reference</source>
+      <translation>中国细胞与基因治疗资料库</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="218" />
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
+      <source>&amp;Go</source>
+      <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="220" />
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
+      <source>&amp;Preferences…</source>
+      <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="222" />
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="223" />
+      <source>&amp;Copy</source>
+      <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="224" />
+      <source>&amp;Search Everything</source>
+      <translation>搜索全部(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="225" />
+      <source>&amp;Filter This List</source>
+      <translation>筛选此列表(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="226" />
+      <source>&amp;Back</source>
+      <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="227" />
+      <source>Back to the previous page (Alt+Left)</source>
+      <translation>返回上一页（Alt+左方向键）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="228" />
+      <source>&amp;Forward</source>
+      <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="229" />
+      <source>Forward to the next page (Alt+Right)</source>
+      <translation>前往下一页（Alt+右方向键）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
+      <source>Clear &amp;Period Filter</source>
+      <translation>清除时间段筛选(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="231" />
+      <source>&amp;Import Article…</source>
+      <translation>导入文章(&amp;I)…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="232" />
+      <source>Add an article of your own, with its translation if you have one (or drop the files on the window)</source>
+      <translation>添加您自己的文章，如有译文可一并添加（也可将文件拖到窗口上）</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="234" />
+      <source>&amp;About cgt-desktop</source>
+      <translation>关于 cgt-desktop(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="236" />
+      <source>About &amp;Qt</source>
+      <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="237" />
+      <source>Navigation</source>
+      <translation>导航</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="239" />
+      <source>Views</source>
+      <translation>视图</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="240" />
+      <source>Search everything</source>
+      <translation>搜索全部</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="242" />
+      <source>Show all periods again</source>
+      <translation>重新显示所有时间段</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="250" />
+      <source>Page</source>
+      <translation>页面</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="252" />
+      <source>Timeline</source>
+      <translation>时间线</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="253" />
+      <source>Events on a time axis; select a period to filter every list</source>
+      <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="255" />
+      <source>Loading the timeline…</source>
+      <translation>正在载入时间线…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="257" />
+      <source>Reader</source>
+      <translation>阅读器</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="258" />
+      <source>A source in its original language beside the project's translation</source>
+      <translation>原文与本项目译文并排对照</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="261" />
+      <source>Loading the reader…</source>
+      <translation>正在加载阅读器…</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="265" />
+      <source>Annotations</source>
+      <translation>批注</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="389" />
+      <source>Nothing in the corpus has the id %1.</source>
+      <translation>语料中没有 ID 为 %1 的条目。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/printing.py" line="65" />
+      <source>Print</source>
+      <translation>打印</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/printing.py" line="65" />
+      <source>Open a page or a document to print it, or add items to the selection (Ctrl+E) to print their dossier.</source>
+      <translation>打开一个页面或一篇文献即可打印；或把条目加入选集（Ctrl+E）以打印其资料汇编。</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/shell/status.py" line="59" />

@@ -83,6 +83,15 @@ def list_backups(backups_dir: Path) -> list[Path]:
     return sorted((p for p in folder.glob(f"{PREFIX}*{SUFFIX}") if not p.name.startswith(".")), reverse=True)
 
 
+def backup_time(backup: Path) -> datetime | None:
+    """When *backup* was made, read from its name (``user-20261207-083559.sqlite``); None if unreadable."""
+    stamp = Path(backup).name.removeprefix(PREFIX).removesuffix(SUFFIX)[:15]
+    try:
+        return datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+
+
 def make_backup(user_db: Path, backups_dir: Path, now: float | None = None) -> Path:
     """Write a checked, consistent copy of *user_db* into *backups_dir*; return its path.
 

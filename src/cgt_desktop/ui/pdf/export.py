@@ -102,12 +102,12 @@ class PdfRenderer:
     :meth:`abort` to stop and remove the temporary files.
     """
 
-    def __init__(self, dossier: Dossier, path: Path | str, page_size: str = "A4",
+    def __init__(self, dossier: Dossier, path: Path | str | None, page_size: str = "A4",
                  pending: Path | None = None) -> None:
         if page_size not in PAGE_SIZES:
             raise ExportError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
         self.dossier = dossier
-        self.path = _check_target(Path(path))
+        self.path = _check_target(Path(path)) if path is not None else None  # None: printed (print_to)
         self.page_size = page_size
         self.pages = 0
         self.outline: list[tuple[int, str, int]] = []
@@ -169,6 +169,7 @@ class PdfRenderer:
             raise
 
     def _steps(self) -> Iterator[tuple[int, int]]:
+        assert self.path is not None
         raw = self._temp()
         writer = QPdfWriter(raw)
         writer.setResolution(PDF_RESOLUTION)
@@ -177,39 +178,8 @@ class PdfRenderer:
         writer.setTitle(self.dossier.title)
         writer.setCreator("cgt-desktop")
         self._writer = writer
-        paint = writer.pageLayout().paintRectPoints()
-        page = QSizeF(paint.width() * LAYOUT_DPI / 72.0, paint.height() * LAYOUT_DPI / 72.0)
-        self._layout(page)
-        total = sum(doc.pageCount() for doc in self._front) + sum(self._part_pages)
-        self.pages = total
-        yield 1, total + 3
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise ExportError(f"cannot write to {self.path.parent}")
-        self._painter = painter
-        scale = writer.resolution() / LAYOUT_DPI
-        footer_font = QFont(self._front[0].defaultFont())
-        footer_font.setPointSizeF(7.5 * LAYOUT_DPI / writer.logicalDpiY())  # the painter is scaled
-        index = 0
-        for part, doc in self._documents(page):
-            for doc_page in range(doc.pageCount()):
-                if index:
-                    writer.newPage()
-                painter.save()
-                painter.scale(scale, scale)
-                painter.translate(0, -doc_page * page.height())
-                clip = QRectF(0, doc_page * page.height(), page.width(), page.height())
-                doc.drawContents(painter, clip)
-                if (part is not None and part == self._figure_part and self.figure and self.figure_rect
-                        and self.figure_rect.intersects(clip)):
-                    self.figure.paint(painter, self.figure_rect)
-                painter.restore()
-                if index:
-                    self._footer(painter, scale, page, index, total, footer_font)
-                index += 1
-                yield 1 + index, total + 3
-        painter.end()
-        self._painter = None
+        yield from self._paint(writer, f"cannot write to {self.path.parent}")
+        total = self.pages
         if not _complete_pdf(raw):  # QPdfWriter reports no error when the disk fills up
             raise ExportError(f"cannot write {self.path}: " + ("No space left on device" if _disk_full(raw) else
                                                               "Qt could not write the whole PDF"))
@@ -228,6 +198,48 @@ class PdfRenderer:
         forget_pending(self._pending, Path(final))
         self.abort()  # removes the raw file
         yield total + 3, total + 3
+
+    def _paint(self, device: Any, cannot: str) -> Iterator[tuple[int, int]]:
+        """Lay the dossier out for *device*'s pages (a QPdfWriter or a QPrinter) and paint them."""
+        paint = device.pageLayout().paintRectPoints()
+        page = QSizeF(paint.width() * LAYOUT_DPI / 72.0, paint.height() * LAYOUT_DPI / 72.0)
+        self._layout(page)
+        total = sum(doc.pageCount() for doc in self._front) + sum(self._part_pages)
+        self.pages = total
+        yield 1, total + 3
+        painter = QPainter()
+        if not painter.begin(device):
+            raise ExportError(cannot)
+        self._painter = painter
+        scale = device.resolution() / LAYOUT_DPI
+        footer_font = QFont(self._front[0].defaultFont())
+        footer_font.setPointSizeF(7.5 * LAYOUT_DPI / device.logicalDpiY())  # the painter is scaled
+        index = 0
+        for part, doc in self._documents(page):
+            for doc_page in range(doc.pageCount()):
+                if index:
+                    device.newPage()
+                painter.save()
+                painter.scale(scale, scale)
+                painter.translate(0, -doc_page * page.height())
+                clip = QRectF(0, doc_page * page.height(), page.width(), page.height())
+                doc.drawContents(painter, clip)
+                if (part is not None and part == self._figure_part and self.figure and self.figure_rect
+                        and self.figure_rect.intersects(clip)):
+                    self.figure.paint(painter, self.figure_rect)
+                painter.restore()
+                if index:
+                    self._footer(painter, scale, page, index, total, footer_font)
+                index += 1
+                yield 1 + index, total + 3
+        painter.end()
+        self._painter = None
+
+    def print_to(self, printer: Any) -> int:
+        """Paint the dossier on *printer* (File → Print…), page for page as the PDF; return the pages."""
+        for _step in self._paint(printer, "the printer could not be started"):
+            pass
+        return self.pages
 
     def _layout(self, page: QSizeF) -> None:
         """Lay out the title page, the contents and the body's parts; remember what painting needs.

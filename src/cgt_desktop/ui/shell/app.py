@@ -167,7 +167,7 @@ def _same_path(a: Path, b: Path) -> bool:
 def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     home = Home(resolve_home(getattr(args, "home", None)))  # created and checked by open_data
     app = _application(icon=False, font_cache=home.cache_dir)
-    from cgt_desktop.ui.shell.single_instance import FORWARDED, NO_ANSWER, SingleInstance, bring_forward
+    from cgt_desktop.ui.shell.single_instance import FORWARDED, NO_ANSWER, SingleInstance
 
     instance = SingleInstance(home.root)
     claim = instance.claim()  # never a second writer on the same home
@@ -193,6 +193,20 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
         app.processEvents()
         splash_widget.append(widget)
 
+    try:
+        while True:  # again after File → Restore from Backup, on the restored data
+            restore = _run_window(app, args, home, instance, splash, splash_widget, stamp)
+            if not isinstance(restore, Path):
+                return restore
+            splash_widget.clear()
+    finally:
+        instance.release()  # last: a start that waits for the home gets it after the backup
+
+
+def _run_window(app: Any, args: argparse.Namespace, home: Home, instance: Any, splash: Any,
+                splash_widget: list[Any], stamp: Callable[[], str]) -> int | Path:
+    """Open the data and the window and run until it closes: the exit status, or the backup the user
+    asked to restore (restored by then: the caller opens the window again)."""
     notices: list[str] = []
 
     def import_window() -> None:  # while the user data is checked on its thread
@@ -202,11 +216,11 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     try:
         store, user = open_data(args, splash=splash, notices=notices, meanwhile=import_window, stamp=stamp)
     except StartupError as exc:
-        instance.release()
         _show_error(app, str(exc))
         return 1
     from cgt_desktop.ui.common.i18n import Translations, default_language
     from cgt_desktop.ui.shell.main_window import MainWindow
+    from cgt_desktop.ui.shell.single_instance import bring_forward
 
     translations = Translations(app)
     translations.apply(getattr(args, "lang", None) or user.get_setting("ui.language", default_language()))
@@ -222,7 +236,10 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     # (there is no input before it, and a Python filter on every event would slow the paint down).
     window.first_painted.connect(idle_backup.start)
     window.first_painted.connect(instance.listen)  # answer later starts (QtNetwork loads after the frame)
-    instance.activation_requested.connect(lambda: bring_forward(window))
+    def forward() -> None:
+        bring_forward(window)
+
+    instance.activation_requested.connect(forward)
     window.show()
     if notices and app.platformName() not in ("offscreen", "minimal"):
         from PySide6.QtWidgets import QMessageBox
@@ -231,14 +248,34 @@ def _run_app(args: argparse.Namespace, stamp: Callable[[], str]) -> int:
     for widget in splash_widget:
         widget.finish(window)
     try:
-        return int(app.exec())
+        code = int(app.exec())
     finally:
         idle_backup.stop()
         instance.close()
         store.close()
         user.close()
         _backup_on_quit(user.path, backups_dir)
-        instance.release()  # last: a start that waits for the home gets it after the backup
+    requested = window.restore_request
+    instance.activation_requested.disconnect(forward)  # a restored window gets the next ones
+    window.deleteLater()
+    if not requested:
+        return code
+    return restore_backup(Path(requested), user.path, app)
+
+
+def restore_backup(backup: Path, user_db: Path, app: Any = None) -> Path | int:
+    """Restore *backup* over the (closed) user database; the backup, or 1 after saying why not."""
+    from cgt_desktop.core.userdata.backup import BackupError, restore
+
+    try:
+        restore(backup, Path(user_db))
+    except BackupError as exc:
+        if app is not None:
+            _show_error(app, str(exc))
+        else:
+            _stderr(str(exc))
+        return 1
+    return backup
 
 
 def _warm_up_timeline_soon(window: Any) -> None:

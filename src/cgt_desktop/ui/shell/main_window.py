@@ -14,13 +14,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
-from cgt_desktop import __version__
 from cgt_desktop.core.domain.kinds import KINDS
 from cgt_desktop.core.catalog.store import Catalog
 from cgt_desktop.core.userdata.userdb import UserStore
 from cgt_desktop.ui.browse.detail_view import DetailView
 from cgt_desktop.ui.browse.entity_table import EntityListController, LazyByKind
 from cgt_desktop.ui.shell.history import History
+from cgt_desktop.ui.shell.panels import LazyPanels
 from cgt_desktop.ui.common.icons import arrow_icon
 from cgt_desktop.ui.common.i18n import Translations
 from cgt_desktop.ui.search.popup import GlobalSearch
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
     from cgt_desktop.ui.common.operations import OperationStack
     from cgt_desktop.ui.selection.controller import SelectionController
 
-FIRST_DOCKS_MIN_WIDTH = 1200  # narrower first windows start with the Notes and Selection docks closed
-FIRST_DOCK_WIDTH = 300  # px: the docks' column at the first start (the Selection panel needs ~300)
-
 
 def _search_results_page(renderer: Any, page: str) -> str:
     """Every hit of one kind (loaded on the first "Show all", not at start)."""
@@ -45,7 +42,7 @@ def _search_results_page(renderer: Any, page: str) -> str:
     return make_page(renderer, page)
 
 
-class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
+class MainWindow(LazyPanels, UserDataMixin, StatusMixin, RememberedState, QMainWindow):
     """The cgt-desktop browser window.
 
     Signals:
@@ -155,7 +152,12 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self.act_back = self._action([QKeySequence(keys.Back), QKeySequence("Alt+Left")], self.go_back)
         self.act_forward = self._action([QKeySequence(keys.Forward), QKeySequence("Alt+Right")], self.go_forward)
         self.act_clear_period = self._action(None, self.clear_period)
-        self.act_about = self._action(None, self._on_about_triggered)
+        from cgt_desktop.ui.shell.file_actions import FileActions
+
+        self.files = FileActions(self)  # export/import annotations, backups, data folder, print, About
+        self.files.restore_requested.connect(self._on_files_restore_requested)
+        self.restore_request: str | None = None  # a backup to restore once the window has closed (see ui.app)
+        self.act_about = self._action(None, self.files.show_about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_about_qt = self._action(None, QApplication.aboutQt)
         self.act_tabs = [self._action(QKeySequence(f"Ctrl+{i + 1}"), lambda _=False, n=i: self.tabs.setCurrentIndex(n))
@@ -173,6 +175,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self.menu_file.addAction(self.act_import)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_prefs)
+        self.files.add_to_menus(self.menu_file, self.act_prefs)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -227,6 +230,7 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         self.act_import.setToolTip(self.tr("Add an article of your own, with its translation if you have one "
                                            "(or drop the files on the window)"))
         self.act_about.setText(self.tr("&About cgt-desktop"))
+        self.files.retranslate()
         self.act_about_qt.setText(self.tr("About &Qt"))
         self.toolbar.setWindowTitle(self.tr("Navigation"))
         self.toolbar.setAccessibleName(self.tr("Navigation"))
@@ -450,163 +454,6 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
                 self.ensure_timeline()  # the remembered tab
             self.first_painted.emit()
 
-    # -- docks (not needed for the first paint) --------------------------------------------
-    @property
-    def annotations(self) -> AnnotationsController:
-        """Notes dock, Annotations tab, highlights and the shared undo (see :meth:`_build_docks`)."""
-        if self._annotations is None:
-            self._build_docks()
-        assert self._annotations is not None
-        return self._annotations
-
-    @property
-    def selections(self) -> SelectionController:
-        """Ctrl+E, the Selection dock and File → Export to PDF (see :meth:`_build_docks`)."""
-        if self._selections is None:
-            self._build_docks()
-        assert self._selections is not None
-        return self._selections
-
-    def _build_docks(self) -> None:
-        """Create the notes and selection docks and the Annotations tab (once).
-
-        They are not needed for the first paint (their modules and widgets cost ~50 ms at start), so the
-        window builds them just after it, or earlier when something asks for them.
-        """
-        if self._annotations is not None:
-            return
-        from cgt_desktop.ui.annotations.controller import AnnotationsController
-        from cgt_desktop.ui.selection.controller import SelectionController
-
-        self._annotations = AnnotationsController(self, self.ops)
-        self._selections = SelectionController(self)
-        for dock in (self._annotations.notes_dock, self._selections.dock):
-            dock.show()  # a widget added to a shown window stays hidden until shown
-        self._annotations.notes_dock.raise_()
-        saved = self.state.get_bytes("window_state")
-        if saved is None or not self.restoreState(saved):  # else as the user left them (restore_state ran
-            self._lay_out_docks_first()                    # before they existed)
-        for dock in (self._annotations.notes_dock, self._selections.dock):  # a toggle each, on the toolbar
-            self.toolbar.addAction(dock.toggleViewAction())
-        for controller in self.lists.values():
-            self._selections.attach_list(controller)
-        if self.reader is not None:
-            self._annotations.attach_reader(self.reader)
-        self._annotations.retranslate()
-        self._selections.retranslate()
-        if self.search.popup_visible():  # the docks are newer children: keep the open results on top
-            self.search.popup.raise_()
-
-    def _lay_out_docks_first(self) -> None:
-        """The docks at the first start: a 300 px column where the window is at least 1200 px wide,
-        else closed, so a 1024 px window keeps its lists and pages whole (the toolbar's Notes and
-        Selection buttons, the View menu and Ctrl+Shift+N open them)."""
-        docks = [self._annotations.notes_dock, self._selections.dock]
-        if self.width() < FIRST_DOCKS_MIN_WIDTH:
-            for dock in docks:
-                dock.hide()
-        else:
-            self.resizeDocks(docks[:1], [FIRST_DOCK_WIDTH], Qt.Orientation.Horizontal)
-
-    # -- timeline and reader (other modules, loaded when first needed) ----------------------
-    def _on_tabs_current_changed(self, index: int) -> None:
-        if 0 <= index < len(KINDS):
-            self.lists[KINDS[index]]  # noqa: B018 - creates the list and the detail view on first show
-            self.details[KINDS[index]]  # noqa: B018
-        if self.tabs.widget(index) is self.timeline_holder:
-            self.ensure_timeline()
-        elif self.tabs.widget(index) is self.reader_holder:
-            self._ensure_reader()
-        self._update_status()
-
-    def ensure_timeline(self) -> bool:
-        """Create the timeline panel on first use; False if it is not available."""
-        if self.timeline is not None:
-            return True
-        from cgt_desktop.ui.timeline.panel import TimelinePanel
-
-        index = self.tabs.indexOf(self.timeline_holder)
-        self.timeline = TimelinePanel(self.store, self, loader=self._timeline_loader)
-        self.timeline.export_folder = self.exports_folder()
-        self.timeline.set_language(self.prefs.language)
-        self.timeline.exported.connect(self._on_timeline_exported)
-        if self.period:
-            self.timeline.set_period(self.period)
-        self.timeline.event_activated.connect(self._on_timeline_event_activated)
-        self.timeline.period_selected.connect(self._on_timeline_period_selected)
-        self.tabs.blockSignals(True)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, self.timeline, self.tr("Timeline"))
-        self.tabs.setCurrentIndex(index)
-        self.tabs.blockSignals(False)
-        self.timeline_holder.deleteLater()
-        return True
-
-    def warm_up_timeline(self) -> None:
-        """Import pyqtgraph and read the timeline's events in the background, before the tab is opened.
-
-        The app calls this a second after its first paint: a Timeline click then only lays the events
-        out (100 000 events: ~0.3 s instead of ~0.7 s plus the import).
-        """
-        if self.timeline is not None or self._timeline_loader is not None or self._closed:
-            return
-        from cgt_desktop.ui.timeline.panel import ColumnsLoader, start_warm_up
-
-        self._timeline_loader = ColumnsLoader(self.store)
-        start_warm_up(self._timeline_loader)
-
-    def show_timeline(self) -> bool:
-        self.tabs.setCurrentIndex(len(KINDS))
-        return self.ensure_timeline()
-
-    def _on_timeline_event_activated(self, event_id: str) -> None:
-        self.open_page(event_id)
-
-    def _on_timeline_period_selected(self, period: object) -> None:
-        self.set_period(period if isinstance(period, tuple) and len(period) == 2 else None)
-
-    def _highlight_on_timeline(self, item_id: str) -> None:
-        if self.timeline is None:
-            return
-        self.timeline.highlight_entities([item_id, *self.store.related_event_ids(item_id)])
-
-    def _ensure_reader(self) -> bool:
-        if self.reader is not None:
-            return True
-        from cgt_desktop.ui.reader.panel import ReaderPanel
-
-        self.reader = ReaderPanel(self.store, self)
-        self.reader.setObjectName("reader_panel")
-        self.reader.set_language(self.prefs.language)
-        self.reader.entity_activated.connect(self._on_reader_entity_activated)
-        self.reader.document_requested.connect(self._on_reader_document_requested)
-        index = self.tabs.indexOf(self.reader_holder)
-        current = self.tabs.currentIndex() == index
-        self.tabs.blockSignals(True)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, self.reader, self.tr("Reader"))
-        if current:
-            self.tabs.setCurrentIndex(index)
-        self.tabs.blockSignals(False)
-        self.tabs.setTabToolTip(index, self.tr("A source in its original language beside the project's translation"))
-        self.reader_holder.deleteLater()
-        if self._annotations is not None:  # else _build_docks attaches it
-            self._annotations.attach_reader(self.reader)
-        return True
-
-    def _on_reader_triggered(self) -> None:
-        self._ensure_reader()
-        self.tabs.setCurrentWidget(self.reader)
-
-    def _on_annotations_triggered(self) -> None:
-        self.tabs.setCurrentWidget(self.annotations.panel)
-
-    def _on_reader_entity_activated(self, item_id: str) -> None:
-        self.open_page(item_id)
-
-    def _on_reader_document_requested(self, doc_id: str) -> None:
-        self.open_page(f"read:{doc_id}")
-
     def _on_filter_triggered(self) -> None:
         kind = self.current_kind()
         if kind:
@@ -617,17 +464,13 @@ class MainWindow(UserDataMixin, StatusMixin, RememberedState, QMainWindow):
         if hasattr(focus, "copy"):
             focus.copy()
 
-    def _on_about_triggered(self) -> None:
-        info = self.store.build_info()
-        from PySide6.QtWidgets import QMessageBox
+    def about_text(self) -> str:
+        """The About box's text (version, data, versions, licences; see FileActions.about_text)."""
+        return self.files.about_text()
 
-        QMessageBox.about(self, self.tr("About cgt-desktop"), self.about_text(info))
-
-    def about_text(self, info: dict[str, Any] | None = None) -> str:
-        info = info if info is not None else self.store.build_info()
-        return (self.tr("<h3>cgt-desktop %1</h3><p>An offline bilingual reference on China's cell and gene "
-                        "therapy ecosystem.</p><p>Reference data built %2.</p>")
-                .replace("%1", __version__).replace("%2", str(info.get("built_at", "?"))))
+    def _on_files_restore_requested(self, path: str) -> None:
+        self.restore_request = path
+        self.close()  # the app restores the backup, then opens the window again
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._closed:
