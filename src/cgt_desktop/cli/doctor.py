@@ -28,7 +28,7 @@ XCB_PACKAGES = ("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-im
 XCB_HINT = "apt install " + " ".join(XCB_PACKAGES)
 _XCB_MARK = "xcb-ok"  # in the home's cache: this plugin's libraries were all found once (no ldd at every start)
 _VALUE_OPTIONS = {"--home", "--corpus", "--lang"}
-_NO_CHECK = {"-h", "--help", "--version"}
+_NO_CHECK = {"-h", "--help", "--version", "--install-desktop-entry", "--uninstall-desktop-entry"}
 
 
 def command_of(argv: Sequence[str]) -> str | None:

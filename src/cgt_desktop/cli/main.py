@@ -45,6 +45,11 @@ def build_parser(subcommands: bool = True) -> argparse.ArgumentParser:
                         "platform's user-data folder)")
     parser.add_argument("--corpus", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--install-desktop-entry", action="store_true",
+                        help="add cgt-desktop to the desktop's application menu (Linux: a .desktop file, the icon "
+                             "in every size and the AppStream metainfo under ~/.local/share) and exit")
+    parser.add_argument("--uninstall-desktop-entry", action="store_true",
+                        help="remove what --install-desktop-entry added, and exit")
     parser.add_argument("--lang", choices=["en", "zh"], default=None,
                         help="the app's interface language for this session (default: as in Preferences)")
     if not subcommands:
@@ -202,6 +207,10 @@ def main(argv: Sequence[str] | None = None, stamp: Any = None) -> int:
 
             print(f"cgt-desktop {__version__}")
             return 0
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            from cgt_desktop.cli.desktop import cmd_desktop_entry
+
+            return cmd_desktop_entry(args)
         if args.command is None:
             from cgt_desktop.ui.shell.app import run_app
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "cgt-desktop"
+DESKTOP_ID = "io.github.cgtdesktop.CgtDesktop"  # the .desktop file and AppStream id (reverse DNS)
 HOME_ENV = "CGT_DESKTOP_HOME"
 
 

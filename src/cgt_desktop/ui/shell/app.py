@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from cgt_desktop import __version__
-from cgt_desktop.core.system.paths import APP_NAME, Home, corpus_dir, resolve_home
+from cgt_desktop.core.system.paths import APP_NAME, DESKTOP_ID, Home, corpus_dir, resolve_home
 from cgt_desktop.core.startup import StartupError
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -44,7 +44,7 @@ def _application(icon: bool = True, font_cache: Path | None = None) -> Any:
     app.setApplicationDisplayName("cgt-desktop")
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to its .desktop entry by this
     from cgt_desktop.ui.common.fonts import apply_app_font
 
     apply_app_font(app, font_cache)
