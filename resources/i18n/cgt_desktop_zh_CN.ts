@@ -1842,6 +1842,24 @@
     </message>
   </context>
   <context>
+    <name>LazyPanels</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/panels.py" line="131" />
+      <source>Timeline</source>
+      <translation>时间线</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/panels.py" line="179" />
+      <source>Reader</source>
+      <translation>阅读器</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/panels.py" line="183" />
+      <source>A source in its original language beside the project's translation</source>
+      <translation>原文与本项目译文并排对照</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="68" />
@@ -2113,167 +2131,167 @@ Your data before the import is backed up as %3.</source>
       <translation>关于 cgt-desktop</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="213" />
       <source>China cell &amp; gene therapy reference</source>
       <translation>中国细胞与基因治疗资料库</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="214" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="215" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="218" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="216" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="217" />
       <source>&amp;Go</source>
       <translation>转到(&amp;G)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="220" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="218" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="219" />
       <source>&amp;Preferences…</source>
       <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="222" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="220" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="223" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="221" />
       <source>&amp;Copy</source>
       <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="224" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="222" />
       <source>&amp;Search Everything</source>
       <translation>搜索全部(&amp;S)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="225" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="223" />
       <source>&amp;Filter This List</source>
       <translation>筛选此列表(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="226" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="224" />
       <source>&amp;Back</source>
       <translation>后退(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="227" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="225" />
       <source>Back to the previous page (Alt+Left)</source>
       <translation>返回上一页（Alt+左方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="228" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="226" />
       <source>&amp;Forward</source>
       <translation>前进(&amp;F)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="229" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="227" />
       <source>Forward to the next page (Alt+Right)</source>
       <translation>前往下一页（Alt+右方向键）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="228" />
       <source>Clear &amp;Period Filter</source>
       <translation>清除时间段筛选(&amp;P)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="231" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="229" />
       <source>&amp;Import Article…</source>
       <translation>导入文章(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="232" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="230" />
       <source>Add an article of your own, with its translation if you have one (or drop the files on the window)</source>
       <translation>添加您自己的文章，如有译文可一并添加（也可将文件拖到窗口上）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="234" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="232" />
       <source>&amp;About cgt-desktop</source>
       <translation>关于 cgt-desktop(&amp;A)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="236" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="234" />
       <source>About &amp;Qt</source>
       <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="237" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="235" />
       <source>Navigation</source>
       <translation>导航</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="239" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="237" />
       <source>Views</source>
       <translation>视图</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="240" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="238" />
       <source>Search everything</source>
       <translation>搜索全部</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="242" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="240" />
       <source>Show all periods again</source>
       <translation>重新显示所有时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="250" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="248" />
       <source>Page</source>
       <translation>页面</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="252" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="250" />
       <source>Timeline</source>
       <translation>时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="253" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="251" />
       <source>Events on a time axis; select a period to filter every list</source>
       <translation>时间轴上的事件；选择一个时间段即可筛选所有列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="255" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="253" />
       <source>Loading the timeline…</source>
       <translation>正在载入时间线…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="257" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="255" />
       <source>Reader</source>
       <translation>阅读器</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="258" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="256" />
       <source>A source in its original language beside the project's translation</source>
       <translation>原文与本项目译文并排对照</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="261" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="259" />
       <source>Loading the reader…</source>
       <translation>正在加载阅读器…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="265" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="263" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="389" />
+      <location filename="src/cgt_desktop/ui/shell/main_window.py" line="387" />
       <source>Nothing in the corpus has the id %1.</source>
       <translation>语料中没有 ID 为 %1 的条目。</translation>
     </message>
@@ -2286,6 +2304,11 @@ Your data before the import is backed up as %3.</source>
       <location filename="src/cgt_desktop/ui/shell/printing.py" line="65" />
       <source>Open a page or a document to print it, or add items to the selection (Ctrl+E) to print their dossier.</source>
       <translation>打开一个页面或一篇文献即可打印；或把条目加入选集（Ctrl+E）以打印其资料汇编。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/printing.py" line="79" />
+      <source>Printing the dossier…</source>
+      <translation>正在打印资料汇编…</translation>
     </message>
     <message>
       <location filename="src/cgt_desktop/ui/shell/status.py" line="59" />

@@ -235,10 +235,14 @@ class PdfRenderer:
         painter.end()
         self._painter = None
 
-    def print_to(self, printer: Any) -> int:
-        """Paint the dossier on *printer* (File → Print…), page for page as the PDF; return the pages."""
-        for _step in self._paint(printer, "the printer could not be started"):
-            pass
+    def print_to(self, printer: Any, progress: Callable[[int, int], None] | None = None) -> int:
+        """Paint the dossier on *printer* (File → Print…), page for page as the PDF; return the pages.
+
+        *progress* gets ``(done, total)`` after each page.
+        """
+        for done, total in self._paint(printer, "the printer could not be started"):
+            if progress is not None:
+                progress(done, total)
         return self.pages
 
     def _layout(self, page: QSizeF) -> None:
