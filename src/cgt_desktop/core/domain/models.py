@@ -28,11 +28,12 @@ class Citation:
     document_date_stated: str = ""
     trans_notes: tuple[tuple[str, str], ...] = ()  # the translator's notes (en, zh) on its sentences
 
-    def label(self, lang: str = "en") -> str:
+    def label(self, lang: str = "en", sentence: bool = False) -> str:
         """Where the passage comes from, as readers cite it: ``China News Online, c. 15 Nov 2021, ¶7``.
 
         The outlet (else the document's title), its date ("undated" when none is stated) and the
-        paragraph's number; ids stay in ``--json`` and the "Copy id" action.
+        paragraph's number (with *sentence*, down to the sentence: "¶7, sentence 1"); ids stay in
+        ``--json`` and the "Copy id" action.
         """
         from cgt_desktop.core.domain import dates, ids
         from cgt_desktop.core.domain.wording import source_label
@@ -42,7 +43,10 @@ class Citation:
         title = (self.document_title_zh or self.document_title_en) if zh else (
             self.document_title_en or self.document_title_zh)
         number = ids.paragraph_number(self.passage_id)
-        where = ids.place_words(number, None, lang) if number else ""
+        if sentence and ids.parse_passage(self.passage_id) is not None:
+            where = ids.local_label(self.passage_id, lang)
+        else:
+            where = ids.place_words(number, None, lang) if number else ""
         label = source_label(outlet, title, dates.document_when(self.document_date, self.document_approximate, lang,
                                                                 self.document_date_stated),
                              lang)

@@ -329,18 +329,6 @@ def _safe_display(start: str | None, end: str | None, approximate: bool, lang: s
         return start or ""
 
 
-def _source_words(c: Citation, lang: str) -> str:
-    """A passage as readers cite it, to the sentence: outlet (else the title), date, place in the text."""
-    from cgt_desktop.core.domain.wording import source_label
-
-    zh = lang == "zh"
-    outlet = (c.outlet_zh or c.outlet_en) if zh else (c.outlet_en or c.outlet_zh)
-    title = (c.document_title_zh or c.document_title_en) if zh else (c.document_title_en or c.document_title_zh)
-    when = dates.document_when(c.document_date, c.document_approximate, lang, c.document_date_stated)
-    return ("，" if zh else ", ").join(x for x in (source_label(outlet, title, when, lang),
-                                                   ids.local_label(c.passage_id, lang)) if x)
-
-
 class _Citations:
     """Numbers passages ``[n]`` in order of first use."""
 
@@ -386,7 +374,7 @@ class _Citations:
                 date_zh=_safe_display(c.document_date, None, approx, "zh"),
                 outlet_en=meta.get("outlet_en") or "", outlet_zh=meta.get("outlet_zh") or "",
                 quote=c.orig if len(c.orig) <= QUOTE_CHARS else c.orig[:QUOTE_CHARS].rstrip() + "…",
-                label_en=_source_words(c, "en"), label_zh=_source_words(c, "zh")))
+                label_en=c.label("en", sentence=True), label_zh=c.label("zh", sentence=True)))
         return out
 
 
