@@ -1842,24 +1842,6 @@
     </message>
   </context>
   <context>
-    <name>LazyPanels</name>
-    <message>
-      <location filename="src/cgt_desktop/ui/shell/panels.py" line="131" />
-      <source>Timeline</source>
-      <translation>时间线</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/shell/panels.py" line="179" />
-      <source>Reader</source>
-      <translation>阅读器</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/shell/panels.py" line="183" />
-      <source>A source in its original language beside the project's translation</source>
-      <translation>原文与本项目译文并排对照</translation>
-    </message>
-  </context>
-  <context>
     <name>MainWindow</name>
     <message>
       <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="68" />

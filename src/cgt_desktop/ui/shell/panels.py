@@ -117,7 +117,6 @@ class LazyPanels:
             return True
         from cgt_desktop.ui.timeline.panel import TimelinePanel
 
-        index = self.tabs.indexOf(self.timeline_holder)
         self.timeline = TimelinePanel(self.store, self, loader=self._timeline_loader)
         self.timeline.export_folder = self.exports_folder()
         self.timeline.set_language(self.prefs.language)
@@ -126,13 +125,23 @@ class LazyPanels:
             self.timeline.set_period(self.period)
         self.timeline.event_activated.connect(self._on_timeline_event_activated)
         self.timeline.period_selected.connect(self._on_timeline_period_selected)
+        self._swap_in(self.timeline_holder, self.timeline, current=True)
+        return True
+
+    def _swap_in(self, holder: Any, panel: Any, current: bool) -> None:
+        """Put *panel* in the tab of its placeholder *holder*, with the holder's label and tooltip (set by
+        ``retranslate``); it becomes the current tab if *current* or if the holder was."""
+        index = self.tabs.indexOf(holder)
+        text, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
+        current = current or self.tabs.currentIndex() == index
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, self.timeline, self.tr("Timeline"))
-        self.tabs.setCurrentIndex(index)
+        self.tabs.insertTab(index, panel, text)
+        self.tabs.setTabToolTip(index, tip)
+        if current:
+            self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
-        self.timeline_holder.deleteLater()
-        return True
+        holder.deleteLater()
 
     def warm_up_timeline(self) -> None:
         """Import pyqtgraph and read the timeline's events in the background, before the tab is opened.
@@ -172,16 +181,7 @@ class LazyPanels:
         self.reader.set_language(self.prefs.language)
         self.reader.entity_activated.connect(self._on_reader_entity_activated)
         self.reader.document_requested.connect(self._on_reader_document_requested)
-        index = self.tabs.indexOf(self.reader_holder)
-        current = self.tabs.currentIndex() == index
-        self.tabs.blockSignals(True)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, self.reader, self.tr("Reader"))
-        if current:
-            self.tabs.setCurrentIndex(index)
-        self.tabs.blockSignals(False)
-        self.tabs.setTabToolTip(index, self.tr("A source in its original language beside the project's translation"))
-        self.reader_holder.deleteLater()
+        self._swap_in(self.reader_holder, self.reader, current=False)
         if self._annotations is not None:  # else _build_docks attaches it
             self._annotations.attach_reader(self.reader)
         return True
