@@ -1844,129 +1844,129 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="68" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="89" />
       <source>Restore from Backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="70" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="91" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="81" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="102" />
       <source>Restore…</source>
       <translation>恢复…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="84" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="105" />
       <source>Your data as it is now is kept as a copy beside it, and cgt-desktop opens again with the backup you choose.</source>
       <translation>你现在的数据会另存一份副本，cgt-desktop 随后用你选择的备份重新打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="144" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="165" />
       <source>&amp;Export Annotations…</source>
       <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="145" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="166" />
       <source>Write your notes, highlights, tags and own entries to a file</source>
       <translation>把你的笔记、高亮、标签和自建条目写入文件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="146" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="167" />
       <source>Im&amp;port Annotations…</source>
       <translation>导入批注(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="147" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="168" />
       <source>Merge an annotations file into your data (importing twice adds nothing)</source>
       <translation>把批注文件合并到你的数据（重复导入不会重复添加）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="148" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="169" />
       <source>&amp;Back Up Now</source>
       <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="149" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="170" />
       <source>&amp;Restore from Backup…</source>
       <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="150" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="171" />
       <source>Open &amp;Data Folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="151" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="172" />
       <source>Show the folder that holds your data, backups and exports</source>
       <translation>显示存放你的数据、备份和导出文件的文件夹</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="152" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="173" />
       <source>&amp;Print…</source>
       <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="153" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="174" />
       <source>Print the page, the document in the reader, or the selection's dossier</source>
       <translation>打印当前页面、阅读器中的文献，或选集的资料汇编</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="188" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="203" />
       <source>Export Annotations</source>
       <translation>导出批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="188" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="203" />
       <source>Annotations (*.json)</source>
       <translation>批注 (*.json)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="192" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="207" />
       <source>Exporting your annotations…</source>
       <translation>正在导出你的批注…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="197" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="212" />
       <source>Could not write %1: %2. Nothing was exported.</source>
       <translation>无法写入 %1：%2。未导出任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="201" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="216" />
       <source>nothing yet</source>
       <translation>暂无内容</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="202" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="217" />
       <source>Exported to %1:
 %2</source>
       <translation>已导出到 %1：
 %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="211" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="226" />
       <source>Import Annotations</source>
       <translation>导入批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="212" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="227" />
       <source>Annotations (*.json);;All files (*)</source>
       <translation>批注 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="220" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="235" />
       <source>Could not back up your data first (%1). Nothing was imported.</source>
       <translation>无法先备份你的数据（%1）。未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="223" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="238" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="233" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="243" />
       <source>%1
 
 Nothing was imported.</source>
@@ -1975,22 +1975,22 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="241" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="251" />
       <source>%1: %2 added, %3 updated, %4 already here</source>
       <translation>%1：新增 %2，更新 %3，已存在 %4</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="244" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
       <source>%1 changed on both sides (the newer edit is shown, the other kept)</source>
       <translation>%1 项两边都有修改（显示较新的修改，另一版本保留）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="247" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="257" />
       <source>The file had nothing to import.</source>
       <translation>文件中没有可导入的内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="248" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="258" />
       <source>Merged %1:
 
 %2
@@ -2003,112 +2003,112 @@ Your data before the import is backed up as %3.</source>
 导入前的数据已备份为 %3。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="264" />
       <source>notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="264" />
       <source>highlights</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="264" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="255" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="265" />
       <source>tagged items</source>
       <translation>已加标签的条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="255" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="265" />
       <source>stars</source>
       <translation>星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="255" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="265" />
       <source>own entries</source>
       <translation>自建条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="256" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="266" />
       <source>corrections</source>
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="262" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="272" />
       <source>Backing up your data…</source>
       <translation>正在备份你的数据…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="268" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="278" />
       <source>Back Up Now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="268" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="278" />
       <source>Could not back up your data: %1</source>
       <translation>无法备份你的数据：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="271" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="281" />
       <source>Backed up your data to %1 (%2)</source>
       <translation>已将你的数据备份到 %1（%2）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="281" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="291" />
       <source>There are no backups yet in %1. File → Back Up Now makes one; cgt-desktop also makes one when you quit.</source>
       <translation>%1 中还没有备份。“文件 → 立即备份”可创建备份；退出 cgt-desktop 时也会自动备份。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="289" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="299" />
       <source>Replace your data with the backup %1? Your data as it is now is kept as a copy beside it, and cgt-desktop opens again.</source>
       <translation>用备份 %1 替换你的数据？你现在的数据会另存一份副本，cgt-desktop 随后重新打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="298" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="308" />
       <source>Open Data Folder</source>
       <translation>打开数据文件夹</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="298" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="308" />
       <source>Your data is in %1</source>
       <translation>你的数据位于 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="326" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="336" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="329" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="339" />
       <source>Your data: %1</source>
       <translation>你的数据：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="330" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="340" />
       <source>Reference database: %1</source>
       <translation>参考数据库：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="331" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="341" />
       <source>Runs on</source>
       <translation>运行环境</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="332" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="342" />
       <source>Licences</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="333" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="343" />
       <source>cgt-desktop itself is MIT-licensed. It never opens a network connection.</source>
       <translation>cgt-desktop 本身采用 MIT 许可证。它从不建立网络连接。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="337" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="347" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>
@@ -2288,7 +2288,7 @@ Your data before the import is backed up as %3.</source>
       <translation>打开一个页面或一篇文献即可打印；或把条目加入选集（Ctrl+E）以打印其资料汇编。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/printing.py" line="79" />
+      <location filename="src/cgt_desktop/ui/shell/printing.py" line="78" />
       <source>Printing the dossier…</source>
       <translation>正在打印资料汇编…</translation>
     </message>

@@ -58,6 +58,27 @@ def versions() -> list[tuple[str, str]]:
     return out
 
 
+def progress_dialog(parent: QWidget, label: str, maximum: int = 0) -> QProgressDialog:
+    """A window-modal progress dialog without Cancel (each of these actions finishes or changes nothing),
+    shown only if the work takes over 0.3 s; ``maximum`` 0 is a busy indicator."""
+    dialog = QProgressDialog(label, "", 0, maximum, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setValue(0)
+    QApplication.processEvents()
+    return dialog
+
+
+def progress_step(dialog: QProgressDialog) -> Callable[[int, int], None]:
+    """A ``(done, total)`` callback that moves *dialog* (0–100) and lets it paint."""
+    def step(done: int, total: int) -> None:
+        dialog.setValue(int(100 * done / max(total, 1)))
+        QApplication.processEvents()
+
+    return step
+
+
 class BackupChooser(QDialog):
     """The backups, newest first, each with its date and size; OK restores the one chosen."""
 
@@ -171,13 +192,7 @@ class FileActions(QObject):
         QMessageBox.information(self.window, title, text)
 
     def _progress(self, label: str, maximum: int = 0) -> QProgressDialog:
-        dialog = QProgressDialog(label, "", 0, maximum, self.window)
-        dialog.setCancelButton(None)  # an import is one transaction: it finishes or changes nothing
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setValue(0)
-        QApplication.processEvents()
-        return dialog
+        return progress_dialog(self.window, label, maximum)
 
     # -- the actions -----------------------------------------------------------------------------
     def export_annotations(self) -> Path | None:
@@ -221,13 +236,8 @@ class FileActions(QObject):
                         .replace("%1", str(exc)))
             return None
         progress = self._progress(_t("Importing %1…").replace("%1", path.name), 100)
-
-        def step(done: int, total: int) -> None:
-            progress.setValue(int(100 * done / max(total, 1)))
-            QApplication.processEvents()
-
         try:
-            report = import_annotations(self.window.user, path, progress=step)
+            report = import_annotations(self.window.user, path, progress=progress_step(progress))
         except (AnnotationFileError, UserDataError, OSError) as exc:
             progress.close()
             self.inform(title, _t("%1\n\nNothing was imported.").replace("%1", str(exc)))

@@ -73,20 +73,11 @@ def _print_dossier(window: Any, printer_for: Callable[[], Any], inform: Callable
     printer = printer_for()
     if printer is None:
         return False
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QProgressDialog
+    from cgt_desktop.ui.shell.file_actions import progress_dialog, progress_step
 
-    dialog = QProgressDialog(_t("Printing the dossier…"), "", 0, 100, window)
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-
-    def step(done: int, total: int) -> None:
-        dialog.setValue(int(100 * done / max(total, 1)))
-        QApplication.processEvents()
-
+    dialog = progress_dialog(window, _t("Printing the dossier…"), 100)
     try:
-        PdfRenderer(dossier, None).print_to(printer, step)
+        PdfRenderer(dossier, None).print_to(printer, progress_step(dialog))
     except ExportError as exc:
         inform(_t("Print"), str(exc))
         return False
