@@ -307,15 +307,8 @@ class AnnotationsPanel(QWidget):
                                        (_t("Highlights"), "highlight", None), (_t("Tags"), "tag", None)])
         self._refill(self.item_kind_combo, [(_t("Any item"), "", None)] + [
             (item_kind_label(kind), kind, None) for kind in (*KINDS, "passage")])
-        days = [(_t("Any time"), -1), (_t("Today"), 0), (_t("Past 7 days"), 7), (_t("Past 30 days"), 30),
-                (_t("Past year"), 365)]
-        current = self.date_combo.currentData()
-        self.date_combo.blockSignals(True)
-        self.date_combo.clear()
-        for label, value in days:
-            self.date_combo.addItem(label, value)
-        self.date_combo.setCurrentIndex(max(self.date_combo.findData(current), 0) if current is not None else 0)
-        self.date_combo.blockSignals(False)
+        self._refill(self.date_combo, [(_t("Any time"), -1, None), (_t("Today"), 0, None), (_t("Past 7 days"), 7, None),
+                                       (_t("Past 30 days"), 30, None), (_t("Past year"), 365, None)])
 
     def _fill_choice_combos(self) -> None:
         tags = self._user.tags()
@@ -328,7 +321,7 @@ class AnnotationsPanel(QWidget):
         self._refill(self.tag_combo, [(_t("Any tag"), "", None)] + [
             (f"{t.name} ({t.count})", t.name, QColor(t.color) if t.color else None) for t in tags])
 
-    def _refill(self, combo: QComboBox, entries: list[tuple[str, str, QColor | None]]) -> None:
+    def _refill(self, combo: QComboBox, entries: list[tuple[str, Any, QColor | None]]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -336,7 +329,7 @@ class AnnotationsPanel(QWidget):
             combo.addItem(label, value)
             if color is not None:
                 combo.setItemData(combo.count() - 1, color, Qt.ItemDataRole.DecorationRole)
-        found = combo.findData(current) if current else 0
+        found = combo.findData(current) if current not in (None, "") else 0  # 0 ("Today") is a choice too
         combo.setCurrentIndex(max(found, 0))
         combo.blockSignals(False)
 
