@@ -430,7 +430,7 @@
       <translation>过去 7 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="310" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
       <source>Past 30 days</source>
       <translation>过去 30 天</translation>
     </message>
@@ -440,137 +440,137 @@
       <translation>过去一年</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="325" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="318" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="326" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="319" />
       <source>Any colour</source>
       <translation>全部颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="328" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="321" />
       <source>Any tag</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="349" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="342" />
       <source>No annotations match these filters.</source>
       <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="350" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="343" />
       <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
       <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="353" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="346" />
       <source>1 annotation</source>
       <translation>1 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="353" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="346" />
       <source>{0} annotations</source>
       <translation>{0} 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="365" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="358" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="365" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="358" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="366" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="359" />
       <source>Untag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="370" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="363" />
       <source>Recolour highlight</source>
       <translation>更改高亮颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="374" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="367" />
       <source>Edit comment</source>
       <translation>编辑评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="416" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="409" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="423" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="416" />
       <source>Edit comment…</source>
       <translation>编辑评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="417" />
       <source>Remove tag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="417" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="428" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="421" />
       <source>Highlight comment</source>
       <translation>高亮评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="428" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="421" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="435" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="428" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="435" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="428" />
       <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="443" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="436" />
       <source>Merge tag</source>
       <translation>合并标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="443" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="436" />
       <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="452" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="445" />
       <source>Tag colour</source>
       <translation>标签颜色</translation>
     </message>
@@ -1844,129 +1844,129 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="89" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="69" />
       <source>Restore from Backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="91" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="71" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="102" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="82" />
       <source>Restore…</source>
       <translation>恢复…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="105" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="85" />
       <source>Your data as it is now is kept as a copy beside it, and cgt-desktop opens again with the backup you choose.</source>
       <translation>你现在的数据会另存一份副本，cgt-desktop 随后用你选择的备份重新打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="165" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="145" />
       <source>&amp;Export Annotations…</source>
       <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="166" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="146" />
       <source>Write your notes, highlights, tags and own entries to a file</source>
       <translation>把你的笔记、高亮、标签和自建条目写入文件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="167" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="147" />
       <source>Im&amp;port Annotations…</source>
       <translation>导入批注(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="168" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="148" />
       <source>Merge an annotations file into your data (importing twice adds nothing)</source>
       <translation>把批注文件合并到你的数据（重复导入不会重复添加）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="169" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="149" />
       <source>&amp;Back Up Now</source>
       <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="170" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="150" />
       <source>&amp;Restore from Backup…</source>
       <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="171" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="151" />
       <source>Open &amp;Data Folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="172" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="152" />
       <source>Show the folder that holds your data, backups and exports</source>
       <translation>显示存放你的数据、备份和导出文件的文件夹</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="173" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="153" />
       <source>&amp;Print…</source>
       <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="174" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="154" />
       <source>Print the page, the document in the reader, or the selection's dossier</source>
       <translation>打印当前页面、阅读器中的文献，或选集的资料汇编</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="203" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="183" />
       <source>Export Annotations</source>
       <translation>导出批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="203" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="183" />
       <source>Annotations (*.json)</source>
       <translation>批注 (*.json)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="207" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="187" />
       <source>Exporting your annotations…</source>
       <translation>正在导出你的批注…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="212" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="192" />
       <source>Could not write %1: %2. Nothing was exported.</source>
       <translation>无法写入 %1：%2。未导出任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="216" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="196" />
       <source>nothing yet</source>
       <translation>暂无内容</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="217" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="197" />
       <source>Exported to %1:
 %2</source>
       <translation>已导出到 %1：
 %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="226" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="206" />
       <source>Import Annotations</source>
       <translation>导入批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="227" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="207" />
       <source>Annotations (*.json);;All files (*)</source>
       <translation>批注 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="235" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="215" />
       <source>Could not back up your data first (%1). Nothing was imported.</source>
       <translation>无法先备份你的数据（%1）。未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="238" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="218" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="243" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="223" />
       <source>%1
 
 Nothing was imported.</source>
@@ -1975,22 +1975,22 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="251" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="231" />
       <source>%1: %2 added, %3 updated, %4 already here</source>
       <translation>%1：新增 %2，更新 %3，已存在 %4</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="234" />
       <source>%1 changed on both sides (the newer edit is shown, the other kept)</source>
       <translation>%1 项两边都有修改（显示较新的修改，另一版本保留）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="257" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="237" />
       <source>The file had nothing to import.</source>
       <translation>文件中没有可导入的内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="258" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="238" />
       <source>Merged %1:
 
 %2
@@ -2003,112 +2003,112 @@ Your data before the import is backed up as %3.</source>
 导入前的数据已备份为 %3。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="264" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="244" />
       <source>notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="264" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="244" />
       <source>highlights</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="264" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="244" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="265" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="245" />
       <source>tagged items</source>
       <translation>已加标签的条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="265" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="245" />
       <source>stars</source>
       <translation>星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="265" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="245" />
       <source>own entries</source>
       <translation>自建条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="266" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="246" />
       <source>corrections</source>
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="272" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="252" />
       <source>Backing up your data…</source>
       <translation>正在备份你的数据…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="278" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="258" />
       <source>Back Up Now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="278" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="258" />
       <source>Could not back up your data: %1</source>
       <translation>无法备份你的数据：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="281" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="261" />
       <source>Backed up your data to %1 (%2)</source>
       <translation>已将你的数据备份到 %1（%2）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="291" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="271" />
       <source>There are no backups yet in %1. File → Back Up Now makes one; cgt-desktop also makes one when you quit.</source>
       <translation>%1 中还没有备份。“文件 → 立即备份”可创建备份；退出 cgt-desktop 时也会自动备份。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="299" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="279" />
       <source>Replace your data with the backup %1? Your data as it is now is kept as a copy beside it, and cgt-desktop opens again.</source>
       <translation>用备份 %1 替换你的数据？你现在的数据会另存一份副本，cgt-desktop 随后重新打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="308" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="288" />
       <source>Open Data Folder</source>
       <translation>打开数据文件夹</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="308" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="288" />
       <source>Your data is in %1</source>
       <translation>你的数据位于 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="336" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="316" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="339" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="319" />
       <source>Your data: %1</source>
       <translation>你的数据：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="340" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="320" />
       <source>Reference database: %1</source>
       <translation>参考数据库：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="341" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="321" />
       <source>Runs on</source>
       <translation>运行环境</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="342" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="322" />
       <source>Licences</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="343" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="323" />
       <source>cgt-desktop itself is MIT-licensed. It never opens a network connection.</source>
       <translation>cgt-desktop 本身采用 MIT 许可证。它从不建立网络连接。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="347" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="327" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>

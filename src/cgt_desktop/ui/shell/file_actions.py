@@ -17,12 +17,13 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
-                               QListWidgetItem, QMessageBox, QProgressDialog, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem,
+                               QMessageBox, QProgressDialog, QVBoxLayout, QWidget)
 
 from cgt_desktop import __version__
 from cgt_desktop.core.ops.base import Changes
 from cgt_desktop.core.system.paths import Home
+from cgt_desktop.ui.common.progress import progress_dialog, progress_step
 
 #: What the About box credits: (component, licence). The font is bundled; the rest are libraries.
 LICENCES = [
@@ -56,27 +57,6 @@ def versions() -> list[tuple[str, str]]:
         except ImportError:  # pragma: no cover - both are dependencies
             continue
     return out
-
-
-def progress_dialog(parent: QWidget, label: str, maximum: int = 0) -> QProgressDialog:
-    """A window-modal progress dialog without Cancel (each of these actions finishes or changes nothing),
-    shown only if the work takes over 0.3 s; ``maximum`` 0 is a busy indicator."""
-    dialog = QProgressDialog(label, "", 0, maximum, parent)
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setValue(0)
-    QApplication.processEvents()
-    return dialog
-
-
-def progress_step(dialog: QProgressDialog) -> Callable[[int, int], None]:
-    """A ``(done, total)`` callback that moves *dialog* (0–100) and lets it paint."""
-    def step(done: int, total: int) -> None:
-        dialog.setValue(int(100 * done / max(total, 1)))
-        QApplication.processEvents()
-
-    return step
 
 
 class BackupChooser(QDialog):

@@ -73,7 +73,7 @@ def _print_dossier(window: Any, printer_for: Callable[[], Any], inform: Callable
     printer = printer_for()
     if printer is None:
         return False
-    from cgt_desktop.ui.shell.file_actions import progress_dialog, progress_step
+    from cgt_desktop.ui.common.progress import progress_dialog, progress_step
 
     dialog = progress_dialog(window, _t("Printing the dossier…"), 100)
     try:
