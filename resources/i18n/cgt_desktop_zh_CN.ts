@@ -112,137 +112,142 @@
   <context>
     <name>AnnotationsController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="40" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="42" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="40" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="42" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="40" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="42" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="40" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="42" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="43" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="59" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="61" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="65" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="67" />
       <source>Optional comment</source>
       <translation>可选评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="71" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="73" />
       <source>Select words above to highlight only them; otherwise the whole sentence is highlighted.</source>
       <translation>在上方选中词语可只高亮所选部分；不选则高亮整句。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="74" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="76" />
       <source>Colour:</source>
       <translation>颜色：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="75" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="77" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="170" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="174" />
       <source>&amp;New Note on This Item…</source>
       <translation>为当前条目新建笔记(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="171" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="175" />
       <source>Write a note on the page or sentence shown (Ctrl+Shift+N)</source>
       <translation>为当前页面或所选句子写笔记（Ctrl+Shift+N）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="172" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="176" />
       <source>&amp;Highlight Sentence…</source>
       <translation>高亮句子(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="173" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="177" />
       <source>Highlight the selected sentence of the reader (Ctrl+H)</source>
       <translation>高亮阅读器中选中的句子（Ctrl+H）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="174" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="177" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="181" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="182" />
       <source>Every note, highlight and tag; double-click one to open it</source>
       <translation>全部笔记、高亮和标签；双击打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="187" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="191" />
       <source>Open a page, or select a sentence in the reader, to write a note on it.</source>
       <translation>请先打开一个页面，或在阅读器中选中一句，再为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="193" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="197" />
       <source>&amp;Undo %1</source>
       <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="194" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="198" />
       <source>&amp;Redo %1</source>
       <translation>重做(&amp;R) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="223" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="227" />
       <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
       <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="227" />
-      <source>Sentence %1</source>
-      <translation>句子 %1</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="232" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="229" />
       <source>On: %1</source>
       <translation>对象：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="315" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="233" />
+      <source>Sentence %1</source>
+      <translation>句子 %1</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="246" />
+      <source>Your unsaved note on %1 is kept as a draft: it reopens when you go back there (Annotations tab, kind 'Unsaved drafts').</source>
+      <translation>您在 %1 上未保存的笔记已存为草稿：回到该条目时会重新打开（也可在“批注”标签页按类型“未保存的草稿”查看）。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="335" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="332" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="352" />
       <source>Select a sentence in the reader to highlight it.</source>
       <translation>请先在阅读器中选中一句再高亮。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="349" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="369" />
       <source>Highlight with Comment…</source>
       <translation>高亮并添加评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="356" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="376" />
       <source>Delete Highlight (%1)</source>
       <translation>删除高亮（%1）</translation>
     </message>
@@ -265,312 +270,327 @@
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="45" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
+      <source>Unsaved draft</source>
+      <translation>未保存的草稿</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
       <source>Person</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="45" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
       <source>Organization</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="45" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
       <source>Event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
       <source>Policy</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
       <source>Technology</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="48" />
       <source>Figure</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="48" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="48" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="118" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="118" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="118" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
       <source>Item</source>
       <translation>条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="118" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="120" />
       <source>Edited</source>
       <translation>编辑时间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="150" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="151" />
       <source>Orphaned: {0}</source>
       <translation>已失去对象：{0}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="227" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="228" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="227" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="228" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="291" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="296" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="292" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="297" />
       <source>Search notes and highlights</source>
       <translation>搜索笔记和高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="293" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="298" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="297" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="302" />
       <source>Search notes and highlights (中文 or English)…</source>
       <translation>搜索笔记和高亮（中文或英文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="299" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
       <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
       <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="300" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="305" />
       <source>Rename tag…</source>
       <translation>重命名标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="300" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="305" />
       <source>Merge into another tag…</source>
       <translation>合并到另一个标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="301" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
       <source>Colour…</source>
       <translation>颜色…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="301" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
       <source>Delete tag</source>
       <translation>删除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
       <source>All kinds</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="307" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="312" />
       <source>Highlights</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="308" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="313" />
+      <source>Unsaved drafts</source>
+      <translation>未保存的草稿</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="314" />
       <source>Any item</source>
       <translation>全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="310" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
       <source>Any time</source>
       <translation>任何时间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="310" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="310" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
       <source>Past 7 days</source>
       <translation>过去 7 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
       <source>Past 30 days</source>
       <translation>过去 30 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
       <source>Past year</source>
       <translation>过去一年</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="323" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="323" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="323" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="323" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="318" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="319" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="325" />
       <source>Any colour</source>
       <translation>全部颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="321" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="327" />
       <source>Any tag</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="342" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="348" />
       <source>No annotations match these filters.</source>
       <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="343" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="349" />
       <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
       <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="346" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="352" />
       <source>1 annotation</source>
       <translation>1 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="346" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="352" />
       <source>{0} annotations</source>
       <translation>{0} 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="358" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="364" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="358" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="364" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="359" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="365" />
+      <source>Discard draft</source>
+      <translation>丢弃草稿</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="366" />
       <source>Untag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="363" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="370" />
       <source>Recolour highlight</source>
       <translation>更改高亮颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="367" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="374" />
       <source>Edit comment</source>
       <translation>编辑评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="409" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="416" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="416" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="423" />
       <source>Edit comment…</source>
       <translation>编辑评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="417" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
       <source>Remove tag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="417" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="421" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="429" />
       <source>Highlight comment</source>
       <translation>高亮评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="421" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="429" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="428" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="436" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="428" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="436" />
       <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="436" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="444" />
       <source>Merge tag</source>
       <translation>合并标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="436" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="444" />
       <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="445" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="453" />
       <source>Tag colour</source>
       <translation>标签颜色</translation>
     </message>
@@ -2351,142 +2371,172 @@ Your data before the import is backed up as %3.</source>
   <context>
     <name>NotesWidget</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="153" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="173" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="153" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="173" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="192" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="213" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="193" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="214" />
       <source>Star this item</source>
       <translation>为此条目加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="194" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="215" />
       <source>Add a tag…</source>
       <translation>添加标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="195" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="216" />
       <source>Add a tag</source>
       <translation>添加标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="196" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="217" />
       <source>Notes on this item</source>
       <translation>此条目的笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="218" />
       <source>Note text</source>
       <translation>笔记内容</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="198" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="219" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="199" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="220" />
       <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
       <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="200" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="221" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="201" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="222" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="202" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="223" />
       <source>New note</source>
       <translation>新建笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="203" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="224" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="204" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="225" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="230" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="247" />
+      <source>Your unsaved note could not be kept ({0}); copy it or save it before you leave this item.</source>
+      <translation>未能保留您未保存的笔记（{0}）；离开此条目前请复制或保存它。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="291" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="241" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="302" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="274" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="331" />
+      <source>Discard this note?</source>
+      <translation>丢弃这条笔记？</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="332" />
+      <source>The text you wrote has not been saved. Discard it?</source>
+      <translation>您写的内容尚未保存。要丢弃吗？</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="341" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="280" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="351" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="287" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="359" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="295" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="367" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="299" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="371" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="304" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="376" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="335" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="400" />
+      <source>Save or cancel the note you are writing first.</source>
+      <translation>请先保存或取消正在写的笔记。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="411" />
+      <source>Your unsaved note from {0} is back: save it, or cancel to discard it.</source>
+      <translation>您在 {0} 未保存的笔记已恢复：可保存，或取消以丢弃。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="429" />
+      <source>Your unsaved note could not be kept ({0}); it is still in the editor.</source>
+      <translation>未能保留您未保存的笔记（{0}）；内容仍在编辑框中。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="466" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="338" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="469" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="349" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="480" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="370" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="501" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="370" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="501" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>

@@ -9,10 +9,11 @@ from typing import Any
 
 from cgt_desktop.core.ops.base import Changes, Operation
 from cgt_desktop.core.userdata import annotations as ann
+from cgt_desktop.core.userdata import drafts
 from cgt_desktop.core.userdata.userdb import UserStore
 
 LABELS = ("Add note", "Edit note", "Delete note", "Tag '{0}'", "Untag '{0}'", "Star", "Unstar", "Highlight",
-          "Delete highlight", "Recolour highlight", "Edit comment")
+          "Delete highlight", "Recolour highlight", "Edit comment", "Discard draft")
 
 
 def add_note(user: UserStore, target: str, body: str) -> Operation:
@@ -106,7 +107,18 @@ def delete_annotation(user: UserStore, key: str) -> Operation | None:
         return delete_note(user, a.uid)
     if a.kind == "highlight":
         return delete_highlight(user, a.uid)
+    if a.kind == "draft":
+        return discard_draft(user, a.target_id)
     return untag_item(user, a.target_id, a.text)
+
+
+def discard_draft(user: UserStore, target: str) -> Operation | None:
+    """Throw away the unsaved note on *target*; undo puts it back. ``None`` when there is none."""
+    found = drafts.get_draft(user, target)
+    if found is None:
+        return None
+    return Operation("Discard draft", lambda: drafts.discard_draft(user, target),
+                     lambda: drafts.restore_draft(user, found), Changes(notes=True, targets=frozenset([target])))
 
 
 def tag_change(user: UserStore, change: str, name: str, other: Any = None) -> Operation:

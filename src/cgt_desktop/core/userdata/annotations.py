@@ -260,6 +260,10 @@ _UNION = """
     SELECT 'tag:' || t.name || char(10) || i.target_id, 'tag', '', i.target_id, t.name, '', t.color, i.created,
            i.created, NULL, NULL, NULL, NULL, NULL
       FROM item_tags i JOIN tags t ON t.id = i.tag_id
+    UNION ALL
+    SELECT 'draft:' || d.target_id, 'draft', COALESCE(d.note_uid, ''), d.target_id, d.body, '', NULL, d.saved,
+           d.saved, NULL, NULL, NULL, NULL, NULL
+      FROM note_drafts d
 """
 
 
@@ -268,7 +272,8 @@ class AnnotationFilter:
     """What the annotations list shows; every field narrows it (empty: no narrowing).
 
     Attributes:
-        kinds: Any of ``note``, ``highlight``, ``tag``.
+        kinds: Any of ``note``, ``highlight``, ``tag``, ``draft`` (an unsaved note, see
+            :mod:`~cgt_desktop.core.userdata.drafts`; the full-text index does not hold drafts).
         color: ``#rrggbb`` of a highlight or tag.
         tag: Annotations on items carrying this tag (and that tag's own rows).
         entity_kind: ``person``, …, ``document`` or ``passage`` (see :func:`entity_kind`).
@@ -291,8 +296,8 @@ class Annotation:
     """One row of the annotations list.
 
     ``key`` identifies the row (``note:<uid>``, ``highlight:<uid>``,
-    ``tag:<name>\\n<target id>``); ``uid`` is empty for tag rows; ``text`` is
-    the note body, the highlight's quote or the tag name.
+    ``tag:<name>\\n<target id>``, ``draft:<target id>``); ``uid`` is empty for tag rows (for a draft: the
+    note it rewrites, or empty); ``text`` is the note or draft body, the highlight's quote or the tag name.
     """
 
     key: str

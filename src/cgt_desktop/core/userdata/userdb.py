@@ -126,6 +126,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX user_item_versions_item ON user_item_versions(item_id);
     """,
+    # 5: the note the user is writing but has not saved, one per item, kept as they type
+    # (core/userdata/drafts.py), so that leaving the item, closing the app or a crash loses nothing.
+    """
+    CREATE TABLE note_drafts (
+        target_id TEXT PRIMARY KEY,        -- the item the note is on
+        note_uid TEXT,                     -- the note being edited; NULL: a new note
+        body TEXT NOT NULL,
+        saved TEXT NOT NULL                -- when the draft was last kept
+    );
+    """,
 ]
 
 

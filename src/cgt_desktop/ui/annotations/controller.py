@@ -13,6 +13,7 @@ menu and ``Ctrl+H``.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
@@ -24,6 +25,7 @@ from cgt_desktop.core.domain import ids
 from cgt_desktop.core.ops import annotations as note_ops
 from cgt_desktop.core.ops.base import Changes
 from cgt_desktop.core.userdata import annotations as ann
+from cgt_desktop.core.userdata.userdb import UserDataError
 from cgt_desktop.ui.annotations.panel import AnnotationsPanel
 from cgt_desktop.ui.annotations.notes import NotesWidget
 from cgt_desktop.ui.common.operations import OperationStack
@@ -131,6 +133,8 @@ class AnnotationsController(QObject):
 
         # Notes: a dock beside the detail page, following the item shown.
         self.notes = NotesWidget(self.user, "", ops=ops)
+        self.notes.draft_kept.connect(self._on_notes_draft_kept)
+        self.notes.draft_restored.connect(self._on_notes_draft_restored)
         self._unshare_shortcuts(self.notes)
         self.notes_label = QLabel()
         self.notes_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -216,20 +220,36 @@ class AnnotationsController(QObject):
 
     # -- notes ----------------------------------------------------------------------------------
     def _set_target(self, target: str | None) -> None:
-        if target != (self.notes.target_id or None):
-            self.notes.set_target(target or "")
+        if target != (self.notes.target_id or None) and not self.notes.set_target(target or ""):
+            target = self.notes.target_id or None  # the note being written could not be kept: it stays
         self.notes.setEnabled(bool(target))
         if not target:
             self.notes_label.setText(_t("Open a page (or select a sentence in the reader) to write notes on it."))
             return
-        name = target
+        self.notes_label.setText(_t("On: %1").replace("%1", self._target_name(target)))
+
+    def _target_name(self, target: str) -> str:
         if "#" in target:
-            name = _t("Sentence %1").replace("%1", ids.local_part(target))
-        else:
-            found = self.window.store.names([target]).get(target)
-            if found:
-                name = " · ".join(x for x in (found[1], found[2]) if x) or target
-        self.notes_label.setText(_t("On: %1").replace("%1", name))
+            return _t("Sentence %1").replace("%1", ids.local_part(target))
+        found = self.window.store.names([target]).get(target)
+        return " · ".join(x for x in (found[1], found[2]) if x) or target if found else target
+
+    def keep_draft(self) -> None:
+        """Keep the note being written as its item's draft (the window is closing, or the session ending)."""
+        try:
+            self.notes.keep_draft()
+        except UserDataError as exc:  # nothing more can be done as the app quits than to say so
+            print(f"cgt-desktop: could not keep your unsaved note: {exc}", file=sys.stderr)
+
+    def _on_notes_draft_kept(self, target: str) -> None:
+        self.window.statusBar().showMessage(
+            _t("Your unsaved note on %1 is kept as a draft: it reopens when you go back there "
+               "(Annotations tab, kind 'Unsaved drafts').").replace("%1", self._target_name(target)), 10000)
+        self.panel.refresh_soon()
+
+    def _on_notes_draft_restored(self, _target: str) -> None:
+        self.notes_dock.show()
+        self.panel.refresh_soon()
 
     def current_target(self) -> str | None:
         """The item the notes dock should show for the current tab."""

@@ -7,6 +7,11 @@ at all (:class:`SafeNoteBrowser`). Every edit is an operation of
 :mod:`cgt_desktop.core.ops.annotations`, run as one undo step by the window's
 :class:`~cgt_desktop.ui.common.operations.OperationStack` and committed at once;
 deleting is a soft delete that undo restores.
+
+What the user writes is never lost: until the note is saved, the editor's text is kept as the
+item's draft (:mod:`cgt_desktop.core.userdata.drafts`) a moment after each key, when the user
+leaves the item and when the window closes (:meth:`NotesWidget.keep_draft`). Coming back to the
+item reopens the editor on the draft; Cancel asks before throwing changed text away.
 """
 
 from __future__ import annotations
@@ -14,18 +19,22 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QStringListModel, Qt, QUrl
-from PySide6.QtGui import (QAction, QColor, QDesktopServices, QImage, QKeySequence, QTextDocument, QUndoStack)
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QStringListModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (QAction, QColor, QDesktopServices, QImage, QKeySequence, QTextCursor, QTextDocument, QUndoStack)
 from PySide6.QtWidgets import (QCompleter, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QToolButton,
+                               QMessageBox, QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QToolButton,
                                QVBoxLayout, QWidget)
 
 from cgt_desktop.core.ops import annotations as note_ops
 from cgt_desktop.core.ops.base import Changes
-from cgt_desktop.core.userdata.userdb import UserStore
+from cgt_desktop.core.userdata import drafts
+from cgt_desktop.core.userdata.userdb import UserDataError, UserStore
 from cgt_desktop.ui.common.operations import OperationStack
 
 __all__ = ["NotesWidget", "SafeNoteBrowser", "render_markdown"]
+
+DRAFT_DELAY_MS = 600
+"""How long after the last key the editor's text is kept as a draft (a crash loses at most this)."""
 
 
 def _t(text: str) -> str:
@@ -91,9 +100,16 @@ class NotesWidget(QWidget):
         ops: The window's :class:`~cgt_desktop.ui.common.operations.OperationStack` (every change is
             one of its undo steps, and it announces them); a private one by default.
 
-    The widget writes nothing itself: it makes operations (:mod:`cgt_desktop.core.ops.annotations`)
-    and refreshes when the stack says annotations changed.
+    The widget writes nothing itself but drafts: it makes operations
+    (:mod:`cgt_desktop.core.ops.annotations`) and refreshes when the stack says annotations changed.
+
+    Signals:
+        draft_kept(str): the user left the item (id given) with an unsaved note, now kept as its draft.
+        draft_restored(str): the editor reopened on the unsaved draft of the item shown (id given).
     """
+
+    draft_kept = Signal(str)
+    draft_restored = Signal(str)
 
     def __init__(self, user_store: UserStore, target_id: str, parent: QWidget | None = None,
                  ops: OperationStack | None = None) -> None:
@@ -101,6 +117,9 @@ class NotesWidget(QWidget):
         self._user = user_store
         self._target = target_id
         self._editing_uid: str | None = None  # None: a new note
+        self._editor_base = ""  # the text the editor opened with (unchanged text is no draft)
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._on_draft_timer_timeout)
         self._refresh_when_shown = False  # the language changed while hidden
         self.ops = ops or OperationStack(self)
         self._stack = self.ops.undo_stack
@@ -123,6 +142,7 @@ class NotesWidget(QWidget):
         self.note_list.itemDoubleClicked.connect(lambda _item: self.edit_current())
         self.preview = SafeNoteBrowser()
         self.editor = QPlainTextEdit()
+        self.editor.textChanged.connect(self._on_editor_text_changed)
         self._pages = QStackedWidget()
         self._pages.addWidget(self.preview)
         editor_page = QWidget()
@@ -134,7 +154,7 @@ class NotesWidget(QWidget):
         self.save_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.save_button.clicked.connect(self.save_editor)
         self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.cancel_editor)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
@@ -171,6 +191,7 @@ class NotesWidget(QWidget):
         layout.addWidget(self._status)
         self.retranslate()
         self.refresh()
+        self._reopen_draft()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -211,11 +232,52 @@ class NotesWidget(QWidget):
     def undo_stack(self) -> QUndoStack:
         return self._stack
 
-    def set_target(self, target_id: str) -> None:
-        """Show another item's notes (pending edits are dropped; the undo history is kept)."""
+    def set_target(self, target_id: str) -> bool:
+        """Show another item's notes (the undo history is kept); False if the unsaved note could not be kept.
+
+        A note being written is kept as the old item's draft first (``draft_kept``); if even that
+        fails (the disk is full, say), the widget stays on the old item with the text in its editor.
+        """
+        if target_id == self._target:
+            return True
+        old = self._target
+        try:
+            kept = self.keep_draft()
+        except UserDataError as exc:
+            self._report(_t("Your unsaved note could not be kept ({0}); copy it or save it before you "
+                            "leave this item.").format(exc))
+            return False
         self._target = target_id
-        self.cancel_editor()
+        self._close_editor()
+        self._status.setText("")  # what it said was about the item left
         self.refresh()
+        self._reopen_draft()
+        if kept:
+            self.draft_kept.emit(old)
+        return True
+
+    def is_editing(self) -> bool:
+        """Whether the editor is open."""
+        return self._pages.currentIndex() == 1
+
+    def has_unsaved_text(self) -> bool:
+        """Whether the editor holds text that is neither empty nor the saved note's."""
+        body = self.editor.toPlainText()
+        return self.is_editing() and bool(body.strip()) and body != self._editor_base
+
+    def keep_draft(self) -> bool:
+        """Keep the editor's unsaved text as the item's draft now (or drop a draft it no longer needs).
+
+        Returns whether a draft is kept. Raises UserDataError if it could not be written.
+        """
+        self._draft_timer.stop()
+        if not self._target or not self.is_editing():
+            return False
+        if self.has_unsaved_text():
+            drafts.save_draft(self._user, self._target, self.editor.toPlainText(), self._editing_uid)
+            return True
+        drafts.discard_draft(self._user, self._target)
+        return False
 
     def refresh(self) -> None:
         """Reload the item's notes, tags and star from the user database."""
@@ -246,26 +308,32 @@ class NotesWidget(QWidget):
         self.delete_button.setEnabled(has)
 
     def new_note(self) -> None:
-        """Open the editor on an empty note."""
-        self._editing_uid = None
-        self.editor.setPlainText("")
-        self._pages.setCurrentIndex(1)
-        self.editor.setFocus()
+        """Open the editor on an empty note (a note already being written stays in the editor)."""
+        if self._keep_writing():
+            return
+        self._open_editor(None, "", "")
 
     def edit_current(self) -> None:
         """Open the editor on the selected note."""
         uid = self._current_uid()
         note = self._user.note(uid) if uid else None
-        if note is None:
+        if note is None or self._keep_writing():
             return
-        self._editing_uid = uid
-        self.editor.setPlainText(note.body)
-        self._pages.setCurrentIndex(1)
-        self.editor.setFocus()
+        self._open_editor(uid, note.body, note.body)
 
     def cancel_editor(self) -> None:
-        self._editing_uid = None
-        self._pages.setCurrentIndex(0)
+        """Close the editor and throw its text (and the item's draft) away."""
+        self._close_editor()
+        if self._target:
+            self._discard_stored_draft()
+
+    def confirm_discard(self) -> bool:
+        """Ask whether to throw the unsaved text away (tests replace this)."""
+        answer = QMessageBox.question(self, _t("Discard this note?"),
+                                      _t("The text you wrote has not been saved. Discard it?"),
+                                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
 
     def save_editor(self) -> None:
         """Save the editor's text as a new note or over the edited one (one undo step)."""
@@ -274,10 +342,15 @@ class NotesWidget(QWidget):
             self._report(_t("An empty note is not saved."))
             return
         uid = self._editing_uid
+        if uid is not None and self._user.note(uid) is None:
+            uid = None  # the note was deleted meanwhile: the text becomes a new note
         if uid is None:
-            self._push_add(body)
+            if not self._push_add(body):
+                return  # not saved: the text stays in the editor (and in the draft)
         else:
-            self._run(_t("Edit note"), note_ops.edit_note(self._user, uid, body))
+            op = note_ops.edit_note(self._user, uid, body)
+            if op is not None and not self._run(_t("Edit note"), op):
+                return  # not saved: the text stays in the editor (and in the draft)
         self.cancel_editor()
 
     def delete_current(self) -> None:
@@ -299,10 +372,67 @@ class NotesWidget(QWidget):
         self._run(_t("Untag '{0}'").format(name), note_ops.untag_item(self._user, target, name))
 
     # -- internals -------------------------------------------------------------------------
-    def _push_add(self, body: str) -> None:
+    def _push_add(self, body: str) -> bool:
         op = note_ops.add_note(self._user, self._target, body)
         if self._run(_t("Add note"), op):
             self._select(op.result)
+            return True
+        return False
+
+    def _open_editor(self, uid: str | None, text: str, base: str) -> None:
+        self._editing_uid = uid
+        self._editor_base = base
+        self._pages.setCurrentIndex(1)  # before the text: the text is a draft only while the editor is open
+        self.editor.setPlainText(text)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)  # go on writing where the text ends
+        self._draft_timer.stop()
+        self.editor.setFocus()
+
+    def _close_editor(self) -> None:
+        self._draft_timer.stop()
+        self._editing_uid = None
+        self._editor_base = ""
+        self._pages.setCurrentIndex(0)
+
+    def _keep_writing(self) -> bool:
+        """If a note with unsaved text is open, keep it (say so) and return True."""
+        if not self.has_unsaved_text():
+            return False
+        self._report(_t("Save or cancel the note you are writing first."))
+        self.editor.setFocus()
+        return True
+
+    def _reopen_draft(self) -> None:
+        """Open the editor on the item's draft, if it has one."""
+        draft = drafts.get_draft(self._user, self._target) if self._target else None
+        if draft is None:
+            return
+        note = self._user.note(draft.note_uid) if draft.note_uid else None
+        self._open_editor(note.uid if note else None, draft.body, note.body if note else "")
+        self._report(_t("Your unsaved note from {0} is back: save it, or cancel to discard it.")
+                     .format(draft.saved.replace("T", " ")[:16]))
+        self.draft_restored.emit(self._target)
+
+    def _discard_stored_draft(self) -> None:
+        try:
+            drafts.discard_draft(self._user, self._target)
+        except UserDataError as exc:
+            self._report(str(exc))
+
+    def _on_editor_text_changed(self) -> None:
+        if self.is_editing():
+            self._draft_timer.start()
+
+    def _on_draft_timer_timeout(self) -> None:
+        try:
+            self.keep_draft()
+        except UserDataError as exc:
+            self._report(_t("Your unsaved note could not be kept ({0}); it is still in the editor.").format(exc))
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self.has_unsaved_text() and not self.confirm_discard():
+            return
+        self.cancel_editor()
 
     def _run(self, text: str, op: Any) -> bool:
         self._status.setText("")
@@ -311,6 +441,8 @@ class NotesWidget(QWidget):
     def _on_ops_data_changed(self, changes: Changes) -> None:
         if changes.notes or changes.tags or changes.stars:
             self.refresh()
+        if changes.notes and self._target in changes.targets and not self.is_editing():
+            self._reopen_draft()  # e.g. undoing "Discard draft" in the Annotations tab
 
     def _on_ops_failed(self, message: str, origin: Any) -> None:
         if origin is self:

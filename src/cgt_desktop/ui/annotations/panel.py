@@ -38,7 +38,8 @@ def _t(text: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return {"note": _t("Note"), "highlight": _t("Highlight"), "tag": _t("Tag")}.get(kind, kind)
+    return {"note": _t("Note"), "highlight": _t("Highlight"), "tag": _t("Tag"),
+            "draft": _t("Unsaved draft")}.get(kind, kind)
 
 
 def item_kind_label(kind: str) -> str:
@@ -266,11 +267,19 @@ class AnnotationsPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def refresh_soon(self) -> None:
+        """Re-read the annotations now if the panel is shown, else when it is (never before it first loads)."""
+        if not self._loaded:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._refresh_when_shown = True
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if self._refresh_when_shown:
             self._refresh_when_shown = False
-            self._fill_choice_combos()
-            self._on_filter_changed()
+            self.refresh()
         super().showEvent(event)
 
     def retranslate(self) -> None:
@@ -281,11 +290,7 @@ class AnnotationsPanel(QWidget):
         self._label_buttons()
         self._fill_fixed_combos()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
-        if self.isVisible() and self._loaded:
-            self._fill_choice_combos()
-            self._on_filter_changed()
-        else:
-            self._refresh_when_shown = self._loaded
+        self.refresh_soon()
 
     def _label_buttons(self) -> None:
         self.view.setAccessibleName(_t("Annotations"))
@@ -304,7 +309,8 @@ class AnnotationsPanel(QWidget):
     def _fill_fixed_combos(self) -> None:
         """The kind, item-kind and date filters (their choices are words of the interface)."""
         self._refill(self.kind_combo, [(_t("All kinds"), "", None), (_t("Notes"), "note", None),
-                                       (_t("Highlights"), "highlight", None), (_t("Tags"), "tag", None)])
+                                       (_t("Highlights"), "highlight", None), (_t("Tags"), "tag", None),
+                                       (_t("Unsaved drafts"), "draft", None)])
         self._refill(self.item_kind_combo, [(_t("Any item"), "", None)] + [
             (item_kind_label(kind), kind, None) for kind in (*KINDS, "passage")])
         self._refill(self.date_combo, [(_t("Any time"), -1, None), (_t("Today"), 0, None), (_t("Past 7 days"), 7, None),
@@ -352,10 +358,11 @@ class AnnotationsPanel(QWidget):
 
     # -- editing ---------------------------------------------------------------------------
     def delete_annotation(self, key: str) -> None:
-        """Delete a note or highlight (soft, undoable) or take a tag off its item (undoable)."""
+        """Delete a note or highlight (soft), discard a draft, or take a tag off its item (each undoable)."""
         op = note_ops.delete_annotation(self._user, key)
         if op is not None:
-            labels = {"Delete note": _t("Delete note"), "Delete highlight": _t("Delete highlight")}
+            labels = {"Delete note": _t("Delete note"), "Delete highlight": _t("Delete highlight"),
+                      "Discard draft": _t("Discard draft")}
             self.ops.run(op, labels.get(op.label, _t("Untag")), origin=self)
 
     def set_highlight_color(self, uid: str, color: str) -> None:
@@ -414,7 +421,8 @@ class AnnotationsPanel(QWidget):
                 swatch.fill(QColor(value))
                 colours.addAction(QIcon(swatch), name, lambda v=value: self.set_highlight_color(a.uid, v))
             menu.addAction(_t("Edit comment…"), lambda: self._ask_comment(a.uid, a.comment))
-        menu.addAction(_t("Remove tag") if a.kind == "tag" else _t("Delete"), lambda: self.delete_annotation(a.key))
+        delete = {"tag": _t("Remove tag"), "draft": _t("Discard draft")}.get(a.kind, _t("Delete"))
+        menu.addAction(delete, lambda: self.delete_annotation(a.key))
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _ask_comment(self, uid: str, current: str) -> None:

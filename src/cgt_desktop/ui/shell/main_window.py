@@ -472,11 +472,17 @@ class MainWindow(LazyPanels, UserDataMixin, StatusMixin, RememberedState, QMainW
         self.restore_request = path
         self.close()  # the app restores the backup, then opens the window again
 
+    def keep_unsaved_work(self, *_args: Any) -> None:
+        """Keep what the user is writing but has not saved (a note: as its draft); on close and at logout."""
+        if self._annotations is not None:
+            self._annotations.keep_draft()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._closed:
             super().closeEvent(event)
             return
         self._closed = True
+        self.keep_unsaved_work()
         self.save_state()
         app = QApplication.instance()
         if app is not None:
