@@ -247,9 +247,15 @@ def _run_window(app: Any, args: argparse.Namespace, home: Home, instance: Any, s
         QMessageBox.warning(window, "cgt-desktop", "\n\n".join(notices))
     for widget in splash_widget:
         widget.finish(window)
+    from cgt_desktop.ui.common.termination import TerminationHandler
+
+    termination = TerminationHandler(window.close)  # SIGTERM/SIGHUP: quit as the user would
+    app.commitDataRequest.connect(window.keep_unsaved_work)  # the session is ending (logout)
     try:
         code = int(app.exec())
     finally:
+        termination.uninstall()
+        app.commitDataRequest.disconnect(window.keep_unsaved_work)
         idle_backup.stop()
         instance.close()
         store.close()
