@@ -596,6 +596,19 @@
     </message>
   </context>
   <context>
+    <name>ConfirmsDiscard</name>
+    <message>
+      <location filename="src/cgt_desktop/ui/common/discard.py" line="49" />
+      <source>Discard your changes?</source>
+      <translation>放弃您的修改？</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/common/discard.py" line="50" />
+      <source>What you typed in this form has not been saved. Discard it?</source>
+      <translation>您在此表单中填写的内容尚未保存。要放弃吗？</translation>
+    </message>
+  </context>
+  <context>
     <name>DetailView</name>
     <message>
       <location filename="src/cgt_desktop/ui/browse/detail_view.py" line="152" />
@@ -1202,317 +1215,317 @@
   <context>
     <name>EntryDialog</name>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="30" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="31" />
       <source>Person</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="30" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="31" />
       <source>Organization</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="30" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="31" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="31" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="32" />
       <source>Policy</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="31" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="32" />
       <source>Technology</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="31" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="32" />
       <source>Event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="32" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="33" />
       <source>Figure</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="69" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="70" />
       <source>Change Your Entry</source>
       <translation>修改您的条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="69" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="70" />
       <source>New Entry</source>
       <translation>新建条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="76" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="77" />
       <source>English name</source>
       <translation>英文名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="77" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="78" />
       <source>Chinese name</source>
       <translation>中文名</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="81" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="82" />
       <source>YYYY, YYYY-MM or YYYY-MM-DD; empty: not stated</source>
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD；留空：未说明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="82" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="83" />
       <source>last day of a period (optional)</source>
       <translation>时间段的最后一天（可选）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="83" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="84" />
       <source>why the date is approximate, or what the source says</source>
       <translation>日期为何是约数，或来源原文如何表述</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="84" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="85" />
       <source>Approximate (say why in the note)</source>
       <translation>约数（请在说明中写明原因）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="86" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="87" />
       <source>as the source prints it, e.g. 8场大会报告</source>
       <translation>按来源原文填写，例如 8场大会报告</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="87" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="88" />
       <source>YYYY, YYYY-MM or YYYY-MM-DD (optional)</source>
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD（可选）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="88" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="89" />
       <source>Already in the corpus?</source>
       <translation>语料中已有？</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="90" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="91" />
       <source>Use This One Instead</source>
       <translation>改用此条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="91" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="92" />
       <source>Cite this passage for the entry selected above instead of adding another</source>
       <translation>为上面选中的条目引用此段落，而不是再新建一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="102" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="103" />
       <source>Kind:</source>
       <translation>类别：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="103" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="104" />
       <source>English name:</source>
       <translation>英文名：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="104" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="105" />
       <source>Chinese name:</source>
       <translation>中文名：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="105" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="106" />
       <source>Already there:</source>
       <translation>已有条目：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="106" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="107" />
       <source>Type:</source>
       <translation>类型：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="107" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="108" />
       <source>Date:</source>
       <translation>日期：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="108" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="109" />
       <source>Until:</source>
       <translation>截止：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="110" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="111" />
       <source>Date as stated:</source>
       <translation>原文日期表述：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="111" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="112" />
       <source>Date note:</source>
       <translation>日期说明：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="112" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="113" />
       <source>Value as stated:</source>
       <translation>原文数值：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="113" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="114" />
       <source>As of:</source>
       <translation>截至：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="114" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="115" />
       <source>English description:</source>
       <translation>英文简介：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="115" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="116" />
       <source>Chinese description:</source>
       <translation>中文简介：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="120" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="121" />
       <source>Cites: %1</source>
       <translation>引用：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="127" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="128" />
       <source>Passage in English</source>
       <translation>英文段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="127" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="128" />
       <source>Passage in Chinese</source>
       <translation>中文段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="132" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="133" />
       <source>Select a name in the passage above to fill it in, in either language.</source>
       <translation>在上面的段落中选中名称即可填入，中英文均可。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="170" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="172" />
       <source>(not stated)</source>
       <translation>（未说明）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="244" />
+      <location filename="src/cgt_desktop/ui/entries/dialog.py" line="246" />
       <source>Select one of the entries listed first.</source>
       <translation>请先选中列出的一个条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="42" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="43" />
       <source>Cited passage</source>
       <translation>引用的段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="65" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="66" />
       <source>New Relation</source>
       <translation>新建关系</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="66" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="67" />
       <source>The first entry (type to find it)</source>
       <translation>第一个条目（输入以查找）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="67" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="68" />
       <source>The other entry (type to find it)</source>
       <translation>另一个条目（输入以查找）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="71" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="72" />
       <source>Predicate</source>
       <translation>关系类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="82" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="83" />
       <source>From:</source>
       <translation>从：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="83" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="84" />
       <source>Relation:</source>
       <translation>关系：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="84" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="85" />
       <source>To:</source>
       <translation>到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="85" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="86" />
       <source>Role (English):</source>
       <translation>职务/角色（英文）：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="86" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="87" />
       <source>Role (Chinese):</source>
       <translation>职务/角色（中文）：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="87" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="88" />
       <source>Since:</source>
       <translation>起始：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="89" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="90" />
       <source>Cites:</source>
       <translation>引用：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="90" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="91" />
       <source>Note:</source>
       <translation>说明：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="133" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="135" />
       <source>Correct “%1”</source>
       <translation>更正“%1”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="137" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="139" />
       <source>What to correct</source>
       <translation>更正内容</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="143" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="145" />
       <source>Relation is wrong: %1</source>
       <translation>关系有误：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="150" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="152" />
       <source>Your value</source>
       <translation>您的值</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="155" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="157" />
       <source>why (required when you cite nothing)</source>
       <translation>原因（不引用段落时必填）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="158" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="160" />
       <source>Correct:</source>
       <translation>更正：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="159" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="161" />
       <source>Reference:</source>
       <translation>参考数据：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="160" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="162" />
       <source>Your value:</source>
       <translation>您的值：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="167" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="169" />
       <source>The reference entry is kept as it is: its page shows your value beside it.</source>
       <translation>参考条目保持不变：其页面会在旁边显示您的值。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="183" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="186" />
       <source>The relation stays in the reference data, struck through on its pages.</source>
       <translation>该关系仍保留在参考数据中，在页面上以删除线显示。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="186" />
+      <location filename="src/cgt_desktop/ui/entries/other_dialogs.py" line="189" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -2451,92 +2464,92 @@ Your data before the import is backed up as %3.</source>
       <translation>未能保留您未保存的笔记（{0}）；离开此条目前请复制或保存它。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="291" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="292" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="302" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="303" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="331" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="332" />
       <source>Discard this note?</source>
       <translation>丢弃这条笔记？</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="332" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="333" />
       <source>The text you wrote has not been saved. Discard it?</source>
       <translation>您写的内容尚未保存。要丢弃吗？</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="341" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="342" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="351" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="352" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="359" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="360" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="367" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="368" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="371" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="372" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="376" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="377" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="400" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="401" />
       <source>Save or cancel the note you are writing first.</source>
       <translation>请先保存或取消正在写的笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="411" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="412" />
       <source>Your unsaved note from {0} is back: save it, or cancel to discard it.</source>
       <translation>您在 {0} 未保存的笔记已恢复：可保存，或取消以丢弃。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="429" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="430" />
       <source>Your unsaved note could not be kept ({0}); it is still in the editor.</source>
       <translation>未能保留您未保存的笔记（{0}）；内容仍在编辑框中。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="466" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="467" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="469" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="470" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="480" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="481" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="501" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="502" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="501" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="502" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>

@@ -265,3 +265,37 @@ def test_the_page_menu_offers_correction_for_reference_and_change_for_yours(qtbo
     menu = QMenu()
     window.extend_page_menu(menu, "passage:" + PASSAGE)
     assert menu.actions() == []
+
+
+def test_cancelling_a_filled_in_form_asks_first_and_an_untouched_one_closes_at_once(qtbot, window):
+    asked: list[str] = []
+    answers = [False, True]
+    closed: list[str] = []
+
+    def fill(dialog: EntryDialog):
+        dialog.confirm_discard = lambda: asked.append(dialog.name_en.text()) or answers.pop(0)
+        dialog.rejected.connect(lambda: closed.append(dialog.name_en.text()))
+        dialog.reject()  # untouched (only what the dialog filled in itself): no question
+        assert closed == [""] and asked == []
+        dialog.name_en.setText("A person I was adding")
+        dialog.desc_en.setText("Two lines of description")
+        dialog.reject()  # Esc, Cancel or the close button: "Discard your changes?" → Cancel
+        assert closed == [""] and asked == ["A person I was adding"]
+        dialog.reject()  # → Discard
+        assert closed == ["", "A person I was adding"]
+    shown = _answer(window, fill)
+    window.entries.new_entry(PASSAGE, "person")
+    assert len(shown) == 1 and window.ops.undo_stack.count() == 0
+
+
+def test_the_relation_and_correction_forms_ask_too(qtbot, window):
+    page = window.store.entity_page(PERSON)
+    for dialog in (RelationDialog(window.store, PERSON, [PASSAGE]), CorrectionDialog(window.store, page, [PASSAGE])):
+        qtbot.addWidget(dialog)
+        asked: list[bool] = []
+        closed: list[bool] = []
+        dialog.confirm_discard = lambda asked=asked: asked.append(True) or False
+        dialog.rejected.connect(lambda closed=closed: closed.append(True))
+        dialog.note.setText("because the source says otherwise")
+        dialog.reject()
+        assert asked == [True] and closed == [], type(dialog).__name__

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from cgt_desktop.core.domain import dates
 from cgt_desktop.core.domain.kinds import TYPE_VOCABULARY
+from cgt_desktop.ui.common.discard import ConfirmsDiscard
 from cgt_desktop.ui.entries.picker import EntityPicker
 
 ENTRY_KINDS = ("person", "organization", "place", "policy", "technology", "event", "figure")
@@ -58,7 +59,7 @@ def _text_box(text: str, name: str) -> QPlainTextEdit:
     return box
 
 
-class EntryDialog(QDialog):
+class EntryDialog(ConfirmsDiscard, QDialog):
     """Make (or, with *item*, change) one of the user's entries, citing *citations* (the first is shown)."""
 
     def __init__(self, catalog: Any, citations: list[Any], kind: str = "person", name: str = "", side: str = "orig",
@@ -149,6 +150,7 @@ class EntryDialog(QDialog):
             self._on_name_edited()
         self.saved: tuple[str, dict[str, Any]] | None = None
         self.resize(640, 560)
+        self.remember_form()  # Cancel asks only if something was typed after this
 
     # -- the form ------------------------------------------------------------------------------
     def kind(self) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from cgt_desktop.core.domain.corrections import WRONG, fields_for
+from cgt_desktop.ui.common.discard import ConfirmsDiscard
 from cgt_desktop.ui.browse.corrections_html import field_label
 from cgt_desktop.ui.entries.dialog import citation_label
 from cgt_desktop.ui.entries.picker import EntityPicker
@@ -55,7 +56,7 @@ def _cited(combo: QComboBox) -> list[str]:
     return [text] if text else []
 
 
-class RelationDialog(QDialog):
+class RelationDialog(ConfirmsDiscard, QDialog):
     """A new relation of the user's between *subject* and an entry picked by search, citing a passage."""
 
     def __init__(self, catalog: Any, subject: str = "", passages: list[str] | None = None, language: str = "en",
@@ -97,6 +98,7 @@ class RelationDialog(QDialog):
         layout.addWidget(buttons)
         self.saved: dict[str, Any] | None = None
         self.resize(560, 520)
+        self.remember_form()  # Cancel asks only if something was typed after this
 
     def record(self) -> dict[str, Any]:
         record = {"subject": self.subject.chosen, "predicate": self.predicate.currentData() or "",
@@ -123,7 +125,7 @@ class RelationDialog(QDialog):
         self.accept()
 
 
-class CorrectionDialog(QDialog):
+class CorrectionDialog(ConfirmsDiscard, QDialog):
     """Correct one field of the reference entry *page* (an :class:`EntityPage`), or mark a relation wrong."""
 
     def __init__(self, catalog: Any, page: Any, passages: list[str] | None = None, language: str = "en",
@@ -176,6 +178,7 @@ class CorrectionDialog(QDialog):
         self._on_what_current_index_changed()
         self.saved: dict[str, Any] | None = None
         self.resize(560, 360)
+        self.remember_form()  # Cancel asks only if something was typed after this
 
     def _on_what_current_index_changed(self, *_: Any) -> None:
         field, target = self.what.currentData() or ("", "")
