@@ -236,3 +236,12 @@ def test_an_entry_that_breaks_a_rule_exits_non_zero_and_saves_nothing(home, corp
     code, _, err = _run(capsys, "--corpus", str(corpus_dir), "entry", "add", *argv)
     assert code == 1 and message in err and "nothing was saved" in err
     assert json.loads(_run(capsys, "--corpus", str(corpus_dir), "entry", "list", "--json")[1]) == []
+
+
+def test_the_import_summary_counts_in_words_a_reader_would_write(tmp_path, home, corpus_dir, capsys):
+    article = tmp_path / "one.txt"
+    article.write_text("Qian Qijun spoke in Shanghai.\n", encoding="utf-8")
+    code, out, err = _run(capsys, "--corpus", str(corpus_dir), "import", str(article))
+    assert code == 0, err
+    assert "(en, 1 paragraph, 1 passage)" in out and "\n2 mentions of known entities" in out
+    assert "(s)" not in out

@@ -151,6 +151,11 @@ class Progress:
             self.stream.flush()
 
 
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """``count(1, "passage")`` → "1 passage", ``count(3, "passage")`` → "3 passages"."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 def print_data(data: Any, as_json: bool, text: str) -> None:
     """Print *data* as JSON with ``--json``, else *text*."""
     if as_json:

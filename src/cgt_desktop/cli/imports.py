@@ -37,7 +37,7 @@ def _pairs_json(store: Any, doc_id: str) -> dict[str, Any]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from cgt_desktop.cli.common import CliError, Progress, home, open_store, print_data, user_store
+    from cgt_desktop.cli.common import CliError, Progress, home, open_store, count, print_data, user_store
     from cgt_desktop.core.imports.article import LOW_CONFIDENCE, ArticleMeta
     from cgt_desktop.core.imports.model import ImportProblem
     from cgt_desktop.core.imports.pipeline import prepare
@@ -72,10 +72,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         user.close()
         store.close()
     low = sum(1 for p in data["pairs"] if p["confidence"] is not None and p["confidence"] < LOW_CONFIDENCE)
-    lines = [f"imported {data['id']} ({data['lang']}, {data['paragraphs']} paragraphs, {len(data['pairs'])} passages)"]
+    lines = [f"imported {data['id']} ({data['lang']}, {count(data['paragraphs'], 'paragraph')}, "
+             f"{count(len(data['pairs']), 'passage')})"]
     if translation is not None:
-        lines.append(f"aligned with {translation.name}: {low} passage(s) below {LOW_CONFIDENCE} confidence to check "
-                     "in the reader")
-    lines.append(f"{len(data['mentions'])} mention(s) of known entities; open it with: cgt-desktop show {data['id']}")
+        lines.append(f"aligned with {translation.name}: {count(low, 'passage')} below {LOW_CONFIDENCE} confidence "
+                     "to check in the reader")
+    lines.append(f"{count(len(data['mentions']), 'mention')} of known entities; open it with: "
+                 f"cgt-desktop show {data['id']}")
     print_data(data, args.json, "\n".join(lines))
     return 0

@@ -165,13 +165,15 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from cgt_desktop.core.corpus.checks import check_directory
 
+    from cgt_desktop.cli.common import count
+
     problems = check_directory(corpus_dir(args))
     if args.json:
         print_data([asdict(p) for p in problems], True, "")
     elif problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        print(f"{count(len(problems), 'problem')} found.", file=sys.stderr)
     else:
         print("The corpus is consistent: 0 problems.")
     return EXIT_FAILED if problems else 0
