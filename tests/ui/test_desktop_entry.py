@@ -19,6 +19,60 @@ def _validator(name: str) -> str:
     return found
 
 
+def _desktop_keys(text: str) -> dict[str, str]:
+    lines = text.splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    return dict(line.split("=", 1) for line in lines[1:] if line and not line.startswith("#"))
+
+
+def _exec_argv(value: str) -> list[str]:
+    """Read an Exec value as a launcher does (Desktop Entry Specification): string escapes, then quoting."""
+    text = value.replace("\\\\", "\0").replace("\\s", " ").replace("\0", "\\")
+    argv, word, quoted, i = [], "", False, 0
+    while i < len(text):
+        ch = text[i]
+        if quoted and ch == "\\":
+            word, i = word + text[i + 1], i + 2
+            continue
+        if ch == '"':
+            quoted = not quoted
+        elif ch == " " and not quoted:
+            argv, word = argv + [word] if word else argv, ""
+        elif ch == "%":
+            assert text[i + 1] == "%", f"field code %{text[i + 1]} in {value!r}"
+            word, i = word + "%", i + 1
+        else:
+            word += ch
+        i += 1
+    return argv + [word] if word else argv
+
+
+def test_the_shipped_entry_and_metainfo_name_the_same_app_and_version():
+    """What the validators do not check, checked everywhere: one id, the command, the icon, the release."""
+    import xml.etree.ElementTree as ET
+
+    from cgt_desktop import __version__
+
+    keys = _desktop_keys((desktop_entry.desktop_dir() / f"{desktop_entry.APP_ID}.desktop").read_text("utf-8"))
+    assert keys["Type"] == "Application" and keys["Icon"] == desktop_entry.APP_ID
+    assert _exec_argv(keys["Exec"]) == ["cgt-desktop"], "the script pyproject installs, and no %F: no file arguments"
+    assert "细胞" in keys["GenericName[zh_CN]"] and "细胞" in keys["Comment[zh_CN]"]
+    root = ET.parse(desktop_entry.desktop_dir() / f"{desktop_entry.APP_ID}.metainfo.xml").getroot()
+    assert root.findtext("id") == desktop_entry.APP_ID
+    assert root.findtext("launchable") == f"{desktop_entry.APP_ID}.desktop"
+    assert root.find("provides/binary").text == "cgt-desktop"
+    newest = root.find("releases/release")
+    assert newest.get("version") == __version__ and newest.find("description/p").text
+
+
+@pytest.mark.parametrize("program", ["/opt/cgt desktop/cgt-desktop", "/home/li/it's $HOME/cgt-desktop",
+                                     '/tmp/a"b\\c`d/100%/cgt-desktop'])
+def test_an_install_path_with_spaces_quotes_or_signs_still_launches(program):
+    keys = _desktop_keys(desktop_entry.entry_text([program, "-m", "x y"]))
+    assert _exec_argv(keys["Exec"]) == [program, "-m", "x y"]
+    assert keys["TryExec"].replace("\\\\", "\\") == program
+
+
 def test_the_desktop_file_validates():
     tool = _validator("desktop-file-validate")
     result = subprocess.run([tool, str(desktop_entry.desktop_dir() / f"{desktop_entry.APP_ID}.desktop")],

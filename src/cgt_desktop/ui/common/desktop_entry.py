@@ -11,7 +11,6 @@ is written whole or not at all.
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -36,27 +35,46 @@ def data_home() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
 
 
-def launch_command() -> str:
-    """How a desktop launcher starts this copy: the bundle's executable, else the ``cgt-desktop`` script."""
+def launch_command() -> list[str]:
+    """How a desktop launcher starts this copy (argv): the bundle's executable, else the ``cgt-desktop`` script."""
     if getattr(sys, "frozen", False):
-        return shlex.quote(sys.executable)
+        return [sys.executable]
     beside = Path(sys.executable).parent / "cgt-desktop"  # the script of the environment running now
     if beside.is_file():
-        return shlex.quote(str(beside))
+        return [str(beside)]
     found = shutil.which("cgt-desktop")
     if found:
-        return shlex.quote(str(Path(found).resolve()))
-    return f"{shlex.quote(sys.executable)} -m cgt_desktop"
+        return [str(Path(found).resolve())]
+    return [sys.executable, "-m", "cgt_desktop"]
 
 
-def entry_text(command: str) -> str:
-    """The ``.desktop`` file with *command* as what it runs."""
+_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def exec_value(argv: list[str]) -> str:
+    """*argv* as an ``Exec`` value (Desktop Entry Specification, "The Exec key").
+
+    An argument with a reserved character (a space, a quote, ``$``…) is put in double quotes, in which
+    the double quote, the backquote, the dollar sign and the backslash take a backslash before them;
+    then, as in every string value, each backslash is doubled, and a literal percent sign is doubled.
+    Shell quoting with single quotes is not understood there: a path with a space would break.
+    """
+    words = []
+    for arg in argv:
+        if any(ch in _RESERVED for ch in arg):
+            arg = '"' + "".join("\\" + ch if ch in '"`$\\' else ch for ch in arg) + '"'
+        words.append(arg.replace("\\", "\\\\").replace("%", "%%"))
+    return " ".join(words)
+
+
+def entry_text(argv: list[str]) -> str:
+    """The ``.desktop`` file with *argv* as what it runs (no ``%F``: the app takes no files as arguments)."""
     lines = []
     for line in (desktop_dir() / f"{APP_ID}.desktop").read_text("utf-8").splitlines():
         if line.startswith("Exec="):
-            line = f"Exec={command} %F"
+            line = f"Exec={exec_value(argv)}"
         elif line.startswith("TryExec="):
-            line = f"TryExec={shlex.split(command)[0]}"
+            line = "TryExec=" + argv[0].replace("\\", "\\\\")
         lines.append(line)
     return "\n".join(lines) + "\n"
 
@@ -89,7 +107,7 @@ def _render_png(size: int, path: Path) -> None:
             raise OSError(f"cannot write {path}")
 
 
-def install(base: Path | None = None, command: str | None = None) -> list[Path]:
+def install(base: Path | None = None, command: list[str] | None = None) -> list[Path]:
     """Write the desktop entry, the icons and the metainfo under *base*; return the files written."""
     from PySide6.QtGui import QGuiApplication
 
