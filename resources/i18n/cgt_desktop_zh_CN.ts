@@ -1729,149 +1729,154 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="102" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="103" />
       <source>Import Article</source>
       <translation>导入文章</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="106" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="107" />
       <source>optional: the same article in the other language</source>
       <translation>可选：同一篇文章的另一语言版本</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="108" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="109" />
       <source>the file's own title if empty</source>
       <translation>留空则使用文件自身的标题</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="110" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="111" />
       <source>YYYY, YYYY-MM or YYYY-MM-DD; unknown if empty</source>
       <translation>YYYY、YYYY-MM 或 YYYY-MM-DD；留空即日期未知</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="113" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="114" />
       <source>recorded, never opened</source>
       <translation>仅记录，不会打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="115" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="116" />
       <source>Find from the text</source>
       <translation>根据文本判断</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="118" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="119" />
       <source>Article</source>
       <translation>文章</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="119" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="120" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="120" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="121" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="121" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="122" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="122" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="123" />
       <source>Outlet</source>
       <translation>媒体</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="123" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="124" />
       <source>Web address</source>
       <translation>网址</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="124" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="125" />
       <source>Original language</source>
       <translation>原文语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="125" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="126" />
       <source>Text, HTML, PDF (with a text layer) or DOCX. The original is kept as it is; your translation is labelled as yours, and each pair gets a confidence you can check.</source>
       <translation>支持纯文本、HTML、带文本层的 PDF 或 DOCX。原文保持原样；您的译文标注为您提供，每一对句子都有可供核对的置信度。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="133" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="134" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="152" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="154" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="158" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="160" />
       <source>Choose a file</source>
       <translation>选择文件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="170" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="172" />
       <source>Choose the article's file first.</source>
       <translation>请先选择文章文件。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="181" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="183" />
       <source>Reading the article…</source>
       <translation>正在读取文章…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="187" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="189" />
       <source>Reading the translation…</source>
       <translation>正在读取译文…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="188" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="190" />
       <source>Loading the dictionary…</source>
       <translation>正在加载词典…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="188" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="190" />
       <source>Aligning the translation…</source>
       <translation>正在对齐译文…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="200" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="202" />
       <source>Cancelled; nothing was imported.</source>
       <translation>已取消，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="206" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="208" />
       <source>The import failed ({error}); nothing was saved.</source>
       <translation>导入失败（{error}），未保存任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="215" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="217" />
       <source>Import article</source>
       <translation>导入文章</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="216" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="218" />
       <source>The article could not be saved.</source>
       <translation>无法保存该文章。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="221" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="223" />
+      <source>Imported 1 passage; {low} to check.</source>
+      <translation>已导入 1 个段落对，其中 {low} 个需要核对。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="224" />
       <source>Imported {count} passages; {low} to check.</source>
       <translation>已导入 {count} 个段落对，其中 {low} 个需要核对。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="232" />
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="236" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="250" />
-      <source>Imported {doc}; Undo removes it again</source>
-      <translation>已导入 {doc}；撤销即可将其移除</translation>
+      <location filename="src/cgt_desktop/ui/imports/dialog.py" line="254" />
+      <source>{summary} Undo removes it again.</source>
+      <translation>{summary}撤销可将其移除。</translation>
     </message>
   </context>
   <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from pathlib import Path
@@ -26,6 +27,8 @@ def test_an_article_with_its_translation_is_imported_shown_in_the_reader_and_und
         dialog.import_button.click()
     doc = signal.args[0]
     assert doc.startswith("document/~") and not dialog.isVisible()
+    assert re.fullmatch(r"Imported \d+ passages; \d+ to check\. Undo removes it again\.",
+                        window.statusBar().currentMessage())
     qtbot.waitUntil(lambda: window.reader is not None and window.reader.current_document() == doc)
     reader = window.reader
     assert "yours, aligned automatically" in reader.view.column_labels["trans"]
@@ -154,3 +157,38 @@ def test_an_imported_document_is_deleted_from_the_readers_menu_and_undo_brings_i
     assert not window.store.exists(doc)
     window.ops.undo_stack.undo()
     assert window.store.exists(doc)
+
+
+def test_esc_stops_a_running_import_and_closing_a_filled_in_form_asks(qtbot, window, tmp_path, monkeypatch):
+    from cgt_desktop.core.imports import pipeline
+
+    release = threading.Event()
+
+    def waiting_extract(path, progress=None):
+        while not release.is_set():
+            if not progress(0, 0):
+                from cgt_desktop.core.imports.model import ImportCancelled
+
+                raise ImportCancelled()
+            release.wait(0.005)
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr(pipeline, "extract", waiting_extract)
+    article = tmp_path / "long.pdf"
+    article.write_bytes(b"%PDF-1.4")
+    dialog = window.import_article([article])
+    qtbot.addWidget(dialog)
+    asked: list[bool] = []
+    dialog.confirm_discard = lambda: asked.append(True) or False
+    dialog.title_edit.setText("A title I typed")
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.running)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # stops the import, keeps the dialog and asks nothing
+    qtbot.waitUntil(lambda: not dialog.running, timeout=10000)
+    release.set()
+    assert "Cancelled" in dialog.status.text() and dialog.isVisible() and asked == []
+    dialog.reject()  # now it would close: the typed title makes it ask, and "Cancel" keeps it open
+    assert asked == [True] and dialog.isVisible()
+    dialog.confirm_discard = lambda: True
+    dialog.reject()
+    assert not dialog.isVisible()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from cgt_desktop.core.imports.article import LOW_CONFIDENCE, ArticleMeta
 from cgt_desktop.core.imports.model import ImportCancelled, ImportProblem
 from cgt_desktop.core.ops.items import ItemError, import_document
+from cgt_desktop.ui.common.discard import ConfirmsDiscard
 from cgt_desktop.ui.common.operations import OperationStack
 
 __all__ = ["FILE_FILTER", "ImportDialog", "open_import"]
@@ -77,7 +78,7 @@ class _WarmUp(QRunnable):
             pass
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ConfirmsDiscard, QDialog):
     """Import one article; the imported document's id is in :attr:`document_id` once accepted.
 
     Signals:
@@ -132,7 +133,7 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_t("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.clicked.connect(self.start)
-        self.buttons.rejected.connect(self._on_buttons_rejected)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -142,6 +143,7 @@ class ImportDialog(QDialog):
         self.resize(640, self.sizeHint().height())
         for i, path in enumerate((files or [])[:2]):
             (self.original_edit if i == 0 else self.translation_edit).setText(str(path))
+        self.remember_form()  # files dropped on the window are not "typed": closing then asks nothing
         self.pool.start(_WarmUp(cache_dir))  # the dictionary, while the user fills in the form
 
     def _with_browse(self, edit: QLineEdit) -> QWidget:
@@ -218,7 +220,8 @@ class ImportDialog(QDialog):
         self.document_id = op.result
         pairs = [line for line in result["lines"] if line.get("type") == "sentence"]
         low = sum(1 for line in pairs if line.get("confidence") is not None and line["confidence"] < LOW_CONFIDENCE)
-        self.summary = _t("Imported {count} passages; {low} to check.").format(count=len(pairs), low=low)
+        self.summary = (_t("Imported 1 passage; {low} to check.") if len(pairs) == 1 else
+                        _t("Imported {count} passages; {low} to check.")).format(count=len(pairs), low=low)
         self.imported.emit(self.document_id)
         self.accept()
 
@@ -226,12 +229,13 @@ class ImportDialog(QDialog):
         if origin is self:
             self._failure = message
 
-    def _on_buttons_rejected(self) -> None:
+    def reject(self) -> None:
+        """Cancel (or Esc) stops a running import first; otherwise it closes, asking if the form was filled in."""
         if self.running:
             self._cancel.set()
             self.status.setText(_t("Cancelling…"))
             return
-        self.reject()
+        super().reject()
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt override
         self._cancel.set()
@@ -247,8 +251,8 @@ def open_import(window: Any, files: list[Path] | None = None) -> ImportDialog:
     def _on_dialog_imported(doc_id: str) -> None:
         window.open_page(f"read:{doc_id}")
         window.statusBar().showMessage(
-            QCoreApplication.translate("ImportDialog", "Imported {doc}; Undo removes it again").format(doc=doc_id),
-            8000)
+            QCoreApplication.translate("ImportDialog", "{summary} Undo removes it again.").format(
+                summary=dialog.summary), 8000)
 
     dialog.imported.connect(_on_dialog_imported)
     dialog.setModal(True)
