@@ -1,4 +1,4 @@
-"""Render a :class:`~cgt_desktop.core.export.dossier.Dossier` to PDF with Qt, then add bookmarks with pypdf.
+"""Render a :class:`~cgt_desktop.core.export.model.Dossier` to PDF with Qt, then add bookmarks with pypdf.
 
 The dossier becomes HTML built only from ``html.escape``'d text, laid out by a
 :class:`QTextDocument` whose :meth:`loadResource` refuses every resource (no
@@ -32,7 +32,7 @@ from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt, Q
 from PySide6.QtGui import (QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QRawFont,
                            QTextCursor, QTextDocument, QTextFormat)
 
-from cgt_desktop.core.export.dossier import Dossier
+from cgt_desktop.core.export.model import Dossier
 from cgt_desktop.ui.pdf.html import HEADING_STATE, TIMELINE_URL, DossierHtml
 from cgt_desktop.ui.pdf.timeline import TimelineFigure
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from cgt_desktop.core.domain import ids
 from cgt_desktop.core.text.markdown import to_print_html
-from cgt_desktop.core.export.dossier import (
+from cgt_desktop.core.export.model import (
     Dossier, EventLine, FigureLine, Name, NoteItem, PassageBlock, Profile, label,
 )
 

@@ -17,7 +17,7 @@ from typing import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from cgt_desktop.core.export.dossier import EventLine
+from cgt_desktop.core.export.model import EventLine
 
 LAYOUT_DPI = 96
 ROW_HEIGHT = 17.0
