@@ -542,7 +542,7 @@ def bench_timeline(ctx: dict[str, Any]) -> dict[str, Any]:
     # thread (MainWindow.warm_up_timeline), so a Timeline click only lays them out. Time that warm-up
     # on its own (the first one includes importing pyqtgraph), then the panel built with its loader, as
     # in the app. Opening the tab within that first second waits for the rest of the warm-up.
-    from cgt_desktop.ui.timeline.panel import ColumnsLoader, start_warm_up
+    from cgt_desktop.ui.timeline.controller import ColumnsLoader, start_warm_up
 
     warm_ups = []
     firsts, panel = [], None

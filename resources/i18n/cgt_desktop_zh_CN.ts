@@ -3188,6 +3188,16 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>Timeline</name>
     <message>
+      <location filename="src/cgt_desktop/ui/timeline/controller.py" line="237" />
+      <source>organizations</source>
+      <translation>机构</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/timeline/controller.py" line="237" />
+      <source>people</source>
+      <translation>人物</translation>
+    </message>
+    <message>
       <location filename="src/cgt_desktop/ui/timeline/event_list.py" line="35" />
       <source>Date</source>
       <translation>日期</translation>
@@ -3233,32 +3243,22 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
       <translation>未注明日期</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="243" />
-      <source>organizations</source>
-      <translation>机构</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="243" />
-      <source>people</source>
-      <translation>人物</translation>
-    </message>
-    <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="535" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="211" />
       <source>%1 of %2 events shown</source>
       <translation>显示 %1 / %2 个事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="539" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="215" />
       <source>Events %1 – %2 (%3)</source>
       <translation>事件 %1 – %2（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="541" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="217" />
       <source>Dated events (%3)</source>
       <translation>有日期的事件（%3）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="543" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="219" />
       <source>Date unknown, not plotted (%1)</source>
       <translation>日期不详，未绘制（%1）</translation>
     </message>
@@ -3266,117 +3266,117 @@ Press Ctrl+E on a person, organization, event, timeline period or reader passage
   <context>
     <name>TimelinePanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="509" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="185" />
       <source>Export the timeline</source>
       <translation>导出时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="510" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="186" />
       <source>The timeline was not exported: {why}</source>
       <translation>时间线未导出：{why}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="518" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="194" />
       <source>SVG image (*.svg)</source>
       <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="518" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="194" />
       <source>PNG image (*.png)</source>
       <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="519" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="195" />
       <source>Export the timeline as</source>
       <translation>将时间线导出为</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="531" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="207" />
       <source>Laying out events…</source>
       <translation>正在布置事件…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="578" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="254" />
       <source>Lanes:</source>
       <translation>分道：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="582" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="258" />
       <source>by category</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="582" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="258" />
       <source>by organization</source>
       <translation>按机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="582" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="258" />
       <source>by person</source>
       <translation>按人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="585" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="261" />
       <source>Filter events (English or 中文)…</source>
       <translation>筛选事件（英文或中文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="586" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="262" />
       <source>Select period</source>
       <translation>选择时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="587" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="263" />
       <source>Drag across the plot to select a period (or Shift+drag any time)</source>
       <translation>在图上拖动以选择时间段（或随时按住 Shift 拖动）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="588" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="264" />
       <source>Clear period</source>
       <translation>清除时间段</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="589" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="265" />
       <source>2008–2025</source>
       <translation>2008–2025</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="590" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="266" />
       <source>Show the default years (Home key). In the plot: ←/→ pan, +/− zoom, Ctrl+←/→ go from event to event, Enter opens it</source>
       <translation>显示默认年份（Home 键）。在图中：←/→ 平移，+/− 缩放，Ctrl+←/→ 在事件间移动，Enter 打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="592" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="268" />
       <source>Timeline of events</source>
       <translation>事件时间线</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="593" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="269" />
       <source>Dated events</source>
       <translation>有日期的事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="594" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="270" />
       <source>Undated events</source>
       <translation>日期不详的事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="595" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="271" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="596" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="272" />
       <source>Save the view as it is shown (plot and legend) as an image</source>
       <translation>将当前视图（图表与图例）保存为图像</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="597" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="273" />
       <source>As PNG image…</source>
       <translation>PNG 图像…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="598" />
+      <location filename="src/cgt_desktop/ui/timeline/panel.py" line="274" />
       <source>As SVG (vector) image…</source>
       <translation>SVG（矢量）图像…</translation>
     </message>

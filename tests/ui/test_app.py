@@ -168,7 +168,7 @@ def test_run_app_builds_the_database_and_shows_the_window(qapp, qtbot, tmp_path,
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from cgt_desktop.ui.timeline import panel as timeline
+    from cgt_desktop.ui.timeline import controller as timeline
 
     seen, warmed = [], []
     qapp.setWindowIcon(QIcon())

@@ -308,7 +308,8 @@ def test_cached_marks_match_a_fresh_drawing_after_panning(panel, qtbot):
 
 
 def test_large_corpora_are_read_off_the_gui_thread(qtbot, store, monkeypatch):
-    from cgt_desktop.ui.timeline.panel import TimelineController, TimelinePanel
+    from cgt_desktop.ui.timeline.controller import TimelineController
+    from cgt_desktop.ui.timeline.panel import TimelinePanel
 
     monkeypatch.setattr(TimelineController, "async_above", 0)
     panel = TimelinePanel(store)
@@ -359,7 +360,7 @@ def test_the_warm_up_imports_the_plotting_stack_in_the_background_without_qt_war
         messages = []
         qInstallMessageHandler(lambda kind, context, text: messages.append((kind, text)))
         app = QApplication([])
-        from cgt_desktop.ui.timeline.panel import start_warm_up
+        from cgt_desktop.ui.timeline.controller import start_warm_up
         assert "pyqtgraph" not in sys.modules
         thread = start_warm_up()
         assert thread.daemon

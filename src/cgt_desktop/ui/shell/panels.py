@@ -151,7 +151,7 @@ class LazyPanels:
         """
         if self.timeline is not None or self._timeline_loader is not None or self._closed:
             return
-        from cgt_desktop.ui.timeline.panel import ColumnsLoader, start_warm_up
+        from cgt_desktop.ui.timeline.controller import ColumnsLoader, start_warm_up
 
         self._timeline_loader = ColumnsLoader(self.store)
         start_warm_up(self._timeline_loader)
