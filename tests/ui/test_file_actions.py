@@ -186,3 +186,47 @@ def test_print_with_nothing_to_print_says_what_to_do(window):
     window.show_timeline()
     assert not window.files.print_current()
     assert "Ctrl+E" in said[-1][1]
+
+
+def test_restore_reopens_the_app_on_the_restored_data_after_the_timeline_was_open(qtbot, qapp, tmp_path,
+                                                                                   corpus_dir, monkeypatch):
+    """The whole loop: the first window (timeline built, Chinese interface) restores a backup and closes;
+    the app reopens on the restored data. The old window must be gone before the new one sets its
+    language, or its timeline would read from the closed reference database."""
+    from PySide6.QtWidgets import QApplication
+
+    from cgt_desktop.cli.main import build_parser
+    from cgt_desktop.ui.shell import app as app_module
+    from cgt_desktop.ui.shell.main_window import MainWindow
+
+    home = tmp_path / "home"
+    monkeypatch.setattr(app_module, "_warm_up_timeline_soon", lambda window: None)
+    seen: list[dict] = []
+
+    def fake_exec(application):
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        qtbot.waitUntil(lambda: window.annotations is not None, timeout=10000)
+        seen.append({"notes": [n.body for n in window.user.notes("person/carl-june")],
+                     "windows": sum(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets()),
+                     "menu": window.menu_file.title()})
+        if len(seen) == 1:
+            window.user.set_setting("ui.language", "zh")
+            window.user.add_note("person/carl-june", "in the backup")
+            backup = window.files.back_up_now()
+            window.user.add_note("person/carl-june", "after the backup")
+            assert window.show_timeline()
+            qtbot.waitUntil(lambda: window.timeline.controller.layout is not None, timeout=20000)
+            _answers(window, choose_backup=lambda backups: backup, confirm=lambda *_a: True)
+            assert window.files.restore_from_backup() == backup
+        else:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    args = build_parser().parse_args(["--home", str(home), "--corpus", str(corpus_dir)])
+    assert app_module.run_app(args) == 0
+    assert [s["notes"] for s in seen] == [[], ["in the backup"]]
+    assert seen[1]["windows"] == 1, "the window before the restore is gone"
+    assert seen[0]["menu"] == "&File" and seen[1]["menu"] == "文件(&F)", "the restored settings: Chinese"
+    probe = QApplication.translate("MainWindow", "&File")
+    assert probe == "&File", "no translator is left behind once the app has quit"

@@ -53,3 +53,11 @@ class Translations:
         self._app.installTranslator(translator)
         self._translator = translator
         return True
+
+    def uninstall(self) -> None:
+        """Take this object's translator out of the application (its window is gone; the next one brings its own)."""
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator.deleteLater()
+            self._translator = None
+        self.language = "en"

@@ -264,6 +264,13 @@ def _run_window(app: Any, args: argparse.Namespace, home: Home, instance: Any, s
     requested = window.restore_request
     instance.activation_requested.disconnect(forward)  # a restored window gets the next ones
     window.deleteLater()
+    # Gone now, not later: after a restore the next window's language change would reach it, and its
+    # panels would read the reference database closed above. Then its translator goes too (else the next
+    # window's switch to English would leave this one's Chinese in place).
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    translations.uninstall()
     if not requested:
         return code
     return restore_backup(Path(requested), user.path, app)
