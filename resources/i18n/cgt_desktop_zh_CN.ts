@@ -2361,6 +2361,21 @@ Your data before the import is backed up as %3.</source>
       <translation>显示 %1 / %2 条。浏览、排序和筛选此类全部条目。</translation>
     </message>
     <message>
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="161" />
+      <source>Orgs</source>
+      <translation>机构</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="161" />
+      <source>Tech</source>
+      <translation>技术</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="161" />
+      <source>Docs</source>
+      <translation>文献</translation>
+    </message>
+    <message>
       <location filename="src/cgt_desktop/ui/shell/user_data.py" line="75" />
       <source>All entries</source>
       <translation>全部条目</translation>

@@ -80,3 +80,26 @@ def test_exports_are_offered_in_the_homes_exports_folder(window, home):
     assert dialog.folder == home.exports_dir
     assert str(home.exports_dir) in dialog.file_edit.text()
     assert window.exports_folder() == home.exports_dir
+
+
+def test_with_a_dock_open_beside_a_small_window_every_tab_stays_in_view(window, qtbot):
+    """1024 px with the Notes dock open: the bare names do not fit, so the long ones are shortened
+    ("Orgs"); narrower still, the names are elided; never do the last tabs (Reader, Annotations) go
+    behind scroll arrows. The tooltips keep the counts."""
+    bar = window.tabs.tabBar()
+
+    def last_tab_in_view() -> bool:
+        return bar.tabRect(bar.count() - 1).right() <= bar.width()
+
+    window.resize(1024, 700)
+    window.annotations.notes_dock.show()
+    qtbot.waitUntil(lambda: window.tabs.width() < 760)
+    qtbot.waitUntil(lambda: _tab(window, "organization") == "Orgs")
+    assert last_tab_in_view() and bar.tabText(bar.count() - 1) == "Annotations"
+    assert window.tabs.tabToolTip(1).endswith("Browse, sort and filter all entries of this kind.")
+    window.resize(860, 700)
+    qtbot.waitUntil(lambda: not bar.usesScrollButtons())
+    assert last_tab_in_view()
+    window.annotations.notes_dock.hide()
+    window.resize(1700, 800)
+    qtbot.waitUntil(lambda: bar.usesScrollButtons() and _tab(window, "organization").startswith("Organizations"))

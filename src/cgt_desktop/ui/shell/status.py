@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QToolButton
 
 from cgt_desktop.core.domain.kinds import KINDS
@@ -102,8 +102,8 @@ class StatusMixin:
         """Each tab says how many of its entries show, as far as the tab bar's width allows.
 
         The fullest labels that fit: "People (9 / 27)" under a filter, else "People (27)"; then only the
-        filtered tabs' counts ("People", "Places (5 / 25)"); then the names alone. The tooltip always
-        has the counts. A tab whose list is not made yet is counted in SQL, once per period and origin.
+        filtered tabs' counts ("People", "Places (5 / 25)"); then the names alone; then short names ("Orgs"),
+        elided if even they do not fit. The tooltip always has the counts. A tab whose list is not made yet is counted in SQL, once per period and origin.
         """
         key = (self.period, self.origin, tuple(sorted(self.counts.items())))
         if key != self._tab_count_key:
@@ -127,7 +127,11 @@ class StatusMixin:
             bare.append(name)
             tips.append(_t("%1 of %2 shown. Browse, sort and filter all entries of this kind.")
                         .replace("%1", str(shown)).replace("%2", str(total)))
-        labels = next((texts for texts in (full, filtered_only) if self._tab_labels_fit(texts)), bare)
+        short = [_short_label(kind) or name for kind, name in zip(KINDS, bare)]
+        labels = next((texts for texts in (full, filtered_only, bare) if self._tab_labels_fit(texts)), short)
+        # Narrower still (a dock open beside a small window): every tab stays in view with its name
+        # elided, rather than the last tabs going behind scroll arrows.
+        self.tabs.tabBar().setUsesScrollButtons(labels is not short or self._tab_labels_fit(short))
         for i, text in enumerate(labels):
             if self.tabs.tabText(i) != text:
                 self.tabs.setTabText(i, text)
@@ -152,6 +156,11 @@ class StatusMixin:
             self._update_tab_labels()
 
 
+def _short_label(kind: str) -> str:
+    """A tab's name when even the names alone do not fit (the long ones only; "" for the others)."""
+    return {"organization": _t("Orgs"), "technology": _t("Tech"), "document": _t("Docs")}.get(kind, "")
+
+
 class FittingTabs(QTabWidget):
     """The main window's tab widget; tells the window when its width changes (labels are refitted).
 
@@ -160,6 +169,10 @@ class FittingTabs(QTabWidget):
     """
 
     resized = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setElideMode(Qt.TextElideMode.ElideRight)  # only once the scroll arrows are off (see above)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
