@@ -29,6 +29,7 @@ from cgt_desktop.core.ops import annotations as note_ops
 from cgt_desktop.core.ops.base import Changes
 from cgt_desktop.core.userdata import drafts
 from cgt_desktop.core.userdata.userdb import UserDataError, UserStore
+from cgt_desktop.ui.common.deferred import WhenShown
 from cgt_desktop.ui.common.operations import OperationStack
 
 __all__ = ["NotesWidget", "SafeNoteBrowser", "render_markdown"]
@@ -120,7 +121,7 @@ class NotesWidget(QWidget):
         self._editor_base = ""  # the text the editor opened with (unchanged text is no draft)
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._on_draft_timer_timeout)
-        self._refresh_when_shown = False  # the language changed while hidden
+        self._refresh_later = WhenShown(self, self.refresh)  # the language changed while hidden
         self.ops = ops or OperationStack(self)
         self._stack = self.ops.undo_stack
         self.ops.data_changed.connect(self._on_ops_data_changed)
@@ -196,16 +197,11 @@ class NotesWidget(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self.isVisible():  # the empty-list hint comes with the notes (a hidden widget: when shown)
-                self.refresh()
-            else:
-                self._refresh_when_shown = True
+            self._refresh_later.request()  # the empty-list hint comes with the notes
         super().changeEvent(event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if self._refresh_when_shown:
-            self._refresh_when_shown = False
-            self.refresh()
+        self._refresh_later.shown()
         super().showEvent(event)
 
     def retranslate(self) -> None:

@@ -25,6 +25,7 @@ from cgt_desktop.core.ops import annotations as note_ops
 from cgt_desktop.core.ops.base import Changes
 from cgt_desktop.core.userdata.userdb import UserStore
 from cgt_desktop.ui.annotations.notes import add_undo_redo_actions
+from cgt_desktop.ui.common.deferred import WhenShown
 from cgt_desktop.ui.common.operations import OperationStack
 
 __all__ = ["AnnotationsModel", "AnnotationsPanel"]
@@ -186,7 +187,7 @@ class AnnotationsPanel(QWidget):
         self.ops = ops or OperationStack(self)
         self._stack = self.ops.undo_stack
         self._loaded = load
-        self._refresh_when_shown = False  # the language changed while hidden
+        self._refresh_later = WhenShown(self, self.refresh)  # the language or the data changed while hidden
         self.ops.data_changed.connect(self._on_ops_data_changed)
         self.ops.failed.connect(self._on_ops_failed)
         self.model = AnnotationsModel(user_store, reference_store, self)
@@ -269,17 +270,11 @@ class AnnotationsPanel(QWidget):
 
     def refresh_soon(self) -> None:
         """Re-read the annotations now if the panel is shown, else when it is (never before it first loads)."""
-        if not self._loaded:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._refresh_when_shown = True
+        if self._loaded:
+            self._refresh_later.request()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if self._refresh_when_shown:
-            self._refresh_when_shown = False
-            self.refresh()
+        self._refresh_later.shown()
         super().showEvent(event)
 
     def retranslate(self) -> None:

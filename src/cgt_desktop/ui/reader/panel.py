@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListW
 from cgt_desktop.core.domain import dates
 from cgt_desktop.core.catalog.store import Catalog, UnknownId
 from cgt_desktop.core.domain import ids
+from cgt_desktop.ui.common.deferred import WhenShown
 from cgt_desktop.ui.common.fonts import cjk_families
 from cgt_desktop.ui.reader.view import ReaderRow, ReaderView
 
@@ -225,7 +226,7 @@ class ReaderPanel(QWidget):
     def __init__(self, store: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self._fill_when_shown = False  # the document list waits for the panel to be shown
+        self._chooser_later = WhenShown(self, self._fill_chooser)  # the document list waits for the panel
         self.view = ReaderView(self)
         self.view.set_families(cjk_families(self.view.font()))
         self._base_size = self.view.point_size
@@ -440,18 +441,14 @@ class ReaderPanel(QWidget):
             self.document_requested.emit(doc_id)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self._fill_when_shown:
-            self._fill_chooser()
+        self._chooser_later.shown()
         super().showEvent(event)
 
     def _fill_chooser(self) -> None:
         """The documents, dated ones first, each as "title / outlet · date · language" in the UI language.
 
-        A hidden reader fills its list when shown (a language change reaches hidden panels too).
+        Run through ``_chooser_later``: a hidden reader fills its list when shown.
         """
-        self._fill_when_shown = not self.isVisible()
-        if self._fill_when_shown:
-            return
         lang = self.controller.ui_language
         self.chooser.clear()
         for doc in self.store.document_list():
@@ -545,7 +542,7 @@ class ReaderPanel(QWidget):
             self.meta_label.setText(self.tr("Each source shows in its original language beside the project's "
                                             "translation. You can also open one from a cited passage on any page."))
             self.meta_label.setToolTip("")
-            self._fill_chooser()
+            self._chooser_later.request()
             return
         orig = meta.get("lang") or "zh"
         first, second = (meta.get("title_zh"), meta.get("title_en")) if orig == "zh" else (
