@@ -53,13 +53,14 @@ def test_a_bad_file_is_explained_in_the_dialog_and_nothing_is_saved(qtbot, windo
     dialog.reject()
 
 
-def test_cancel_stops_a_long_import_and_saves_nothing(qtbot, window, tmp_path, monkeypatch):
+def _long_import(window, tmp_path, monkeypatch):
+    """The import dialog on a very long PDF that is read page by page until cancelled; (dialog, started)."""
     from cgt_desktop.core.imports import pipeline
 
     started = threading.Event()
 
     def slow_extract(path, progress=None):
-        for page in range(100000):  # a very long PDF, page by page, until Cancel
+        for page in range(100000):
             started.set()
             if not progress(page, 100000):
                 from cgt_desktop.core.imports.model import ImportCancelled
@@ -72,6 +73,11 @@ def test_cancel_stops_a_long_import_and_saves_nothing(qtbot, window, tmp_path, m
     article = tmp_path / "long.pdf"
     article.write_bytes(b"%PDF-1.4")
     dialog = window.import_article([article])
+    return dialog, started
+
+
+def test_cancel_stops_a_long_import_and_saves_nothing(qtbot, window, tmp_path, monkeypatch):
+    dialog, started = _long_import(window, tmp_path, monkeypatch)
     qtbot.addWidget(dialog)
     dialog.import_button.click()
     qtbot.waitUntil(started.is_set)
@@ -160,32 +166,15 @@ def test_an_imported_document_is_deleted_from_the_readers_menu_and_undo_brings_i
 
 
 def test_esc_stops_a_running_import_and_closing_a_filled_in_form_asks(qtbot, window, tmp_path, monkeypatch):
-    from cgt_desktop.core.imports import pipeline
-
-    release = threading.Event()
-
-    def waiting_extract(path, progress=None):
-        while not release.is_set():
-            if not progress(0, 0):
-                from cgt_desktop.core.imports.model import ImportCancelled
-
-                raise ImportCancelled()
-            release.wait(0.005)
-        raise AssertionError("never cancelled")
-
-    monkeypatch.setattr(pipeline, "extract", waiting_extract)
-    article = tmp_path / "long.pdf"
-    article.write_bytes(b"%PDF-1.4")
-    dialog = window.import_article([article])
+    dialog, started = _long_import(window, tmp_path, monkeypatch)
     qtbot.addWidget(dialog)
     asked: list[bool] = []
     dialog.confirm_discard = lambda: asked.append(True) or False
     dialog.title_edit.setText("A title I typed")
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.running)
+    qtbot.waitUntil(started.is_set)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # stops the import, keeps the dialog and asks nothing
     qtbot.waitUntil(lambda: not dialog.running, timeout=10000)
-    release.set()
     assert "Cancelled" in dialog.status.text() and dialog.isVisible() and asked == []
     dialog.reject()  # now it would close: the typed title makes it ask, and "Cancel" keeps it open
     assert asked == [True] and dialog.isVisible()

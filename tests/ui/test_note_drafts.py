@@ -130,30 +130,28 @@ def test_when_the_draft_cannot_be_written_the_widget_stays_on_the_item(qtbot, us
     assert drafts.get_draft(user, QIAN).body == "important"
 
 
-def test_closing_the_window_keeps_the_note_and_the_next_window_reopens_it(qtbot, store, home):
-    user = UserStore(home.user_db)
-    window = MainWindow(store, user)
+def _shown_window(qtbot, store, home) -> MainWindow:
+    window = MainWindow(store, UserStore(home.user_db))
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.first_painted, timeout=10000):
         window.show()
     assert window.open_page(QIAN)
-    notes = window.annotations.notes
-    window.annotations.act_new_note.trigger()
-    qtbot.keyClicks(notes.editor, "written just before quitting")
-    window.close()
-    assert drafts.get_draft(user, QIAN).body == "written just before quitting"
-    user.close()
+    return window
 
-    user = UserStore(home.user_db)
-    again = MainWindow(store, user)
-    qtbot.addWidget(again)
-    with qtbot.waitSignal(again.first_painted, timeout=10000):
-        again.show()
-    assert again.open_page(QIAN)
+
+def test_closing_the_window_keeps_the_note_and_the_next_window_reopens_it(qtbot, store, home):
+    window = _shown_window(qtbot, store, home)
+    window.annotations.act_new_note.trigger()
+    qtbot.keyClicks(window.annotations.notes.editor, "written just before quitting")
+    window.close()
+    assert drafts.get_draft(window.user, QIAN).body == "written just before quitting"
+    window.user.close()
+
+    again = _shown_window(qtbot, store, home)
     reopened = again.annotations.notes
     assert reopened.is_editing() and reopened.editor.toPlainText() == "written just before quitting"
     again.close()
-    user.close()
+    again.user.close()
 
 
 def test_the_annotations_tab_lists_drafts_and_discarding_one_is_undoable(qtbot, window):
