@@ -20,10 +20,11 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QStringListModel, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (QAction, QColor, QDesktopServices, QImage, QKeySequence, QTextCursor, QTextDocument, QUndoStack)
+from PySide6.QtGui import (QAction, QColor, QDesktopServices, QImage, QKeySequence, QTextCursor, QTextDocument,
+                           QUndoStack)
 from PySide6.QtWidgets import (QCompleter, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMessageBox, QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QToolButton,
-                               QVBoxLayout, QWidget)
+                               QMessageBox, QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from cgt_desktop.core.ops import annotations as note_ops
 from cgt_desktop.core.ops.base import Changes
