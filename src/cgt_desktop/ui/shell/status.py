@@ -102,8 +102,9 @@ class StatusMixin:
         """Each tab says how many of its entries show, as far as the tab bar's width allows.
 
         The fullest labels that fit: "People (9 / 27)" under a filter, else "People (27)"; then only the
-        filtered tabs' counts ("People", "Places (5 / 25)"); then the names alone; then short names ("Orgs"),
-        elided if even they do not fit. The tooltip always has the counts. A tab whose list is not made yet is counted in SQL, once per period and origin.
+        filtered tabs' counts ("People", "Places (5 / 25)"); then the names alone; then short names
+        ("Orgs"), elided if even they do not fit. The tooltip always has the counts. A tab whose list is
+        not made yet is counted in SQL, once per period and origin.
         """
         key = (self.period, self.origin, tuple(sorted(self.counts.items())))
         if key != self._tab_count_key:
