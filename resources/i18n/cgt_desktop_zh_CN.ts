@@ -112,142 +112,152 @@
   <context>
     <name>AnnotationsController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="43" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="43" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="43" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="43" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="43" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="44" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="61" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="62" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="67" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="68" />
       <source>Optional comment</source>
       <translation>可选评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="73" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="74" />
       <source>Select words above to highlight only them; otherwise the whole sentence is highlighted.</source>
       <translation>在上方选中词语可只高亮所选部分；不选则高亮整句。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="76" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="77" />
       <source>Colour:</source>
       <translation>颜色：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="77" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="78" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="174" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="175" />
       <source>&amp;New Note on This Item…</source>
       <translation>为当前条目新建笔记(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="175" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="176" />
       <source>Write a note on the page or sentence shown (Ctrl+Shift+N)</source>
       <translation>为当前页面或所选句子写笔记（Ctrl+Shift+N）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="176" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="177" />
       <source>&amp;Highlight Sentence…</source>
       <translation>高亮句子(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="177" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
       <source>Highlight the selected sentence of the reader (Ctrl+H)</source>
       <translation>高亮阅读器中选中的句子（Ctrl+H）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="178" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="179" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="181" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="182" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="182" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="183" />
       <source>Every note, highlight and tag; double-click one to open it</source>
       <translation>全部笔记、高亮和标签；双击打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="191" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="192" />
       <source>Open a page, or select a sentence in the reader, to write a note on it.</source>
       <translation>请先打开一个页面，或在阅读器中选中一句，再为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="197" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="198" />
       <source>&amp;Undo %1</source>
       <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="198" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="199" />
       <source>&amp;Redo %1</source>
       <translation>重做(&amp;R) %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="227" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="210" />
+      <source>You have an unsaved note kept as a draft, on %1: the Annotations tab lists it (kind 'Unsaved drafts').</source>
+      <translation>您有一条未保存的笔记已存为草稿（在 %1 上）：“批注”标签页中可见（类型“未保存的草稿”）。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="212" />
+      <source>You have %2 unsaved notes kept as drafts, the newest on %1: the Annotations tab lists them (kind 'Unsaved drafts').</source>
+      <translation>您有 %2 条未保存的笔记已存为草稿，最新一条在 %1 上：“批注”标签页中可见（类型“未保存的草稿”）。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="236" />
       <source>Open a page (or select a sentence in the reader) to write notes on it.</source>
       <translation>打开一个页面（或在阅读器中选中一句）即可为其写笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="229" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="238" />
       <source>On: %1</source>
       <translation>对象：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="233" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="242" />
       <source>Sentence %1</source>
       <translation>句子 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="246" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="255" />
       <source>Your unsaved note on %1 is kept as a draft: it reopens when you go back there (Annotations tab, kind 'Unsaved drafts').</source>
       <translation>您在 %1 上未保存的笔记已存为草稿：回到该条目时会重新打开（也可在“批注”标签页按类型“未保存的草稿”查看）。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="335" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="344" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="352" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="361" />
       <source>Select a sentence in the reader to highlight it.</source>
       <translation>请先在阅读器中选中一句再高亮。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="369" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="378" />
       <source>Highlight with Comment…</source>
       <translation>高亮并添加评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="376" />
+      <location filename="src/cgt_desktop/ui/annotations/controller.py" line="385" />
       <source>Delete Highlight (%1)</source>
       <translation>删除高亮（%1）</translation>
     </message>
@@ -255,342 +265,342 @@
   <context>
     <name>AnnotationsPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="41" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
       <source>Tag</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="42" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="43" />
       <source>Unsaved draft</source>
       <translation>未保存的草稿</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
       <source>Person</source>
       <translation>人物</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
       <source>Organization</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="46" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="48" />
       <source>Event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="48" />
       <source>Policy</source>
       <translation>政策</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="47" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="48" />
       <source>Technology</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="48" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="49" />
       <source>Figure</source>
       <translation>数据</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="48" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="49" />
       <source>Document</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="48" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="49" />
       <source>Passage</source>
       <translation>段落</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="120" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="120" />
       <source>Text</source>
       <translation>全文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="120" />
       <source>Item</source>
       <translation>条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="119" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="120" />
       <source>Tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="120" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="121" />
       <source>Edited</source>
       <translation>编辑时间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="151" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="152" />
       <source>Orphaned: {0}</source>
       <translation>已失去对象：{0}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="228" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="229" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="228" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="229" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="296" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="291" />
       <source>Annotations</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="297" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="292" />
       <source>Search notes and highlights</source>
       <translation>搜索笔记和高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="298" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="293" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="302" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="297" />
       <source>Search notes and highlights (中文 or English)…</source>
       <translation>搜索笔记和高亮（中文或英文）…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="304" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="299" />
       <source>Rename, merge, colour or delete the tag chosen in the tag filter</source>
       <translation>重命名、合并、着色或删除标签筛选中选中的标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="305" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="300" />
       <source>Rename tag…</source>
       <translation>重命名标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="305" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="300" />
       <source>Merge into another tag…</source>
       <translation>合并到另一个标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="301" />
       <source>Colour…</source>
       <translation>颜色…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="301" />
       <source>Delete tag</source>
       <translation>删除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
       <source>All kinds</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="306" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="312" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="307" />
       <source>Highlights</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="313" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="308" />
       <source>Unsaved drafts</source>
       <translation>未保存的草稿</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="314" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="309" />
       <source>Any item</source>
       <translation>全部条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
       <source>Any time</source>
       <translation>任何时间</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="316" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="311" />
       <source>Past 7 days</source>
       <translation>过去 7 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="312" />
       <source>Past 30 days</source>
       <translation>过去 30 天</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="317" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="312" />
       <source>Past year</source>
       <translation>过去一年</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="323" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="318" />
       <source>Yellow</source>
       <translation>黄色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="323" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="318" />
       <source>Green</source>
       <translation>绿色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="323" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="318" />
       <source>Blue</source>
       <translation>蓝色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="323" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="318" />
       <source>Pink</source>
       <translation>粉色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="324" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="319" />
       <source>Orange</source>
       <translation>橙色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="325" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="320" />
       <source>Any colour</source>
       <translation>全部颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="327" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="322" />
       <source>Any tag</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="348" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="343" />
       <source>No annotations match these filters.</source>
       <translation>没有符合筛选条件的批注。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="349" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="344" />
       <source>No annotations yet: write a note on any page, or highlight a sentence in the reader.</source>
       <translation>尚无批注：可在任一页面写笔记，或在阅读器中高亮句子。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="352" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="347" />
       <source>1 annotation</source>
       <translation>1 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="352" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="347" />
       <source>{0} annotations</source>
       <translation>{0} 条批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="364" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="359" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="364" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="359" />
       <source>Delete highlight</source>
       <translation>删除高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="365" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="360" />
       <source>Discard draft</source>
       <translation>丢弃草稿</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="366" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="361" />
       <source>Untag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="370" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="365" />
       <source>Recolour highlight</source>
       <translation>更改高亮颜色</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="374" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="369" />
       <source>Edit comment</source>
       <translation>编辑评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="416" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="411" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="423" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="418" />
       <source>Edit comment…</source>
       <translation>编辑评论…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="419" />
       <source>Remove tag</source>
       <translation>移除标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="419" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="429" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
       <source>Highlight comment</source>
       <translation>高亮评论</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="429" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="424" />
       <source>Comment:</source>
       <translation>评论：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="436" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="431" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="436" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="431" />
       <source>New name for '{0}':</source>
       <translation>“{0}”的新名称：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="444" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="439" />
       <source>Merge tag</source>
       <translation>合并标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="444" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="439" />
       <source>Merge '{0}' into:</source>
       <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="453" />
+      <location filename="src/cgt_desktop/ui/annotations/panel.py" line="448" />
       <source>Tag colour</source>
       <translation>标签颜色</translation>
     </message>
@@ -2356,22 +2366,22 @@ Your data before the import is backed up as %3.</source>
       <translation>时间段：%1 – %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/status.py" line="128" />
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="129" />
       <source>%1 of %2 shown. Browse, sort and filter all entries of this kind.</source>
       <translation>显示 %1 / %2 条。浏览、排序和筛选此类全部条目。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/status.py" line="161" />
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="162" />
       <source>Orgs</source>
       <translation>机构</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/status.py" line="161" />
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="162" />
       <source>Tech</source>
       <translation>技术</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/status.py" line="161" />
+      <location filename="src/cgt_desktop/ui/shell/status.py" line="162" />
       <source>Docs</source>
       <translation>文献</translation>
     </message>
@@ -2404,172 +2414,172 @@ Your data before the import is backed up as %3.</source>
   <context>
     <name>NotesWidget</name>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="173" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="175" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="173" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="175" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="213" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="210" />
       <source>Notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="214" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="211" />
       <source>Star this item</source>
       <translation>为此条目加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="215" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="212" />
       <source>Add a tag…</source>
       <translation>添加标签…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="216" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="213" />
       <source>Add a tag</source>
       <translation>添加标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="217" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="214" />
       <source>Notes on this item</source>
       <translation>此条目的笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="218" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="215" />
       <source>Note text</source>
       <translation>笔记内容</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="219" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="216" />
       <source>Note</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="220" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="217" />
       <source>Write a note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
       <translation>写笔记（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="221" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="218" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="222" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="219" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="223" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="220" />
       <source>New note</source>
       <translation>新建笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="224" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="221" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="225" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="222" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="247" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="244" />
       <source>Your unsaved note could not be kept ({0}); copy it or save it before you leave this item.</source>
       <translation>未能保留您未保存的笔记（{0}）；离开此条目前请复制或保存它。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="292" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="289" />
       <source>Created {0}, edited {1}</source>
       <translation>创建于 {0}，编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="303" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="300" />
       <source>Unstar this item</source>
       <translation>取消此条目的星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="332" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="329" />
       <source>Discard this note?</source>
       <translation>丢弃这条笔记？</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="333" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="330" />
       <source>The text you wrote has not been saved. Discard it?</source>
       <translation>您写的内容尚未保存。要丢弃吗？</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="342" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="339" />
       <source>An empty note is not saved.</source>
       <translation>空笔记不会保存。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="352" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="349" />
       <source>Edit note</source>
       <translation>编辑笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="360" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="357" />
       <source>Delete note</source>
       <translation>删除笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="368" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="365" />
       <source>Tag '{0}'</source>
       <translation>标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="372" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="369" />
       <source>Untag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="377" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="374" />
       <source>Add note</source>
       <translation>添加笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="401" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="398" />
       <source>Save or cancel the note you are writing first.</source>
       <translation>请先保存或取消正在写的笔记。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="412" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="409" />
       <source>Your unsaved note from {0} is back: save it, or cancel to discard it.</source>
       <translation>您在 {0} 未保存的笔记已恢复：可保存，或取消以丢弃。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="430" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="427" />
       <source>Your unsaved note could not be kept ({0}); it is still in the editor.</source>
       <translation>未能保留您未保存的笔记（{0}）；内容仍在编辑框中。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="467" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="464" />
       <source>No notes yet. Press 'New note' to write the first one.</source>
       <translation>尚无笔记。按“新建笔记”写下第一条。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="470" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="467" />
       <source>Created {0} · edited {1}</source>
       <translation>创建于 {0} · 编辑于 {1}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="481" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="478" />
       <source>Remove the tag '{0}'</source>
       <translation>移除标签“{0}”</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="502" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="499" />
       <source>Star</source>
       <translation>加星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="502" />
+      <location filename="src/cgt_desktop/ui/annotations/notes.py" line="499" />
       <source>Unstar</source>
       <translation>取消星标</translation>
     </message>
@@ -2718,12 +2728,12 @@ Your data before the import is backed up as %3.</source>
   <context>
     <name>ReaderController</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="98" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="99" />
       <source>Repeated paragraph: repeats {paragraph}</source>
       <translation>重复段落：重复 {paragraph}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="113" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="114" />
       <source>Translator's note: {note}</source>
       <translation>译者注：{note}</translation>
     </message>
@@ -2731,217 +2741,217 @@ Your data before the import is backed up as %3.</source>
   <context>
     <name>ReaderPanel</name>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="414" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="415" />
       <source>No matches</source>
       <translation>无匹配</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="416" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="417" />
       <source>{current} of {total}</source>
       <translation>第 {current} 个，共 {total} 个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="464" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="461" />
       <source>imported by you</source>
       <translation>由您导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="482" />
       <source>Document: original beside translation</source>
       <translation>文献：原文与译文对照</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="486" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="483" />
       <source>Documents</source>
       <translation>文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="487" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="484" />
       <source>Find in document</source>
       <translation>在文献中查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="488" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="485" />
       <source>Languages shown</source>
       <translation>显示的语言</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="489" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="486" />
       <source>Swap sides</source>
       <translation>交换左右</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="490" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="487" />
       <source>Put the translation on the left</source>
       <translation>把译文放在左侧</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="494" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="491" />
       <source>Both languages</source>
       <translation>双语</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="494" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="491" />
       <source>Original only</source>
       <translation>仅原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="495" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="492" />
       <source>Translation only</source>
       <translation>仅译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="498" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="495" />
       <source>Sync scrolling</source>
       <translation>同步滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="499" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="496" />
       <source>Scroll both columns together</source>
       <translation>两栏一起滚动</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="500" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="497" />
       <source>A+</source>
       <translation>A+</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="501" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="498" />
       <source>Larger text (Ctrl+=)</source>
       <translation>放大文字（Ctrl+=）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="502" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="499" />
       <source>A−</source>
       <translation>A−</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="503" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="500" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="504" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="501" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="505" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="502" />
       <source>Find in both languages (Ctrl+F)</source>
       <translation>在两种语言中查找（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="506" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="503" />
       <source>Find in document (both languages)</source>
       <translation>在文献中查找（两种语言）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="507" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="504" />
       <source>Previous</source>
       <translation>上一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="508" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="505" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="509" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="506" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="515" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="512" />
       <source>Show boilerplate ({count})</source>
       <translation>显示页面杂项（{count}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="516" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="513" />
       <source>Page furniture: ads, notices, app prompts, tag lists</source>
       <translation>页面杂项：广告、声明、应用提示、标签列表</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="520" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="517" />
       <source>Original</source>
       <translation>原文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="520" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="517" />
       <source>Translation</source>
       <translation>译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="525" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="522" />
       <source>yours, aligned automatically</source>
       <translation>您提供，自动对齐</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="526" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="523" />
       <source>no translation yet: write one from a pair's menu</source>
       <translation>尚无译文：可在句对菜单中撰写</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="528" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="525" />
       <source>project translation</source>
       <translation>项目译文</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="530" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="527" />
       <source>Original · {language}</source>
       <translation>原文 · {language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="531" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="528" />
       <source>Translation · {language} · {whose}</source>
       <translation>译文 · {language} · {whose}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="544" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="541" />
       <source>Choose a document to read</source>
       <translation>选择要阅读的文献</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="545" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="542" />
       <source>Each source shows in its original language beside the project's translation. You can also open one from a cited passage on any page.</source>
       <translation>每篇来源以原文与本项目译文并排显示。也可以在任意页面点击引用的段落打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="555" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="552" />
       <source>outlet not stated</source>
       <translation>媒体未注明</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="558" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="555" />
       <source>date unknown</source>
       <translation>日期不详</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="560" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="557" />
       <source>(printed: {stated})</source>
       <translation>（原文：{stated}）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="563" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="560" />
       <source>Imported by you from {file}</source>
       <translation>由您从 {file} 导入</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="565" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="562" />
       <source>{count} pairs to check</source>
       <translation>{count} 对需核对</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="567" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="564" />
       <source>Project translation by {translator}</source>
       <translation>项目译文，译者：{translator}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="568" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="565" />
       <source>Original language: {language}</source>
       <translation>原文语言：{language}</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/reader/panel.py" line="571" />
+      <location filename="src/cgt_desktop/ui/reader/panel.py" line="568" />
       <source>Date as printed: {stated}</source>
       <translation>原文日期：{stated}</translation>
     </message>

@@ -173,3 +173,14 @@ def test_the_annotations_tab_lists_drafts_and_discarding_one_is_undoable(qtbot, 
     controller.act_undo.trigger()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     assert drafts.get_draft(window.user, QIAN).body == "draft on Qian"
+
+
+def test_a_start_with_drafts_left_on_other_items_says_where_they_are(qtbot, store, home):
+    """As after a crash: the draft is in the file, the window opens elsewhere, the status bar says so."""
+    user = UserStore(home.user_db)
+    drafts.save_draft(user, OTHER, "typed before the crash")
+    user.close()
+    window = _shown_window(qtbot, store, home)
+    assert "unsaved note kept as a draft, on CAR-T: the Annotations tab" in window.statusBar().currentMessage()
+    window.close()
+    window.user.close()

@@ -25,6 +25,7 @@ from cgt_desktop.core.domain import ids
 from cgt_desktop.core.ops import annotations as note_ops
 from cgt_desktop.core.ops.base import Changes
 from cgt_desktop.core.userdata import annotations as ann
+from cgt_desktop.core.userdata import drafts
 from cgt_desktop.core.userdata.userdb import UserDataError
 from cgt_desktop.ui.annotations.panel import AnnotationsPanel
 from cgt_desktop.ui.annotations.notes import NotesWidget
@@ -204,6 +205,14 @@ class AnnotationsController(QObject):
 
     def _on_window_first_painted(self) -> None:
         self.check_anchors(only_if_changed=True)  # after a rebuild or an import, not at every start
+        elsewhere = [d for d in drafts.list_drafts(self.user) if d.target_id != self.notes.target_id]
+        if elsewhere:  # left by a crash, or by leaving an item before the last quit: say where they are
+            text = (_t("You have an unsaved note kept as a draft, on %1: the Annotations tab lists it "
+                       "(kind 'Unsaved drafts').") if len(elsewhere) == 1 else
+                    _t("You have %2 unsaved notes kept as drafts, the newest on %1: the Annotations tab lists "
+                       "them (kind 'Unsaved drafts')."))
+            self.window.statusBar().showMessage(text.replace("%1", self._target_name(elsewhere[0].target_id))
+                                                .replace("%2", str(len(elsewhere))), 15000)
 
     def check_anchors(self, only_if_changed: bool = False) -> list[ann.Orphan] | None:
         """Flag annotations whose item or text changed in the reference data (never deletes).
@@ -232,7 +241,7 @@ class AnnotationsController(QObject):
         if "#" in target:
             return _t("Sentence %1").replace("%1", ids.local_part(target))
         found = self.window.store.names([target]).get(target)
-        return " · ".join(x for x in (found[1], found[2]) if x) or target if found else target
+        return " · ".join(dict.fromkeys(x for x in (found[1], found[2]) if x)) or target if found else target
 
     def keep_draft(self) -> None:
         """Keep the note being written as its item's draft (the window is closing, or the session ending)."""
