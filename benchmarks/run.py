@@ -57,6 +57,7 @@ METRICS: dict[str, tuple[str, float | None, str]] = {
     "reader_scroll": ("reader scroll frame (page down)", None, "s"),
     "reader_open_first": ("first document of a session (the 200-page one), new app (cold)", None, "s"),
     "pdf_export": ("100-entity dossier to PDF", 5.0, "s"),
+    "note_draft": ("keeping a 4 KB note draft (on the GUI thread, a pause in typing)", 0.016, "s"),
     "peak_rss": ("peak memory (RSS), one app session using every feature", 400.0, "MB"),
 }
 
@@ -674,6 +675,22 @@ def bench_pdf(ctx: dict[str, Any]) -> dict[str, Any]:
     return {"pdf_export": (samples, {"entities": len(ids), "pdf_bytes": size})}
 
 
+def bench_draft(ctx: dict[str, Any]) -> dict[str, Any]:
+    """A durable write (WAL, synchronous=FULL) into the corpus home's user database, as the editor makes."""
+    from cgt_desktop.core.userdata import drafts
+    from cgt_desktop.core.userdata.userdb import UserStore
+
+    user = UserStore(ctx["home"] / "user.sqlite")
+    body = "问一下 2017 年的 IND 申请, and the CBMG licence. " * 90
+    try:
+        samples = [_timed(lambda i=i: drafts.save_draft(user, "person/benchmark", f"{body}{i}"))
+                   for i in range(max(50, ctx["repeat"] * 20))]
+        drafts.discard_draft(user, "person/benchmark")
+    finally:
+        user.close()
+    return {"note_draft": (samples, {"bytes": len(body.encode())})}
+
+
 BENCHES: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]], tuple[str, ...]]] = [
     ("start", bench_start, ("start_app", "start_bare", "start_ratio", "after_first_frame")),
     ("search", bench_search, ("search", "suggest_first", "suggest")),
@@ -682,6 +699,7 @@ BENCHES: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]], tuple[str, 
     ("timeline", bench_timeline, ("timeline_first", "timeline_frame", "timeline_zoom_frame")),
     ("reader", bench_reader, ("reader_open", "reader_scroll", "reader_open_first")),
     ("pdf", bench_pdf, ("pdf_export",)),
+    ("draft", bench_draft, ("note_draft",)),
     ("memory", bench_session_memory, ("peak_rss",)),
 ]
 
