@@ -43,7 +43,9 @@ def test_enter_on_the_timeline_mark_the_keyboard_is_on_opens_its_page(window, qt
     assert window.current_kind() == "event" and window.details["event"].page == second
 
 
-def test_the_view_menu_reaches_every_tab_by_name(window):
+def test_the_view_menu_reaches_every_tab_by_name(window, qtbot):
+    window.resize(1700, 800)  # wide enough for the tabs' full names (narrower, "Orgs": see test_period_and_tabs)
+    qtbot.waitUntil(lambda: not window.tabs.tabText(1).startswith("Orgs"))
     labels = [a.text() for a in window.menu_view.actions() if not a.isSeparator()]
     tabs = window.tabs
     for i in range(tabs.count()):
