@@ -252,3 +252,27 @@ def test_the_app_start_sweeps_what_a_killed_process_left_and_nothing_else(tmp_pa
     assert not debris.exists() and kept.read_text() == "not ours"
     store.close()
     user.close()
+
+
+def test_a_screenshot_shows_the_users_own_article_and_changes_nothing_of_theirs(qapp, tmp_path, corpus_dir, home,
+                                                                              capsys):
+    """From a copy of the user's data: their imported article can be shot, their settings stay as they are,
+    and an app running on the same home keeps seeing the article."""
+    import json
+
+    from cgt_desktop.core.catalog.store import Catalog
+    from cgt_desktop.core.userdata.userdb import UserStore
+
+    article = tmp_path / "news.txt"
+    article.write_text("上海发布细胞治疗新政\n\n钱其军教授表示，新政将加快CAR-T疗法的临床转化。\n", encoding="utf-8")
+    assert main(["--home", str(home.root), "--corpus", str(corpus_dir), "import", str(article), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)["id"]
+    running = Catalog(home.cache_dir / "reference.sqlite")  # as the app running on this home holds it
+    assert running.exists(doc)
+    code, out = _shot(tmp_path, corpus_dir, home, f"reader:{doc}", "--lang", "zh")
+    assert code == 0 and out.stat().st_size > 10_000, capsys.readouterr().err
+    assert running.exists(doc), "the running app still shows the user's article"
+    running.close()
+    user = UserStore(home.user_db)
+    assert user.get_setting("ui.language") is None, "the screenshot's language went to its copy"
+    user.close()

@@ -371,6 +371,24 @@ def _wait_for(done: Any, timeout: float = 120.0) -> None:
         time.sleep(0.005)
 
 
+def _copy_user_data(user_db: Path, scratch: Path) -> None:
+    """Put a consistent copy of the user's database in *scratch* for a screenshot to open.
+
+    The screenshot shows the user's own articles, entries and notes as the app does, yet writes nothing
+    to their data (its window state and language go to the copy), and the reference database's copy of
+    their items is left as it is: the copy has the same revision (an empty user database there would
+    take the user's items out of the views of an app running on the same home).
+    """
+    if not user_db.exists():
+        return
+    from cgt_desktop.core.userdata.backup import BackupError, make_backup
+
+    try:
+        make_backup(user_db, scratch).rename(scratch / "user.sqlite")
+    except (BackupError, OSError) as exc:
+        _stderr(f"your own data is left out of the screenshot: {exc}")
+
+
 def screenshot(args: argparse.Namespace) -> int:
     """Render one view offscreen (1280×800 unless ``--size``) and save it as PNG (``cgt-desktop screenshot``)."""
     view = args.view.strip()
@@ -394,6 +412,7 @@ def screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
     with tempfile.TemporaryDirectory(prefix="cgt-shot-") as scratch:
+        _copy_user_data(Home(resolve_home(getattr(args, "home", None))).user_db, Path(scratch))
         try:
             store, user = open_data(args, user_home=Path(scratch))
         except StartupError as exc:
