@@ -43,6 +43,10 @@ def test_the_annotations_list_shows_drafts_as_their_own_kind(tmp_path):
     assert [(r.kind, r.target_id, r.text) for r in rows] == [("draft", "person/qian-qijun", "a draft")]
     assert [r.kind for r in A.list_annotations(user, A.AnnotationFilter(kinds=("note",)))] == ["note"]
     assert {r.kind for r in A.list_annotations(user)} == {"note", "draft"}
+    drafts.save_draft(user, "technology/car-t", "问一下 2017 年的 IND 申请")
+    found = A.list_annotations(user, A.AnnotationFilter(text="IND 申请"))
+    assert [(r.kind, r.target_id) for r in found] == [("draft", "technology/car-t")], "searched like notes"
+    assert A.list_annotations(user, A.AnnotationFilter(text="CBMG")) == []
     user.close()
 
 

@@ -273,7 +273,7 @@ class AnnotationFilter:
 
     Attributes:
         kinds: Any of ``note``, ``highlight``, ``tag``, ``draft`` (an unsaved note, see
-            :mod:`~cgt_desktop.core.userdata.drafts`; the full-text index does not hold drafts).
+            :mod:`~cgt_desktop.core.userdata.drafts`).
         color: ``#rrggbb`` of a highlight or tag.
         tag: Annotations on items carrying this tag (and that tag's own rows).
         entity_kind: ``person``, …, ``document`` or ``passage`` (see :func:`entity_kind`).
@@ -367,9 +367,13 @@ def annotation_keys(user: UserStore, flt: AnnotationFilter = AnnotationFilter())
         sync_index(user)
         patterns = query.patterns
         names = [t.name for t in user.tags() if patterns and all(re.search(p, fold(t.name)[0]) for p in patterns)]
+        # Drafts are not in the index (they change with every pause in typing); they are few: match them here.
+        drafted = [target for target, body in user.conn.execute("SELECT target_id, body FROM note_drafts")
+                   if patterns and all(re.search(p, fold(body)[0]) for p in patterns)]
         where.append(f"(a.fts_rowid IN (SELECT rowid FROM annotation_fts WHERE annotation_fts MATCH ?) "
-                     f"OR (a.kind = 'tag' AND a.text IN ({','.join('?' * len(names)) or 'NULL'})))")
-        params += [query.match_expression(("body_uni",)), *names]
+                     f"OR (a.kind = 'tag' AND a.text IN ({','.join('?' * len(names)) or 'NULL'})) "
+                     f"OR (a.kind = 'draft' AND a.target_id IN ({','.join('?' * len(drafted)) or 'NULL'})))")
+        params += [query.match_expression(("body_uni",)), *names, *drafted]
     sql = f"SELECT a.key FROM ({_UNION}) a WHERE {' AND '.join(where)} ORDER BY a.edited DESC, a.key"
     return [r[0] for r in user.conn.execute(sql, params)]
 
