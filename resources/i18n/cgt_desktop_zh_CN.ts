@@ -1962,59 +1962,69 @@
       <translation>打印当前页面、阅读器中的文献，或选集的资料汇编</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="183" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="184" />
       <source>Export Annotations</source>
       <translation>导出批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="183" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="184" />
       <source>Annotations (*.json)</source>
       <translation>批注 (*.json)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="187" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="188" />
       <source>Exporting your annotations…</source>
       <translation>正在导出你的批注…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="192" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="193" />
       <source>Could not write %1: %2. Nothing was exported.</source>
       <translation>无法写入 %1：%2。未导出任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="196" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="197" />
       <source>nothing yet</source>
       <translation>暂无内容</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="197" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="198" />
       <source>Exported to %1:
 %2</source>
       <translation>已导出到 %1：
 %2</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="206" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="202" />
+      <source>Not in the file: 1 unsaved note draft. Save it as a note to take it along.</source>
+      <translation>文件中未包含：1 条未保存的笔记草稿。请先将其保存为笔记再导出。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="204" />
+      <source>Not in the file: %1 unsaved note drafts. Save them as notes to take them along.</source>
+      <translation>文件中未包含：%1 条未保存的笔记草稿。请先将其保存为笔记再导出。</translation>
+    </message>
+    <message>
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="215" />
       <source>Import Annotations</source>
       <translation>导入批注</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="207" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="216" />
       <source>Annotations (*.json);;All files (*)</source>
       <translation>批注 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="215" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="224" />
       <source>Could not back up your data first (%1). Nothing was imported.</source>
       <translation>无法先备份你的数据（%1）。未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="218" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="227" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="223" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="232" />
       <source>%1
 
 Nothing was imported.</source>
@@ -2023,22 +2033,22 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="231" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="240" />
       <source>%1: %2 added, %3 updated, %4 already here</source>
       <translation>%1：新增 %2，更新 %3，已存在 %4</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="234" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="243" />
       <source>%1 changed on both sides (the newer edit is shown, the other kept)</source>
       <translation>%1 项两边都有修改（显示较新的修改，另一版本保留）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="237" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="246" />
       <source>The file had nothing to import.</source>
       <translation>文件中没有可导入的内容。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="238" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="247" />
       <source>Merged %1:
 
 %2
@@ -2051,112 +2061,112 @@ Your data before the import is backed up as %3.</source>
 导入前的数据已备份为 %3。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="244" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="253" />
       <source>notes</source>
       <translation>笔记</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="244" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="253" />
       <source>highlights</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="244" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="253" />
       <source>tags</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="245" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
       <source>tagged items</source>
       <translation>已加标签的条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="245" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
       <source>stars</source>
       <translation>星标</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="245" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="254" />
       <source>own entries</source>
       <translation>自建条目</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="246" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="255" />
       <source>corrections</source>
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="252" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="261" />
       <source>Backing up your data…</source>
       <translation>正在备份你的数据…</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="258" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="267" />
       <source>Back Up Now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="258" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="267" />
       <source>Could not back up your data: %1</source>
       <translation>无法备份你的数据：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="261" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="270" />
       <source>Backed up your data to %1 (%2)</source>
       <translation>已将你的数据备份到 %1（%2）</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="271" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="280" />
       <source>There are no backups yet in %1. File → Back Up Now makes one; cgt-desktop also makes one when you quit.</source>
       <translation>%1 中还没有备份。“文件 → 立即备份”可创建备份；退出 cgt-desktop 时也会自动备份。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="279" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="288" />
       <source>Replace your data with the backup %1? Your data as it is now is kept as a copy beside it, and cgt-desktop opens again.</source>
       <translation>用备份 %1 替换你的数据？你现在的数据会另存一份副本，cgt-desktop 随后重新打开。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="288" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="297" />
       <source>Open Data Folder</source>
       <translation>打开数据文件夹</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="288" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="297" />
       <source>Your data is in %1</source>
       <translation>你的数据位于 %1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="316" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="325" />
       <source>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;An offline bilingual reference on China's cell and gene therapy ecosystem.&lt;/p&gt;&lt;p&gt;Reference data built %2.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;cgt-desktop %1&lt;/h3&gt;&lt;p&gt;关于中国细胞与基因治疗生态的离线双语资料库。&lt;/p&gt;&lt;p&gt;参考数据生成于 %2。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="319" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="328" />
       <source>Your data: %1</source>
       <translation>你的数据：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="320" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="329" />
       <source>Reference database: %1</source>
       <translation>参考数据库：%1</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="321" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="330" />
       <source>Runs on</source>
       <translation>运行环境</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="322" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="331" />
       <source>Licences</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="323" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="332" />
       <source>cgt-desktop itself is MIT-licensed. It never opens a network connection.</source>
       <translation>cgt-desktop 本身采用 MIT 许可证。它从不建立网络连接。</translation>
     </message>
     <message>
-      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="327" />
+      <location filename="src/cgt_desktop/ui/shell/file_actions.py" line="336" />
       <source>About cgt-desktop</source>
       <translation>关于 cgt-desktop</translation>
     </message>

@@ -59,6 +59,18 @@ def test_export_then_import_annotations_into_another_home_says_what_merged(windo
     other.close()
 
 
+def test_an_export_says_which_unsaved_drafts_stay_behind(window, qtbot, tmp_path):
+    assert window.open_page("person/qian-qijun")
+    qtbot.waitUntil(lambda: window.annotations is not None)
+    window.annotations.act_new_note.trigger()
+    qtbot.keyClicks(window.annotations.notes.editor, "still being written")
+    target = tmp_path / "mine.json"
+    said = _answers(window, ask_save_path=lambda *_a: str(target))
+    assert window.files.export_annotations() == target
+    assert "Not in the file: 1 unsaved note draft." in said[-1][1]
+    assert "still being written" not in target.read_text("utf-8")
+
+
 def test_a_broken_annotations_file_is_refused_and_nothing_changes(window, tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "cgt-desktop-annotations", "notes": [{"uid": ', "utf-8")

@@ -178,6 +178,7 @@ class FileActions(QObject):
     def export_annotations(self) -> Path | None:
         """File → Export Annotations…: everything the user added, to a JSON file of their choosing."""
         from cgt_desktop.core.userdata.annotations_io import export_annotations
+        from cgt_desktop.core.userdata.drafts import list_drafts
 
         default = str(self.home.exports_dir / "cgt-desktop-annotations.json")
         chosen = self.ask_save_path(_t("Export Annotations"), default, _t("Annotations (*.json)"))
@@ -194,7 +195,15 @@ class FileActions(QObject):
             return None
         progress.close()
         what = "\n".join(f"{self._section(k)}: {n}" for k, n in counts.items() if n) or _t("nothing yet")
-        self.inform(_t("Export Annotations"), _t("Exported to %1:\n%2").replace("%1", str(path)).replace("%2", what))
+        text = _t("Exported to %1:\n%2").replace("%1", str(path)).replace("%2", what)
+        self.window.keep_unsaved_work()
+        unsaved = len(list_drafts(self.window.user))
+        if unsaved:  # a draft is not an annotation yet: say so, rather than let it seem to travel with the file
+            text += "\n\n" + (_t("Not in the file: 1 unsaved note draft. Save it as a note to take it along.")
+                               if unsaved == 1 else
+                               _t("Not in the file: %1 unsaved note drafts. Save them as notes to take them "
+                                  "along.").replace("%1", str(unsaved)))
+        self.inform(_t("Export Annotations"), text)
         return path
 
     def import_annotations(self) -> Any:
