@@ -22,6 +22,14 @@ def _delete_closed_widgets(qapp):
 
 
 @pytest.fixture
+def user(home):
+    """The user database of the test's home (a test file may override it)."""
+    store = UserStore(home.user_db)
+    yield store
+    store.close()
+
+
+@pytest.fixture
 def window(qtbot, store, home):
     """A shown main window on the built corpus with a fresh user database."""
     user = UserStore(home.user_db)

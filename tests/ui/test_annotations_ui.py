@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextFormat
 
@@ -14,13 +13,6 @@ from cgt_desktop.ui.annotations.notes import NotesWidget
 # Showing a top-level widget on the offscreen platform logs this; it is not about our widgets.
 
 TARGET = "person/qian-qijun"
-
-
-@pytest.fixture
-def user(home):
-    store = UserStore(home.user_db)
-    yield store
-    store.close()
 
 
 def _widget(qtbot, user, target=TARGET) -> NotesWidget:

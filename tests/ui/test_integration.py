@@ -29,13 +29,6 @@ def make_window(qtbot, store, user):
 
 
 @pytest.fixture
-def user(home):
-    u = UserStore(home.user_db)
-    yield u
-    u.close()
-
-
-@pytest.fixture
 def window(qtbot, store, user):
     win = make_window(qtbot, store, user)
     yield win

@@ -15,13 +15,6 @@ OTHER = "technology/car-t"
 
 
 @pytest.fixture
-def user(home):
-    store = UserStore(home.user_db)
-    yield store
-    store.close()
-
-
-@pytest.fixture
 def make_widget(qtbot, user):
     """Notes widgets on *user*; at the end each keeps its draft as the window does on closing, while the
     database is still open (its typing timer would otherwise fire after the test)."""
