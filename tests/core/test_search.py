@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cgt_desktop.core.catalog import search as search_mod
-from cgt_desktop.core.catalog.search import KINDS, Hit, SearchItem, count, count_capped, create_index, search
+from cgt_desktop.core.catalog.search import Hit, count, count_capped, search
+from cgt_desktop.core.catalog.search_index import KINDS, SearchItem, create_index
 
 DOC = "document/003_f3128c6eecc96df2"
 

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from cgt_desktop.core.catalog import search
+from cgt_desktop.core.catalog import search_index
 from cgt_desktop.core.corpus.sources import Corpus, load_corpus, relation_id
 from cgt_desktop.core.domain.dates import BOUNDS, DateError, event_span, precision_of
 from cgt_desktop.core.catalog.freshness import BuildReport, content_hash, row_counts, schema_objects, source_stamp
@@ -234,13 +234,13 @@ def search_items(rows: dict[str, list[dict[str, Any]]]):
         # "Search"); event titles, figure labels and document titles would cost ~1 ms and ~90 tokens each.
         zh_names = tuple(n for n in (row["name_zh"], *names) if n and any("\u4e00" <= c <= "\u9fff" for c in n)
                          ) if row["kind"] in PINYIN_KINDS else ()
-        yield search.SearchItem(
+        yield search_index.SearchItem(
             item_id=row["id"], kind=row["kind"], name_en=row["name_en"], name_zh=row["name_zh"],
             aliases=names, zh_names=zh_names, body_en=row["desc_en"], body_zh=row["desc_zh"], document_id=None)
     titles = {row["id"]: (row["name_en"], row["name_zh"]) for row in rows["entities"] if row["kind"] == "document"}
     for passage in rows["passages"]:
         title_en, title_zh = titles.get(passage["document_id"], ("", ""))
-        yield search.SearchItem(
+        yield search_index.SearchItem(
             item_id=passage["id"], kind="passage", name_en=title_en, name_zh=title_zh, aliases=(),
             zh_names=(), body_en=passage["text_en"], body_zh=passage["text_zh"],
             document_id=passage["document_id"])
@@ -280,7 +280,7 @@ def build_reference_db(corpus_root: Path, target: Path, corpus: Corpus | None = 
                                  f"({facet_count_sql(kind, facet)})", [kind, facet, kind])
         write_timeline_cache(conn)
         write_mention_cache(conn)
-        counts = search.create_index(db, search_items(rows))
+        counts = search_index.create_index(db, search_items(rows))
         stats = {kind: n for kind, n in conn.execute("SELECT kind, count(*) FROM entities GROUP BY kind")}
         stats.update(passages=len(rows["passages"]), relations=len(rows["relations"]),
                      citations=len(rows["citations"]), search_items=counts)

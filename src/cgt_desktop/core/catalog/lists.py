@@ -47,15 +47,15 @@ ORIGINS = ("all", "user", "reference")
 def _name_filter_sql(text: str, kind: str) -> tuple[str | None, list[Any]]:
     """Return SQL selecting the ids of *kind* whose names/aliases/pinyin match *text* (as you type)."""
     from cgt_desktop.core.catalog import (  # the search modules load on the first filter or search, not at start
-        search as search_mod,
+        search_index,
     )
     from cgt_desktop.core.text.textindex import parse_query
 
     parsed = parse_query(text, prefix_last=True)
     if parsed is None:
         return None, []
-    sql = (f"SELECT i.item_id FROM {search_mod.ITEMS_TABLE} i WHERE i.kind = ? AND i.rowid IN "
-           f"(SELECT rowid FROM {search_mod.NAMES_FTS_TABLE} WHERE {search_mod.NAMES_FTS_TABLE} MATCH ?)")
+    sql = (f"SELECT i.item_id FROM {search_index.ITEMS_TABLE} i WHERE i.kind = ? AND i.rowid IN "
+           f"(SELECT rowid FROM {search_index.NAMES_FTS_TABLE} WHERE {search_index.NAMES_FTS_TABLE} MATCH ?)")
     return sql, [kind, parsed.match_expression()]
 
 

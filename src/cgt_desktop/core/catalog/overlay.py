@@ -4,7 +4,7 @@ The user's items (:mod:`cgt_desktop.core.userdata.items`) are the truth; the cat
 copy with the reference schema, so that every query finds both. The copy is made by the builder's
 own code (:func:`cgt_desktop.core.catalog.build.collect`), so a user's entry becomes exactly the rows a
 reference entry would. Its rows take row keys from :data:`USER_ROWID_BASE` on, in every table and in
-the search index (:func:`~cgt_desktop.core.catalog.search.add_items`), so that they can be found,
+the search index (:func:`~cgt_desktop.core.catalog.search_index.add_items`), so that they can be found,
 replaced and removed without touching a reference row, and never cost a rebuild of the reference data.
 
 ``build_info.user_revision`` records which revision of the user's items the copy is of.
@@ -103,14 +103,14 @@ def _corpus_of(items: Iterable[Item]) -> tuple[Any, dict[str, str]]:
 
 def _remove_rows(conn: sqlite3.Connection, items: list[tuple[str, str]] | None) -> None:
     """Remove the compiled rows of ``(item id, kind)`` pairs (all the user's rows when ``None``)."""
-    from cgt_desktop.core.catalog import search
+    from cgt_desktop.core.catalog import search_index
 
     base = USER_ROWID_BASE
     if items is None:
         for table in TABLES:
             conn.execute(f"DELETE FROM {table} WHERE rowid >= ?", [base])
         conn.execute("DELETE FROM corrections")
-        search.remove_items(conn, None)
+        search_index.remove_items(conn, None)
         return
     indexed: list[str] = []
     for item_id, kind in items:
@@ -127,12 +127,12 @@ def _remove_rows(conn: sqlite3.Connection, items: list[tuple[str, str]] | None) 
                               ("citations", "fact_id")):
             conn.execute(f"DELETE FROM {table} WHERE {column} = ? AND rowid >= ?", [item_id, base])
         indexed.append(item_id)
-    search.remove_items(conn, indexed)
+    search_index.remove_items(conn, indexed)
 
 
 def _add_rows(conn: sqlite3.Connection, items: list[Item], report: OverlayReport) -> None:
     """Compile *items* into rows and the search index, each item whole or (refused) not at all."""
-    from cgt_desktop.core.catalog import search
+    from cgt_desktop.core.catalog import search_index
     from cgt_desktop.core.catalog.build import collect, search_items
 
     next_key: dict[str, int] = {}
@@ -161,7 +161,7 @@ def _add_rows(conn: sqlite3.Connection, items: list[Item], report: OverlayReport
                     columns = list(row)
                     conn.execute(f"INSERT INTO {table} (rowid, {', '.join(columns)}) VALUES "
                                  f"({', '.join('?' * (len(columns) + 1))})", [key(table), *row.values()])
-            search.add_items(conn, search_items(rows))
+            search_index.add_items(conn, search_items(rows))
         except (sqlite3.IntegrityError, ValueError) as exc:
             conn.execute("ROLLBACK TO item")
             next_key.clear()

@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from cgt_desktop.core.catalog.search import ITEMS_TABLE, TITLED_KINDS
+from cgt_desktop.core.catalog.search import TITLED_KINDS
+from cgt_desktop.core.catalog.search_index import ITEMS_TABLE
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
