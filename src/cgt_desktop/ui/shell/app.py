@@ -247,14 +247,20 @@ def _run_window(app: Any, args: argparse.Namespace, home: Home, instance: Any, s
         QMessageBox.warning(window, "cgt-desktop", "\n\n".join(notices))
     for widget in splash_widget:
         widget.finish(window)
-    from cgt_desktop.ui.common.termination import TerminationHandler
+    termination: list[Any] = []
 
-    termination = TerminationHandler(window.close)  # SIGTERM/SIGHUP: quit as the user would
+    def handle_termination() -> None:  # after the first paint: before it there is nothing to keep
+        from cgt_desktop.ui.common.termination import TerminationHandler
+
+        termination.append(TerminationHandler(window.close))  # SIGTERM/SIGHUP: quit as the user would
+
+    window.first_painted.connect(handle_termination)
     app.commitDataRequest.connect(window.keep_unsaved_work)  # the session is ending (logout)
     try:
         code = int(app.exec())
     finally:
-        termination.uninstall()
+        for handler in termination:
+            handler.uninstall()
         app.commitDataRequest.disconnect(window.keep_unsaved_work)
         idle_backup.stop()
         instance.close()
