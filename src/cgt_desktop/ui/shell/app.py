@@ -235,6 +235,16 @@ def _run_window(app: Any, args: argparse.Namespace, home: Home, instance: Any, s
     # It watches the user's input through an application-wide event filter: not before the first paint
     # (there is no input before it, and a Python filter on every event would slow the paint down).
     window.first_painted.connect(idle_backup.start)
+    # SIGTERM/SIGHUP close the window as the user would: from the first paint (nothing to keep before it),
+    # and before a second start is answered (the next line).
+    termination: list[Any] = []
+
+    def handle_termination() -> None:
+        from cgt_desktop.ui.common.termination import TerminationHandler
+
+        termination.append(TerminationHandler(window.close))
+
+    window.first_painted.connect(handle_termination)
     window.first_painted.connect(instance.listen)  # answer later starts (QtNetwork loads after the frame)
     def forward() -> None:
         bring_forward(window)
@@ -247,14 +257,6 @@ def _run_window(app: Any, args: argparse.Namespace, home: Home, instance: Any, s
         QMessageBox.warning(window, "cgt-desktop", "\n\n".join(notices))
     for widget in splash_widget:
         widget.finish(window)
-    termination: list[Any] = []
-
-    def handle_termination() -> None:  # after the first paint: before it there is nothing to keep
-        from cgt_desktop.ui.common.termination import TerminationHandler
-
-        termination.append(TerminationHandler(window.close))  # SIGTERM/SIGHUP: quit as the user would
-
-    window.first_painted.connect(handle_termination)
     app.commitDataRequest.connect(window.keep_unsaved_work)  # the session is ending (logout)
     try:
         code = int(app.exec())
