@@ -129,10 +129,11 @@ class StatusMixin:
             tips.append(_t("%1 of %2 shown. Browse, sort and filter all entries of this kind.")
                         .replace("%1", str(shown)).replace("%2", str(total)))
         short = [_short_label(kind) or name for kind, name in zip(KINDS, bare)]
-        labels = next((texts for texts in (full, filtered_only, bare) if self._tab_labels_fit(texts)), short)
+        fitting = next((texts for texts in (full, filtered_only, bare, short) if self._tab_labels_fit(texts)), None)
+        labels = fitting or short
         # Narrower still (a dock open beside a small window): every tab stays in view with its name
         # elided, rather than the last tabs going behind scroll arrows.
-        self.tabs.tabBar().setUsesScrollButtons(labels is not short or self._tab_labels_fit(short))
+        self.tabs.tabBar().setUsesScrollButtons(fitting is not None)
         for i, text in enumerate(labels):
             if self.tabs.tabText(i) != text:
                 self.tabs.setTabText(i, text)
